@@ -1,0 +1,51 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers (imports point down only; the four layer-2 modules never import each other):
+//   0 RecallCore   1 Scheduler, DeckFormat   2 Storage, GitSync, CodeRunner, TerminalUI
+//   3 Notebook     4 recall (thin executable), Workloads + recall-bench (benchmarks)
+let package = Package(
+    name: "Recall",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "recall", targets: ["recall"]),
+        .executable(name: "recall-bench", targets: ["recall-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .target(name: "RecallCore"),
+        .target(name: "Scheduler", dependencies: ["RecallCore"]),
+        .target(name: "DeckFormat", dependencies: ["RecallCore", "Yams"]),
+        .target(
+            name: "Storage",
+            dependencies: ["RecallCore", "Scheduler", .product(name: "GRDB", package: "GRDB.swift")]),
+        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .target(name: "GitSync", dependencies: ["RecallCore", "CGit2"]),
+        .target(name: "CodeRunner", dependencies: ["RecallCore", "DeckFormat"]),
+        .target(name: "TerminalUI", dependencies: ["RecallCore"]),
+        .target(
+            name: "Notebook",
+            dependencies: [
+                "RecallCore", "Scheduler", "DeckFormat", "Storage", "GitSync", "CodeRunner", "TerminalUI",
+            ]),
+        .executableTarget(
+            name: "recall",
+            dependencies: ["Notebook", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(name: "Workloads", dependencies: ["Notebook"]),
+        .executableTarget(name: "recall-bench", dependencies: ["Workloads"]),
+
+        .target(name: "RecallTestSupport", dependencies: ["Notebook"], path: "Tests/RecallTestSupport"),
+        .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"]),
+        .testTarget(name: "DeckFormatTests", dependencies: ["DeckFormat", "RecallTestSupport"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "RecallTestSupport"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "RecallTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["RecallTestSupport"]),
+        .testTarget(name: "GitSyncTests", dependencies: ["GitSync", "RecallTestSupport"]),
+        .testTarget(name: "CodeRunnerTests", dependencies: ["CodeRunner", "RecallTestSupport"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "RecallTestSupport"]),
+    ]
+)

@@ -1,0 +1,2 @@
+import RecallCore
+import CGit2
