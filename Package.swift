@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "DeckFormat", dependencies: ["RecallCore", "Yams"]),
         .target(
             name: "Storage",
-            dependencies: ["RecallCore", "Scheduler", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["RecallCore", "Scheduler", "DeckFormat", .product(name: "GRDB", package: "GRDB.swift")]),
         .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
         .target(name: "GitSync", dependencies: ["RecallCore", "CGit2"]),
         .target(name: "CodeRunner", dependencies: ["RecallCore", "DeckFormat"]),
