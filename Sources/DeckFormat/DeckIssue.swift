@@ -1,5 +1,7 @@
+import RecallCore
+
 /// A problem found in a deck file, reported as `file:line: message`.
-public struct DeckIssue: Error, Hashable, Sendable, CustomStringConvertible {
+public struct DeckIssue: UserFacingError, Hashable, Sendable {
     /// Path as the user gave it (relative to the import root where possible).
     public var file: String
     /// 1-based; 0 when the problem concerns the whole file.

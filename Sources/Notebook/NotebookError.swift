@@ -1,5 +1,7 @@
+import RecallCore
+
 /// Errors of the notebook's use cases, worded for the person at the terminal.
-public enum NotebookError: Error, CustomStringConvertible, Equatable {
+public enum NotebookError: UserFacingError, Equatable {
     case badClock(String)
     case badSetting(name: String, value: String, expected: String)
     case badCardKey(String)

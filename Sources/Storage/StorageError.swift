@@ -1,5 +1,7 @@
+import RecallCore
+
 /// What can go wrong with the notebook database, said so that the user knows what to do.
-public enum StorageError: Error, CustomStringConvertible, Equatable {
+public enum StorageError: UserFacingError, Equatable {
     case notADatabase(path: String)
     case newerSchema(path: String, unknown: [String])
     case busy(path: String)
