@@ -25,15 +25,17 @@ extension Recall {
             guard let key = CardKey(card) else { throw NotebookError.badCardKey(card) }
             guard let grade = Grade(text: grade) else { throw NotebookError.badGrade(self.grade) }
             let outcome = try global.notebook().answer(key, grade: grade, early: early, durationMs: max(timeMs, 0))
-            let report = StateReport(card: key, grade: grade, kind: outcome.event.kind, state: outcome.state)
+            let report = StateReport(outcome.event, state: outcome.state)
             if global.json { return try Output.json(report) }
             print(report.line)
         }
     }
 }
 
-/// The `answer` JSON fields: card, grade, kind, ef, repetitions, interval, lapses, due.
+/// The `answer` JSON fields: card, grade, kind, ef, repetitions, interval, lapses, due, and the
+/// logged event's id.
 struct StateReport: Encodable {
+    var event: String
     var card: String
     var grade: Int
     var kind: String
@@ -41,10 +43,11 @@ struct StateReport: Encodable {
     var repetitions, interval, lapses: Int
     var due: String
 
-    init(card: CardKey, grade: Grade, kind: ReviewKind, state: CardState) {
-        self.card = card.description
-        self.grade = grade.rawValue
-        self.kind = kind.rawValue
+    init(_ event: ReviewEvent, state: CardState) {
+        self.event = event.id
+        self.card = event.card.description
+        self.grade = event.grade.rawValue
+        self.kind = event.kind.rawValue
         self.ef = state.ef
         self.repetitions = state.repetitions
         self.interval = state.interval
