@@ -51,7 +51,7 @@ public enum CardParser {
                 index = end + 1
             } else {
                 issues.append(DeckIssue(file: file, line: 1, message: "bad front matter: no closing '---' line"))
-                return ParsedFile(meta: meta, cards: [], issues: issues)
+                index = 1  // still read the cards below, so none is dropped silently
             }
         }
 

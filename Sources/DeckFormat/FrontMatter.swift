@@ -29,7 +29,8 @@ public struct DeckMeta: Hashable, Sendable {
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            issue(firstLine + Self.line(of: error), "bad front matter: \(Self.summary(of: error)); fix the YAML")
+            let lastLine = firstLine + max(yaml.split(separator: "\n", omittingEmptySubsequences: false).count - 1, 0)
+            issue(min(firstLine + Self.line(of: error), lastLine), "bad front matter: \(Self.summary(of: error)); fix the YAML")
             return (meta, issues)
         } catch {
             issue(firstLine, "bad front matter: \(error)")

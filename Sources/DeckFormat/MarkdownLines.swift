@@ -3,9 +3,10 @@ struct MarkdownLines: RandomAccessCollection {
     private let storage: [Substring]
 
     init(_ text: String) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift, so split on both forms of line end.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         if lines.last == "" { lines.removeLast() }
-        storage = lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        storage = lines
     }
 
     var startIndex: Int { 0 }
