@@ -18,7 +18,8 @@ public final class NotebookStore: Sendable {
             throw StorageError.database(path: path, message: "no notebook here; run `recall init` first")
         }
         var config = Configuration()
-        config.journalMode = .wal
+        // WAL is switched on below, after the version check: GRDB's own WAL set-up writes to the
+        // file, and a notebook from a newer Recall must not be touched at all.
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
@@ -35,6 +36,9 @@ public final class NotebookStore: Sendable {
                 let known = Set(migrator.migrations)
                 let applied = try queue.read { db in try migrator.appliedIdentifiers(db) }
                 throw StorageError.newerSchema(path: path, unknown: applied.subtracting(known).sorted())
+            }
+            try queue.writeWithoutTransaction { db in
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             }
             try migrator.migrate(queue)
             self.deviceID = try queue.write { db in
