@@ -81,7 +81,9 @@ public enum CardParser {
                 current?.body.append(line)
                 continue
             }
-            if line.hasPrefix("## ") || line.trimmingTrailingSpace == "##" {
+            if !line.startsWithHash {
+                current?.body.append(line)
+            } else if line.hasPrefix("## ") || line.trimmingTrailingSpace == "##" {
                 finish()
                 current = (line.dropFirst(2), number, [])
             } else if line.hasPrefix("# ") || line.trimmingTrailingSpace == "#" {

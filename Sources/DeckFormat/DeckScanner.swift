@@ -7,7 +7,7 @@ import RecallCore
 /// - any other `*.md` file is a deck of its own (id from its front matter, else its name);
 /// - files whose name is all capitals (README.md, COVERAGE.md) are documentation, not cards;
 /// - hidden files are skipped, and no symlink is followed out of the folder being imported.
-public struct DeckScanner {
+public struct DeckScanner: Sendable {
     /// Write generated ids back into the files that lacked them.
     public var writeIDs: Bool
     /// Shows paths in messages relative to this folder (normally the working directory).
@@ -163,25 +163,50 @@ public struct DeckScanner {
         }
     }
 
-    private func readFolder(_ folder: URL, deckTags: [String], boundary: String, into deck: inout ScannedDeck) {
-        for entry in entries(of: folder, boundary: boundary, issues: &deck.issues) {
+    /// The parts of a folder deck in deck order: card files and exercise folders.
+    enum Member: Sendable {
+        case cardFile(URL)
+        case exercise(URL)
+    }
+
+    private func members(of folder: URL, boundary: String, issues: inout [DeckIssue]) -> [Member] {
+        var result: [Member] = []
+        for entry in entries(of: folder, boundary: boundary, issues: &issues) {
             if entry.isDirectory {
                 if isExerciseFolder(entry.url) {
-                    readExercise(entry.url, deckTags: deckTags, into: &deck)
+                    result.append(.exercise(entry.url))
                 } else if !isDeckFolder(entry.url) {
-                    readFolder(entry.url, deckTags: deckTags, boundary: boundary, into: &deck)
+                    result += members(of: entry.url, boundary: boundary, issues: &issues)
                 }
             } else if isCardFile(entry.url) {
-                deck.files.append(entry.url.path)
-                let parsed = parseFile(entry.url)
-                if let other = parsed.meta.deck, other != deck.id {
+                result.append(.cardFile(entry.url))
+            }
+        }
+        return result
+    }
+
+    private func readFolder(_ folder: URL, deckTags: [String], boundary: String, into deck: inout ScannedDeck) {
+        let members = members(of: folder, boundary: boundary, issues: &deck.issues)
+        // Files are parsed in parallel (parsing is pure), then applied in deck order.
+        let parsed = ParallelMap.map(members) { member -> ParsedFile? in
+            if case .cardFile(let url) = member { return parseFile(url) }
+            return nil
+        }
+        for (member, file) in zip(members, parsed) {
+            switch member {
+            case .exercise(let url):
+                readExercise(url, deckTags: deckTags, into: &deck)
+            case .cardFile(let url):
+                guard let file else { continue }
+                deck.files.append(url.path)
+                if let other = file.meta.deck, other != deck.id {
                     deck.issues.append(
                         DeckIssue(
-                            file: display(entry.url.path), line: 2,
+                            file: display(url.path), line: 2,
                             message: "front matter says deck '\(other)' but the folder's deck.yaml says '\(deck.id)'; remove one"))
-                    deck.filesWithErrors.insert(entry.url.path)
+                    deck.filesWithErrors.insert(url.path)
                 }
-                add(parsed, from: entry.url, deckTags: deckTags, to: &deck)
+                add(file, from: url, deckTags: deckTags, to: &deck)
             }
         }
     }

@@ -40,9 +40,18 @@ extension NotebookStore {
             existing[row[0]] = Existing(hash: row[1], removed: row[2], file: row[3], line: row[4], position: row[5])
         }
 
+        // New cards go through a temporary table and then into `card` in ONE statement: FTS5 flushes
+        // its pending index at the end of every statement that touches it, so row-by-row inserts
+        // would cost a flush (and a new index segment) per card.
+        try db.execute(
+            sql: """
+                CREATE TEMP TABLE IF NOT EXISTS new_card AS SELECT key, deck, id, kind, front, back, tags, content_hash,
+                    source_file, source_line, position FROM card WHERE 0;
+                DELETE FROM new_card;
+                """)
         let insert = try db.cachedStatement(
             sql: """
-                INSERT INTO card(key, deck, id, kind, front, back, tags, content_hash, source_file, source_line, position)
+                INSERT INTO new_card(key, deck, id, kind, front, back, tags, content_hash, source_file, source_line, position)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         let update = try db.cachedStatement(
@@ -83,6 +92,15 @@ extension NotebookStore {
                 counts.added += 1
                 refold.append(key)  // events may have arrived (progress sync) before the card did
             }
+        }
+        if counts.added > 0 {
+            try db.execute(
+                sql: """
+                    INSERT INTO card(key, deck, id, kind, front, back, tags, content_hash, source_file, source_line, position)
+                    SELECT key, deck, id, kind, front, back, tags, content_hash, source_file, source_line, position
+                    FROM new_card ORDER BY rowid;
+                    DELETE FROM new_card;
+                    """)
         }
         if deck.isClean {
             let remove = try db.cachedStatement(sql: "UPDATE card SET removed = 1 WHERE deck = ? AND id = ?")

@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import GRDBSQLite
 import RecallCore
 import Scheduler
 
@@ -118,15 +120,21 @@ extension NotebookStore {
     @discardableResult
     public func refoldAll() throws -> Int {
         try writeImmediate { db in
+            // Cards left without any review (all undone, say) go back to new; the rest are set below.
             try db.execute(
                 sql: """
                     UPDATE card SET ef100 = NULL, repetitions = NULL, interval = NULL, due = NULL, lapses = NULL,
-                        last_review = NULL, first_review = NULL WHERE due IS NOT NULL
+                        last_review = NULL, first_review = NULL
+                    WHERE due IS NOT NULL
+                        AND NOT EXISTS (SELECT 1 FROM review_event e WHERE e.card = card.key AND e.kind = 'review')
                     """)
             let update = try db.cachedStatement(sql: Self.updateStateSQL)
-            let rows = try Row.fetchCursor(
-                db,
+            // The hot loop of a full refold reads a million rows: step the statement directly and
+            // compare card keys as bytes, making a String only when the card changes.
+            let select = try db.makeStatement(
                 sql: "SELECT card, day, grade FROM review_event WHERE kind = 'review' ORDER BY card, ts, device, seq")
+            let raw = select.sqliteStatement
+            var currentBytes: [UInt8] = []
             var current: String?
             var state: CardState?
             var first = 0
@@ -136,13 +144,23 @@ extension NotebookStore {
                 try update.execute(arguments: Self.stateArguments(s, firstReview: first, key: key))
                 folded += 1
             }
-            while let row = try rows.next() {
-                let key: String = row[0]
-                let day = StudyDay(ordinal: row[1])
-                guard let grade = Grade(rawValue: row[2]) else { continue }
-                if key != current {
+            while true {
+                let code = sqlite3_step(raw)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+                guard let text = sqlite3_column_text(raw, 0) else { continue }
+                let length = Int(sqlite3_column_bytes(raw, 0))  // valid after column_text
+                let day = StudyDay(ordinal: Int(sqlite3_column_int64(raw, 1)))
+                guard let grade = Grade(rawValue: Int(sqlite3_column_int64(raw, 2))) else { continue }
+                let sameCard = length == currentBytes.count && currentBytes.withUnsafeBufferPointer {
+                    $0.baseAddress.map { memcmp($0, text, length) == 0 } ?? false
+                }
+                if !sameCard {
                     try flush()
-                    current = key
+                    currentBytes = Array(UnsafeBufferPointer(start: text, count: length))
+                    current = String(decoding: currentBytes, as: UTF8.self)
                     state = nil
                     first = day.ordinal
                 }
@@ -206,7 +224,7 @@ extension NotebookStore {
             db,
             sql: """
                 SELECT card, ts, day, grade, kind, device, seq, duration_ms FROM review_event
-                WHERE card = ? AND day = ?
+                INDEXED BY review_event_card WHERE card = ? AND day = ?
                 """, arguments: [key, day.ordinal]
         ).compactMap(Self.event)
     }
@@ -263,5 +281,29 @@ extension NotebookStore {
         return CardState(
             ef100: ef, repetitions: row[offset + 1], interval: row[offset + 2], due: StudyDay(ordinal: due),
             lapses: row[offset + 4], lastReview: StudyDay(ordinal: row[offset + 5]))
+    }
+}
+
+extension NotebookStore {
+    /// Appends many events in one transaction without refolding (bulk loads such as a benchmark's
+    /// generated history or a first progress import); call `refoldAll()` afterwards.
+    /// Events already present (same device and seq) are skipped.
+    public func appendEvents<S: Sequence>(_ events: S) throws -> Int where S.Element == ReviewEvent {
+        try writeImmediate { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT OR IGNORE INTO review_event(device, seq, card, ts, day, grade, kind, duration_ms)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            var added = 0
+            for event in events {
+                try statement.execute(arguments: [
+                    event.device, event.seq, event.card.description, event.timestamp, event.day.ordinal,
+                    event.grade.rawValue, event.kind.rawValue, event.durationMs,
+                ])
+                added += db.changesCount
+            }
+            return added
+        }
     }
 }

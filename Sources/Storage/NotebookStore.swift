@@ -26,6 +26,8 @@ public final class NotebookStore: Sendable {
             // WAL with synchronous=NORMAL: every commit is atomic and survives a killed process;
             // only a power cut may lose the last commits (SQLite's recommended pairing for WAL).
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // 64 MiB of page cache (allocated only as used): large imports stop spilling to the WAL early.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)

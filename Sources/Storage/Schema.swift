@@ -64,7 +64,8 @@ enum Schema {
                         duration_ms INTEGER NOT NULL DEFAULT 0 CHECK (duration_ms >= 0),
                         PRIMARY KEY (device, seq)
                     ) STRICT, WITHOUT ROWID;
-                    CREATE INDEX review_event_card ON review_event(card, ts, device, seq);
+                    -- Covering the fold's columns: a refold reads the log in this index alone.
+                    CREATE INDEX review_event_card ON review_event(card, ts, device, seq, kind, day, grade);
                     CREATE INDEX review_event_day ON review_event(day);
 
                     -- Full-text search over Chinese and English: the trigram tokenizer matches any
