@@ -1,7 +1,7 @@
 # Recall: `make run` and `make test` do every set-up step on a fresh machine.
 SWIFT ?= swift
 HOME_DIR ?=
-SYSTEM_PACKAGES := libgit2-dev libsqlite3-dev pkg-config bubblewrap tmux git g++ python3
+SYSTEM_PACKAGES := libgit2-dev libsqlite3-dev sqlite3 pkg-config bubblewrap tmux git g++ python3 python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build release run test bench format clean
@@ -22,12 +22,18 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
+# Imports the bundled decks into the default notebook (or $(HOME_DIR) when given) and opens today's queue.
 run: build
-	@bin=$$($(SWIFT) build --show-bin-path); "$$bin/recall" quickstart Decks
+	@bin=$$($(SWIFT) build --show-bin-path); \
+	home=$${HOME_DIR:+--home $(HOME_DIR)}; \
+	"$$bin/recall" import $$home Decks; \
+	"$$bin/recall" due $$home
 
+# Every test, then a quick benchmark run so the benchmark code cannot rot.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@bin=$$($(SWIFT) build --show-bin-path); "$$bin/recall-bench" --quick --out .build/bench-quick
 
 bench: release
 	@bin=$$($(SWIFT) build -c release --show-bin-path); "$$bin/recall-bench" $(BENCH_ARGS)
