@@ -41,6 +41,62 @@ public struct DeckScanner: Sendable {
         return result
     }
 
+    /// Reads only the given paths — files added, modified or deleted, as a git pull reports them —
+    /// each within its deck. Cards of a deleted file will be marked removed; cards in files not named
+    /// are left as they are. Paths outside any folder deck are read as whole single-file decks.
+    public func scanChanges(_ paths: [URL]) -> ScanResult {
+        var result = ScanResult()
+        var byFolder: [String: (folder: URL, paths: [URL])] = [:]
+        var order: [String] = []
+        for path in paths.map(\.standardizedFileURL) {
+            if let folder = enclosingDeckFolder(of: path) {
+                if byFolder[folder.path] == nil {
+                    byFolder[folder.path] = (folder, [])
+                    order.append(folder.path)
+                }
+                byFolder[folder.path]?.paths.append(path)
+            } else if FileManager.default.fileExists(atPath: path.path), isCardFile(path) {
+                var deck = read(.file(path), boundary: path.path)
+                result.idsWritten += assignIDs(&deck)
+                result.decks.append(deck)
+            }
+        }
+        for key in order {
+            guard let entry = byFolder[key] else { continue }
+            var deck = readMeta(of: entry.folder)
+            var scope = Set<String>()
+            var exercises = Set<String>()
+            for path in entry.paths.sorted(by: { $0.path < $1.path }) {
+                if let exercise = enclosingExerciseFolder(of: path, below: entry.folder) {
+                    if exercises.insert(exercise.path).inserted {
+                        scope.insert(exercise.appendingPathComponent("exercise.yaml").path)
+                        if isExerciseFolder(exercise) { readExercise(exercise, deckTags: deck.tags, into: &deck.scanned) }
+                    }
+                    continue
+                }
+                guard isCardFile(path) else { continue }
+                scope.insert(path.path)
+                guard FileManager.default.fileExists(atPath: path.path) else { continue }  // deleted
+                deck.scanned.files.append(path.path)
+                add(parseFile(path), from: path, deckTags: deck.tags, to: &deck.scanned)
+            }
+            deck.scanned.scope = scope
+            result.idsWritten += assignIDs(&deck.scanned)
+            result.decks.append(deck.scanned)
+        }
+        return result
+    }
+
+    /// The exercise folder (one holding `exercise.yaml`, or deleted) that `path` lies in, if any.
+    private func enclosingExerciseFolder(of path: URL, below deckFolder: URL) -> URL? {
+        var folder = path.deletingLastPathComponent()
+        while folder.path.hasPrefix(deckFolder.path + "/") {
+            if isExerciseFolder(folder) || path.lastPathComponent == "exercise.yaml" { return folder }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
+    }
+
     // MARK: - Discovery
 
     enum DeckTarget {
@@ -143,24 +199,30 @@ public struct DeckScanner: Sendable {
             add(parsed, from: url, deckTags: [], to: &deck)
             return deck
         case .folder(let folder):
-            var deck = ScannedDeck(
-                id: fallbackDeckID(folder.lastPathComponent), title: folder.lastPathComponent, newPerDay: nil,
-                root: folder.path, cards: [], files: [], filesWithErrors: [], issues: [])
-            let metaURL = folder.appendingPathComponent("deck.yaml")
-            var deckTags: [String] = []
-            deck.files.append(metaURL.path)
-            if let text = readText(metaURL, into: &deck) {
-                let (meta, issues) = DeckMeta.parse(yaml: text, file: display(metaURL.path), firstLine: 1)
-                deck.issues += issues
-                if !issues.isEmpty { deck.filesWithErrors.insert(metaURL.path) }
-                if let id = meta.deck { deck.id = id }
-                deck.title = meta.title ?? deck.id
-                deck.newPerDay = meta.newPerDay
-                deckTags = meta.tags
-            }
-            readFolder(folder, deckTags: deckTags, boundary: boundary, into: &deck)
-            return deck
+            var deck = readMeta(of: folder)
+            readFolder(folder, deckTags: deck.tags, boundary: boundary, into: &deck.scanned)
+            return deck.scanned
         }
+    }
+
+    /// A folder deck's `deck.yaml`: a deck with no cards yet, and the tags its cards inherit.
+    private func readMeta(of folder: URL) -> (scanned: ScannedDeck, tags: [String]) {
+        var deck = ScannedDeck(
+            id: fallbackDeckID(folder.lastPathComponent), title: folder.lastPathComponent, newPerDay: nil,
+            root: folder.path, cards: [], files: [], filesWithErrors: [], issues: [])
+        let metaURL = folder.appendingPathComponent("deck.yaml")
+        var tags: [String] = []
+        deck.files.append(metaURL.path)
+        if let text = readText(metaURL, into: &deck) {
+            let (meta, issues) = DeckMeta.parse(yaml: text, file: display(metaURL.path), firstLine: 1)
+            deck.issues += issues
+            if !issues.isEmpty { deck.filesWithErrors.insert(metaURL.path) }
+            if let id = meta.deck { deck.id = id }
+            deck.title = meta.title ?? deck.id
+            deck.newPerDay = meta.newPerDay
+            tags = meta.tags
+        }
+        return (deck, tags)
     }
 
     /// The parts of a folder deck in deck order: card files and exercise folders.

@@ -16,6 +16,9 @@ public struct ScannedDeck: Sendable {
     /// removed because of it.
     public var filesWithErrors: Set<String>
     public var issues: [DeckIssue]
+    /// For a partial read (`DeckScanner.scanChanges`): the only files whose cards this read speaks
+    /// for, deleted ones included. nil when the whole deck was read.
+    public var scope: Set<String>? = nil
 
     /// True when no file of the deck had an error, so a card missing from it really vanished.
     public var isClean: Bool { filesWithErrors.isEmpty }

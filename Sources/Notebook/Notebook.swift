@@ -36,6 +36,14 @@ public final class Notebook: Sendable {
         return ImportReport(counts: counts, idsWritten: scan.idsWritten, errors: scan.allIssues, decks: scan.decks.map(\.id))
     }
 
+    /// Imports only the named files (added, modified or deleted), each within its deck: what a sync
+    /// does with the paths a tree diff reports. Cards of other files are left as they are.
+    public func importChanges(_ paths: [URL], writeIDs: Bool = true) throws -> ImportReport {
+        let scan = DeckScanner(writeIDs: writeIDs).scanChanges(paths)
+        let counts = try store.apply(scan.decks)
+        return ImportReport(counts: counts, idsWritten: scan.idsWritten, errors: scan.allIssues, decks: scan.decks.map(\.id))
+    }
+
     public func decks() throws -> [DeckSummary] { try store.decks(day: today) }
 
     // MARK: - Reviews

@@ -66,7 +66,16 @@ extension NotebookStore {
         var counts = ImportCounts()
         var seen = Set<String>()
         var refold: [String] = []
-        for (position, entry) in deck.cards.enumerated() {
+        // A partial read cannot know the deck order of files it did not read: existing cards keep
+        // their place and new ones go to the end.
+        let partial = deck.scope != nil
+        var nextPosition = partial ? (existing.values.map(\.position).max() ?? -1) + 1 : 0
+        for (index, entry) in deck.cards.enumerated() {
+            var position = index
+            if partial {
+                position = existing[entry.card.key.id]?.position ?? nextPosition
+                if existing[entry.card.key.id] == nil { nextPosition += 1 }
+            }
             let card = entry.card
             let key = card.key.description
             seen.insert(card.key.id)
@@ -104,7 +113,7 @@ extension NotebookStore {
         }
         if deck.isClean {
             let remove = try db.cachedStatement(sql: "UPDATE card SET removed = 1 WHERE deck = ? AND id = ?")
-            for (id, old) in existing where !old.removed && !seen.contains(id) {
+            for (id, old) in existing where !old.removed && !seen.contains(id) && (deck.scope?.contains(old.file) ?? true) {
                 try remove.execute(arguments: [deck.id, id])
                 counts.removed += 1
             }

@@ -94,6 +94,33 @@ struct ImportSemanticsTests {
     }
 }
 
+@Suite("Partial import of changed files")
+struct PartialImportTests {
+    @Test("only the named files count: edits, a deleted file, a new file; other files untouched")
+    func changedFilesOnly() throws {
+        let t = try TestNotebook()
+        try t.decks.write("d/deck.yaml", "deck: d\n")
+        try t.decks.write("d/a.md", "## A1 {#a1}\nx\n\n## A2 {#a2}\ny\n")
+        try t.decks.write("d/b.md", "## B1 {#b1}\nz\n")
+        try t.decks.write("d/c.md", "## C1 {#c1}\nw\n")
+        _ = try t.importDecks()
+        try t.decks.write("d/a.md", "## A1 {#a1}\nx, edited\n")  // a2 dropped, a1 edited
+        try FileManager.default.removeItem(at: t.decks.url.appendingPathComponent("d/b.md"))
+        try t.decks.write("d/e.md", "## E1 {#e1}\nnew\n")
+        try t.decks.write("d/c.md", "## C1 {#c1}\nchanged but not named\n")
+        let names = ["d/a.md", "d/b.md", "d/e.md"].map { t.decks.url.appendingPathComponent($0) }
+        let report = try t.notebook.importChanges(names)
+        #expect(report.errors.isEmpty)
+        #expect(report.counts.updated == 1)
+        #expect(report.counts.removed == 2)  // a2 and b1
+        #expect(report.counts.added == 1)
+        #expect(report.counts.unchanged == 0)
+        #expect(try t.notebook.show(CardKey(deck: "d", id: "c1")).card.back == "w")
+        #expect(try !t.notebook.show(CardKey(deck: "d", id: "c1")).stored.removed)
+        #expect(try t.notebook.show(CardKey(deck: "d", id: "b1")).stored.removed)
+    }
+}
+
 @Suite("Event log and refold")
 struct EventLogTests {
     @Test("stored state equals the refold of the log after random grades, drills and undos", arguments: 0..<5)
