@@ -4,7 +4,7 @@ HOME_DIR ?=
 SYSTEM_PACKAGES := libgit2-dev libsqlite3-dev sqlite3 pkg-config bubblewrap tmux git g++ python3 python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release run test bench format clean
+.PHONY: deps venv build release run test bench format clean
 
 # Installs the Debian packages Recall builds and tests with, when any is missing.
 deps:
@@ -15,6 +15,14 @@ deps:
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+
+# A Python virtual environment with Anki's own library (pinned), for benchmarks and interop tests.
+VENV := .build/venv
+venv: $(VENV)/.installed
+$(VENV)/.installed: Benchmarks/requirements.txt
+	@python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r Benchmarks/requirements.txt
+	@touch $@
 
 build: deps
 	$(SWIFT) build
