@@ -38,7 +38,7 @@ run: build
 	"$$bin/recall" due $$home
 
 # Every test, then a quick benchmark run so the benchmark code cannot rot.
-test: deps
+test: deps venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@bin=$$($(SWIFT) build --show-bin-path); "$$bin/recall-bench" --quick --out .build/bench-quick
