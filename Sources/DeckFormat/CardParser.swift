@@ -144,9 +144,23 @@ enum HeadingID {
         var problem: String?
     }
 
+    /// Where each `{#` starts, found on bytes (the generic `ranges(of:)` is slow in a hot loop).
+    static func idMarkers(in text: Substring) -> [Substring.Index] {
+        var result: [Substring.Index] = []
+        var index = text.utf8.startIndex
+        while index != text.utf8.endIndex {
+            let next = text.utf8.index(after: index)
+            if text.utf8[index] == UInt8(ascii: "{"), next != text.utf8.endIndex, text.utf8[next] == UInt8(ascii: "#") {
+                result.append(index)
+            }
+            index = next
+        }
+        return result
+    }
+
     static func split(_ heading: Substring) -> Split {
         let text = heading.trimmingTrailingSpace.drop(while: { $0 == " " || $0 == "\t" })
-        let markers = text.ranges(of: "{#")
+        let markers = idMarkers(in: text)
         guard let last = markers.last else { return Split(question: String(text), id: nil) }
         if markers.count > 1 {
             return Split(question: "", id: nil, problem: "heading has more than one id ({#…}); keep one")
@@ -154,13 +168,13 @@ enum HeadingID {
         guard text.hasSuffix("}") else {
             return Split(question: "", id: nil, problem: "the id {#…} must end the heading line")
         }
-        let id = String(text[last.upperBound..<text.index(before: text.endIndex)])
+        let id = String(text[text.utf8.index(last, offsetBy: 2)..<text.index(before: text.endIndex)])
         guard Identifier.isValid(id) else {
             return Split(
                 question: "", id: nil,
                 problem: "invalid card id '\(id)': use lowercase letters, digits and '-' (e.g. {#lora-rank})")
         }
-        let question = text[..<last.lowerBound].trimmingTrailingSpace
+        let question = text[..<last].trimmingTrailingSpace
         return Split(question: String(question), id: id)
     }
 }
