@@ -325,7 +325,6 @@ public struct DeckScanner: Sendable {
     /// `writeIDs`), and computes content hashes. Returns how many ids were written.
     private func assignIDs(_ deck: inout ScannedDeck) -> Int {
         var firstUse: [String: (file: String, line: Int)] = [:]
-        var kept: [(card: Card, hash: String)] = []
         for entry in deck.cards where !entry.card.key.id.isEmpty {
             if let first = firstUse[entry.card.key.id] {
                 deck.issues.append(
@@ -339,20 +338,25 @@ public struct DeckScanner: Sendable {
         }
         var pending: [String: [Int: String]] = [:]
         var seen = Set<String>()
-        for var entry in deck.cards {
-            if entry.card.key.id.isEmpty {
-                let id = uniqueID(for: entry.card.front, taken: firstUse)
-                firstUse[id] = (entry.card.sourceFile, entry.card.sourceLine)
-                entry.card.key = CardKey(deck: deck.id, id: id)
-                pending[entry.card.sourceFile, default: [:]][entry.card.sourceLine] = id
-            } else if !seen.insert(entry.card.key.id).inserted {
-                continue  // the duplicate reported above
+        var duplicates = IndexSet()
+        // Mutated in place: copying a hundred thousand cards costs more than parsing them.
+        for index in deck.cards.indices {
+            let id = deck.cards[index].card.key.id
+            if id.isEmpty {
+                let card = deck.cards[index].card
+                let generated = uniqueID(for: card.front, taken: firstUse)
+                firstUse[generated] = (card.sourceFile, card.sourceLine)
+                deck.cards[index].card.key = CardKey(deck: deck.id, id: generated)
+                pending[card.sourceFile, default: [:]][card.sourceLine] = generated
+            } else if !seen.insert(id).inserted {
+                duplicates.insert(index)  // reported above
+                continue
             }
-            entry.card.key = CardKey(deck: deck.id, id: entry.card.key.id)
-            entry.hash = ContentHash.of(entry.card.hashedFields)
-            kept.append(entry)
+            deck.cards[index].hash = ContentHash.of(deck.cards[index].card.hashedFields)
         }
-        deck.cards = kept
+        if !duplicates.isEmpty {
+            deck.cards = deck.cards.enumerated().filter { !duplicates.contains($0.offset) }.map(\.element)
+        }
         guard writeIDs else { return 0 }
         var written = 0
         for (file, ids) in pending.sorted(by: { $0.key < $1.key }) {
