@@ -26,7 +26,11 @@ public enum CardParser {
         if data.contains(0) {
             return ParsedFile(
                 meta: DeckMeta(), cards: [],
-                issues: [DeckIssue(file: file, line: 0, message: "binary file (contains NUL bytes); a deck file must be UTF-8 Markdown text")])
+                issues: [
+                    DeckIssue(
+                        file: file, line: 0,
+                        message: "binary file (contains NUL bytes); a deck file must be UTF-8 Markdown text")
+                ])
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             let line = firstInvalidLine(data)
@@ -62,7 +66,8 @@ public enum CardParser {
         func finish() {
             guard let open = current else { return }
             current = nil
-            if let card = makeCard(heading: open.heading, line: open.line, body: open.body, file: file, issues: &issues) {
+            if let card = makeCard(heading: open.heading, line: open.line, body: open.body, file: file, issues: &issues)
+            {
                 cards.append(card)
             }
         }
@@ -117,12 +122,15 @@ public enum CardParser {
         let answer = lines.joined(separator: "\n")
         let label = parsed.id.map { " '\($0)'" } ?? ""
         if question.isEmpty {
-            issues.append(DeckIssue(file: file, line: line, message: "card\(label) has an empty question; write it after '## '"))
+            issues.append(
+                DeckIssue(file: file, line: line, message: "card\(label) has an empty question; write it after '## '"))
             return nil
         }
         if answer.isEmpty {
             issues.append(
-                DeckIssue(file: file, line: line, message: "card\(label) '\(question.prefix(40))' has an empty answer; write it below the heading"))
+                DeckIssue(
+                    file: file, line: line,
+                    message: "card\(label) '\(question.prefix(40))' has an empty answer; write it below the heading"))
             return nil
         }
         return ParsedCard(id: parsed.id, question: question, answer: answer, tags: tags, line: line)

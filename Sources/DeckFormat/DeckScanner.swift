@@ -70,7 +70,9 @@ public struct DeckScanner: Sendable {
                 if let exercise = enclosingExerciseFolder(of: path, below: entry.folder) {
                     if exercises.insert(exercise.path).inserted {
                         scope.insert(exercise.appendingPathComponent("exercise.yaml").path)
-                        if isExerciseFolder(exercise) { readExercise(exercise, deckTags: deck.tags, into: &deck.scanned) }
+                        if isExerciseFolder(exercise) {
+                            readExercise(exercise, deckTags: deck.tags, into: &deck.scanned)
+                        }
                     }
                     continue
                 }
@@ -162,7 +164,9 @@ public struct DeckScanner: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         } catch {
-            issues.append(DeckIssue(file: display(folder.path), line: 0, message: "cannot read folder: \(error.localizedDescription)"))
+            issues.append(
+                DeckIssue(
+                    file: display(folder.path), line: 0, message: "cannot read folder: \(error.localizedDescription)"))
             return []
         }
         var result: [Entry] = []
@@ -173,7 +177,9 @@ public struct DeckScanner: Sendable {
                 let inside = resolved.path == boundary || resolved.path.hasPrefix(boundary + "/")
                 if !inside {
                     issues.append(
-                        DeckIssue(file: display(url.path), line: 0, message: "symlink points outside \(display(boundary)); skipped"))
+                        DeckIssue(
+                            file: display(url.path), line: 0,
+                            message: "symlink points outside \(display(boundary)); skipped"))
                     continue
                 }
             }
@@ -265,7 +271,9 @@ public struct DeckScanner: Sendable {
                     deck.issues.append(
                         DeckIssue(
                             file: display(url.path), line: 2,
-                            message: "front matter says deck '\(other)' but the folder's deck.yaml says '\(deck.id)'; remove one"))
+                            message:
+                                "front matter says deck '\(other)' but the folder's deck.yaml says '\(deck.id)'; remove one"
+                        ))
                     deck.filesWithErrors.insert(url.path)
                 }
                 add(file, from: url, deckTags: deckTags, to: &deck)
@@ -295,7 +303,9 @@ public struct DeckScanner: Sendable {
         } catch {
             return ParsedFile(
                 meta: DeckMeta(), cards: [],
-                issues: [DeckIssue(file: display(url.path), line: 0, message: "cannot read: \(error.localizedDescription)")])
+                issues: [
+                    DeckIssue(file: display(url.path), line: 0, message: "cannot read: \(error.localizedDescription)")
+                ])
         }
     }
 
@@ -330,7 +340,9 @@ public struct DeckScanner: Sendable {
                 deck.issues.append(
                     DeckIssue(
                         file: display(entry.card.sourceFile), line: entry.card.sourceLine,
-                        message: "duplicate id '\(entry.card.key.id)' (first used at \(display(first.file)):\(first.line)); give this card another id"))
+                        message:
+                            "duplicate id '\(entry.card.key.id)' (first used at \(display(first.file)):\(first.line)); give this card another id"
+                    ))
                 deck.filesWithErrors.insert(entry.card.sourceFile)
             } else {
                 firstUse[entry.card.key.id] = (entry.card.sourceFile, entry.card.sourceLine)
@@ -367,7 +379,9 @@ public struct DeckScanner: Sendable {
                 written += ids.count
             } catch {
                 deck.issues.append(
-                    DeckIssue(file: display(file), line: 0, message: "could not write generated ids back: \(error.localizedDescription)"))
+                    DeckIssue(
+                        file: display(file), line: 0,
+                        message: "could not write generated ids back: \(error.localizedDescription)"))
             }
         }
         return written

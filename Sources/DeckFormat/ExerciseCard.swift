@@ -23,11 +23,13 @@ struct ExerciseCard {
             return .failure(DeckIssue(file: file, line: 0, message: "bad YAML: \(error)"))
         }
         guard let mapping = node?.mapping else {
-            return .failure(DeckIssue(file: file, line: 1, message: "expected a mapping (id, title, function, params, cases)"))
+            return .failure(
+                DeckIssue(file: file, line: 1, message: "expected a mapping (id, title, function, params, cases)"))
         }
         let id = mapping["id"]?.string ?? folder.lastPathComponent
         guard Identifier.isValid(id) else {
-            return .failure(DeckIssue(file: file, line: 1, message: "invalid exercise id '\(id)': use a-z, 0-9 and '-'"))
+            return .failure(
+                DeckIssue(file: file, line: 1, message: "invalid exercise id '\(id)': use a-z, 0-9 and '-'"))
         }
         let title = mapping["title"]?.string ?? id
         let prompt = (try? String(contentsOf: folder.appendingPathComponent("prompt.md"), encoding: .utf8)) ?? ""

@@ -46,14 +46,16 @@ public struct RecallEnvironment: Sendable {
         if let name = variables["TZ"], !name.isEmpty {
             let trimmed = name.hasPrefix(":") ? String(name.dropFirst()) : name
             guard let parsed = TimeZone(identifier: trimmed) ?? TimeZone(abbreviation: trimmed) else {
-                throw NotebookError.badSetting(name: "TZ", value: name, expected: "a zone name such as Asia/Shanghai or UTC")
+                throw NotebookError.badSetting(
+                    name: "TZ", value: name, expected: "a zone name such as Asia/Shanghai or UTC")
             }
             zone = parsed
         }
         var rollover = 4
         if let text = variables["RECALL_ROLLOVER_HOUR"], !text.isEmpty {
             guard let hour = Int(text), (0...23).contains(hour) else {
-                throw NotebookError.badSetting(name: "RECALL_ROLLOVER_HOUR", value: text, expected: "an hour from 0 to 23")
+                throw NotebookError.badSetting(
+                    name: "RECALL_ROLLOVER_HOUR", value: text, expected: "an hour from 0 to 23")
             }
             rollover = hour
         }

@@ -97,12 +97,14 @@ extension NotebookStore {
         }
         if counts.added > 0 {
             try db.execute(
-                sql: "INSERT INTO card_fts(rowid, front, back, tags) SELECT rowid, front, back, tags FROM card WHERE rowid >= ?",
+                sql:
+                    "INSERT INTO card_fts(rowid, front, back, tags) SELECT rowid, front, back, tags FROM card WHERE rowid >= ?",
                 arguments: [firstNewRow])
         }
         if deck.isClean {
             let remove = try db.cachedStatement(sql: "UPDATE card SET removed = 1 WHERE deck = ? AND id = ?")
-            for (id, old) in existing where !old.removed && !seen.contains(id) && (deck.scope?.contains(old.file) ?? true) {
+            for (id, old) in existing
+            where !old.removed && !seen.contains(id) && (deck.scope?.contains(old.file) ?? true) {
                 try remove.execute(arguments: [deck.id, id])
                 counts.removed += 1
             }

@@ -61,7 +61,11 @@ extension NotebookStore {
             var lastGrade: [(String, Int)] = []
             for row in todays {
                 let key: String = row[0]
-                if lastGrade.last?.0 == key { lastGrade[lastGrade.count - 1].1 = row[1] } else { lastGrade.append((key, row[1])) }
+                if lastGrade.last?.0 == key {
+                    lastGrade[lastGrade.count - 1].1 = row[1]
+                } else {
+                    lastGrade.append((key, row[1]))
+                }
             }
             for (key, grade) in lastGrade where grade < 4 {
                 if let card = CardKey(key) { entries.append(QueueEntry(card: card, queue: .drill, due: day)) }
@@ -93,7 +97,9 @@ extension NotebookStore {
             for row in decks {
                 let deckID: String = row[0]
                 var allowance = min(remaining, limit - entries.count)
-                if let own: Int = row[1] { allowance = min(allowance, own - (try introduced(on: day, deck: deckID, db))) }
+                if let own: Int = row[1] {
+                    allowance = min(allowance, own - (try introduced(on: day, deck: deckID, db)))
+                }
                 guard allowance > 0 else { continue }
                 let ids = try String.fetchAll(
                     db,
@@ -196,13 +202,15 @@ extension NotebookStore {
                     arguments.append(pass == .front ? "{front} : (\(expression))" : expression)
                 }
                 for pattern in short {
-                    conditions.append(pass == .front ? "c.front LIKE ?" : "(c.front LIKE ? OR c.back LIKE ? OR c.tags LIKE ?)")
+                    conditions.append(
+                        pass == .front ? "c.front LIKE ?" : "(c.front LIKE ? OR c.back LIKE ? OR c.tags LIKE ?)")
                     arguments += pass == .front ? [pattern] : [pattern, pattern, pattern]
                 }
                 arguments.append(limit + seen.count)
                 let rows = try Row.fetchAll(
                     db,
-                    sql: "SELECT c.rowid, c.deck, c.id, c.front FROM \(from) WHERE \(conditions.joined(separator: " AND ")) LIMIT ?",
+                    sql:
+                        "SELECT c.rowid, c.deck, c.id, c.front FROM \(from) WHERE \(conditions.joined(separator: " AND ")) LIMIT ?",
                     arguments: StatementArguments(arguments))
                 for row in rows where hits.count < limit && seen.insert(row[0]).inserted {
                     hits.append(SearchHit(card: CardKey(deck: row[1], id: row[2]), front: row[3]))

@@ -31,12 +31,13 @@ public struct BenchReport: Codable, Sendable {
         var widths = Array(repeating: 0, count: rows[0].count)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
         let header = "Recall benchmark — \(machine), \(cores) cores, SQLite \(sqlite)\(quick ? " (quick)" : "")"
-        return header + "\n" + rows.map { row in
-            row.enumerated().map { i, cell in
-                let pad = String(repeating: " ", count: widths[i] - cell.count)
-                return i == 0 || i == row.count - 1 ? cell + pad : pad + cell
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
+        return header + "\n"
+            + rows.map { row in
+                row.enumerated().map { i, cell in
+                    let pad = String(repeating: " ", count: widths[i] - cell.count)
+                    return i == 0 || i == row.count - 1 ? cell + pad : pad + cell
+                }.joined(separator: "  ")
+            }.joined(separator: "\n")
     }
 
     public func write(to folder: URL) throws {

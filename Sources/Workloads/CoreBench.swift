@@ -69,11 +69,14 @@ public struct CoreBench {
         var folded = 0
         let refold = try Measure.repeated(quick ? 1 : 3, warmup: 0) { _ in folded = try notebook.store.refoldAll() }
         figures.append(
-            Figure(name: "refold \(added) events", summary: refold, targetMs: 1000, note: "\(folded) cards with a state"))
+            Figure(
+                name: "refold \(added) events", summary: refold, targetMs: 1000, note: "\(folded) cards with a state"))
 
         let queue = try Measure.repeated(quick ? 5 : 50) { _ in _ = try notebook.dueQueue(limit: 50) }
         let dueCount = try notebook.dueQueue().count
-        figures.append(Figure(name: "due queue (first 50)", summary: queue, targetMs: 5, note: "\(dueCount) cards in today's queue"))
+        figures.append(
+            Figure(
+                name: "due queue (first 50)", summary: queue, targetMs: 5, note: "\(dueCount) cards in today's queue"))
 
         let candidates = try notebook.dueQueue(limit: 400).map(\.card)
         var index = 0
@@ -87,7 +90,8 @@ public struct CoreBench {
         for term in ["位置编码", "LoRA"] {
             var hits = 0
             let search = try Measure.repeated(quick ? 5 : 30) { _ in hits = try notebook.search(term).count }
-            figures.append(Figure(name: "search '\(term)' (top 20)", summary: search, targetMs: 10, note: "\(hits) hits"))
+            figures.append(
+                Figure(name: "search '\(term)' (top 20)", summary: search, targetMs: 10, note: "\(hits) hits"))
         }
 
         let process = try Measure.repeated(quick ? 3 : 20) { _ in try runDue(home: home, today: workload.today) }

@@ -24,7 +24,8 @@ struct RecallBench: ParsableCommand {
     var work = ".build/bench-work"
 
     func run() throws {
-        let binFolder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let binFolder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         let recall = binFolder.appendingPathComponent("recall")
         guard FileManager.default.isExecutableFile(atPath: recall.path) else {
             throw ValidationError("no recall binary next to recall-bench at \(recall.path); build both first")

@@ -43,7 +43,9 @@ struct CommandFailure: Error {
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "The notebook's folder (default: $RECALL_HOME, $XDG_DATA_HOME/recall or ~/.local/share/recall).")
+    @Option(
+        name: .long,
+        help: "The notebook's folder (default: $RECALL_HOME, $XDG_DATA_HOME/recall or ~/.local/share/recall).")
     var home: String?
 
     @Flag(name: .long, help: "Print one JSON document on stdout.")

@@ -32,7 +32,10 @@ extension Recall {
             let day = notebook.today.iso
             if global.json {
                 return try Output.json(
-                    Report(day: day, cards: queue.map { .init(card: $0.card.description, queue: $0.queue.rawValue, due: $0.due.iso) }))
+                    Report(
+                        day: day,
+                        cards: queue.map { .init(card: $0.card.description, queue: $0.queue.rawValue, due: $0.due.iso) }
+                    ))
             }
             let counts = Dictionary(grouping: queue, by: \.queue).mapValues(\.count)
             print("\(day): \(counts[.drill] ?? 0) re-drill, \(counts[.review] ?? 0) review, \(counts[.new] ?? 0) new")
