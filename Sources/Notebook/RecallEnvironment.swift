@@ -35,13 +35,6 @@ public struct RecallEnvironment: Sendable {
         } else {
             home = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share/recall")
         }
-        let now: @Sendable () -> Date
-        if let text = variables["RECALL_NOW"], !text.isEmpty {
-            guard let fixed = ISOTime.parse(text) else { throw NotebookError.badClock(text) }
-            now = { fixed }
-        } else {
-            now = { Date() }
-        }
         var zone = TimeZone.current
         if let name = variables["TZ"], !name.isEmpty {
             let trimmed = name.hasPrefix(":") ? String(name.dropFirst()) : name
@@ -50,6 +43,13 @@ public struct RecallEnvironment: Sendable {
                     name: "TZ", value: name, expected: "a zone name such as Asia/Shanghai or UTC")
             }
             zone = parsed
+        }
+        let now: @Sendable () -> Date
+        if let text = variables["RECALL_NOW"], !text.isEmpty {
+            guard let fixed = ISOTime.parse(text, zone: zone) else { throw NotebookError.badClock(text) }
+            now = { fixed }
+        } else {
+            now = { Date() }
         }
         var rollover = 4
         if let text = variables["RECALL_ROLLOVER_HOUR"], !text.isEmpty {
@@ -78,7 +78,7 @@ public struct RecallEnvironment: Sendable {
 /// ISO-8601 instants as users write them: `2026-11-23T09:30:00Z`, with an offset or fractional
 /// seconds, a local time without offset (read in `TZ`), or a bare date.
 enum ISOTime {
-    static func parse(_ text: String) -> Date? {
+    static func parse(_ text: String, zone: TimeZone) -> Date? {
         let full = ISO8601DateFormatter()
         full.formatOptions = [.withInternetDateTime]
         if let date = full.date(from: text) { return date }
@@ -91,7 +91,7 @@ enum ISOTime {
         // Local time without an offset: interpreted in TZ.
         let local = DateFormatter()
         local.locale = Locale(identifier: "en_US_POSIX")
-        local.timeZone = TimeZone(identifier: ProcessInfo.processInfo.environment["TZ"] ?? "") ?? .current
+        local.timeZone = zone
         for format in ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm"] {
             local.dateFormat = format
             if let date = local.date(from: text) { return date }
