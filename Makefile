@@ -30,12 +30,13 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# Imports the bundled decks into the default notebook (or $(HOME_DIR) when given) and opens today's queue.
+# Imports the bundled decks into the default notebook (or $(HOME_DIR) when given) and opens the
+# review session on today's queue.
 run: build
 	@bin=$$($(SWIFT) build --show-bin-path); \
 	home=$${HOME_DIR:+--home $(HOME_DIR)}; \
 	"$$bin/recall" import $$home Decks; \
-	"$$bin/recall" due $$home
+	"$$bin/recall" review $$home
 
 # Every test, then a quick benchmark run so the benchmark code cannot rot.
 test: deps venv

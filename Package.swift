@@ -37,7 +37,7 @@ let package = Package(
             ]),
         .executableTarget(
             name: "recall",
-            dependencies: ["Notebook", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Notebook", "TerminalUI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "Workloads", dependencies: ["Notebook", "DeckFormat", "Storage", "Scheduler"]),
         .executableTarget(
             name: "recall-bench",

@@ -38,7 +38,9 @@ struct ExerciseCard {
             back = "Reference solution:\n\n```python\n\(solution.trimmingCharacters(in: .newlines))\n```"
         }
         let tags = mapping["tags"].map(DeckMeta.tags(from:)) ?? []
-        let front = "\(title)\n\n\(prompt.trimmingCharacters(in: .whitespacesAndNewlines))"
+        let body = prompt.trimmingCharacters(in: .whitespacesAndNewlines)
+        // The prompt usually opens with its own title heading; otherwise the title goes first.
+        let front = body.hasPrefix("#") || body.isEmpty ? (body.isEmpty ? title : body) : "\(title)\n\n\(body)"
         return .success(ExerciseCard(id: id, tags: tags, front: front, back: back))
     }
 }

@@ -15,6 +15,12 @@ public struct QueueEntry: Sendable, Equatable {
     public var queue: QueueKind
     /// The study day the card fell due (today for new cards and drills).
     public var due: StudyDay
+
+    public init(card: CardKey, queue: QueueKind, due: StudyDay) {
+        self.card = card
+        self.queue = queue
+        self.due = due
+    }
 }
 
 /// One deck's counts.

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import Notebook
+import TerminalUI
+
+extension Recall {
+    struct Review: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Review today's queue: full screen in a terminal, plain lines through a pipe.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "Only this deck.")
+        var deck: String?
+
+        @Option(help: "At most this many cards.")
+        var limit: Int?
+
+        func validate() throws {
+            if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
+        }
+
+        func run() throws {
+            let notebook = try global.notebook()
+            let session = try ReviewSession(notebook: notebook, deck: deck, limit: limit)
+            guard session.current != nil else {
+                print("Nothing to review today (\(notebook.today.iso)). `recall decks` shows what you have.")
+                return
+            }
+            let summary: ReviewSummary
+            if Terminal.isTerminal(STDIN_FILENO) && Terminal.isTerminal(STDOUT_FILENO) {
+                summary = try TerminalReview(session: session).run()
+            } else {
+                summary = try LineReview(session: session).run()
+            }
+            summary.lines.forEach { print($0) }
+        }
+    }
+}
