@@ -1,10 +1,10 @@
 # Recall: `make run` and `make test` do every set-up step on a fresh machine.
 SWIFT ?= swift
 HOME_DIR ?=
-SYSTEM_PACKAGES := libgit2-dev libsqlite3-dev pkg-config bubblewrap tmux git g++ python3
+SYSTEM_PACKAGES := libgit2-dev libsqlite3-dev sqlite3 pkg-config bubblewrap tmux git g++ python3 python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release run test bench format clean
+.PHONY: deps venv build release run test bench format clean
 
 # Installs the Debian packages Recall builds and tests with, when any is missing.
 deps:
@@ -16,18 +16,32 @@ deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
+# A Python virtual environment with Anki's own library (pinned), for benchmarks and interop tests.
+VENV := .build/venv
+venv: $(VENV)/.installed
+$(VENV)/.installed: Benchmarks/requirements.txt
+	@python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r Benchmarks/requirements.txt
+	@touch $@
+
 build: deps
 	$(SWIFT) build
 
 release: deps
 	$(SWIFT) build -c release
 
+# Imports the bundled decks into the default notebook (or $(HOME_DIR) when given) and opens today's queue.
 run: build
-	@bin=$$($(SWIFT) build --show-bin-path); "$$bin/recall" quickstart Decks
+	@bin=$$($(SWIFT) build --show-bin-path); \
+	home=$${HOME_DIR:+--home $(HOME_DIR)}; \
+	"$$bin/recall" import $$home Decks; \
+	"$$bin/recall" due $$home
 
-test: deps
+# Every test, then a quick benchmark run so the benchmark code cannot rot.
+test: deps venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@bin=$$($(SWIFT) build --show-bin-path); "$$bin/recall-bench" --quick --out .build/bench-quick
 
 bench: release
 	@bin=$$($(SWIFT) build -c release --show-bin-path); "$$bin/recall-bench" $(BENCH_ARGS)

@@ -22,7 +22,10 @@ let package = Package(
         .target(name: "DeckFormat", dependencies: ["RecallCore", "Yams"]),
         .target(
             name: "Storage",
-            dependencies: ["RecallCore", "Scheduler", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "RecallCore", "Scheduler", "DeckFormat", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
         .target(name: "GitSync", dependencies: ["RecallCore", "CGit2"]),
         .target(name: "CodeRunner", dependencies: ["RecallCore", "DeckFormat"]),
@@ -35,8 +38,10 @@ let package = Package(
         .executableTarget(
             name: "recall",
             dependencies: ["Notebook", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .target(name: "Workloads", dependencies: ["Notebook"]),
-        .executableTarget(name: "recall-bench", dependencies: ["Workloads"]),
+        .target(name: "Workloads", dependencies: ["Notebook", "DeckFormat", "Storage", "Scheduler"]),
+        .executableTarget(
+            name: "recall-bench",
+            dependencies: ["Workloads", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .target(name: "RecallTestSupport", dependencies: ["Notebook"], path: "Tests/RecallTestSupport"),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"]),

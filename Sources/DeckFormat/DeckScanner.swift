@@ -1,0 +1,416 @@
+import Foundation
+import RecallCore
+
+/// Finds decks under the paths a user names and reads them (DECK-FORMAT.md):
+/// - a folder with `deck.yaml` is one deck: every `*.md` file below it, and every exercise folder
+///   (one holding `exercise.yaml`); a file inside such a folder brings in its whole deck;
+/// - any other `*.md` file is a deck of its own (id from its front matter, else its name);
+/// - files whose name is all capitals (README.md, COVERAGE.md) are documentation, not cards;
+/// - hidden files are skipped, and no symlink is followed out of the folder being imported.
+public struct DeckScanner: Sendable {
+    /// Write generated ids back into the files that lacked them.
+    public var writeIDs: Bool
+    /// Shows paths in messages relative to this folder (normally the working directory).
+    public var displayBase: String
+
+    public init(writeIDs: Bool = true, displayBase: String = FileManager.default.currentDirectoryPath) {
+        self.writeIDs = writeIDs
+        self.displayBase = displayBase
+    }
+
+    public func scan(_ paths: [URL]) -> ScanResult {
+        var result = ScanResult()
+        var seenRoots = Set<String>()
+        for path in paths {
+            let url = path.standardizedFileURL
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                result.issues.append(DeckIssue(file: display(url.path), line: 0, message: "no such file or folder"))
+                continue
+            }
+            let targets: [DeckTarget] =
+                isDirectory.boolValue
+                ? discover(in: url, boundary: url.path, issues: &result.issues)
+                : [enclosingDeckFolder(of: url).map { .folder($0) } ?? .file(url)]
+            for target in targets where seenRoots.insert(target.url.path).inserted {
+                var deck = read(target, boundary: isDirectory.boolValue ? url.path : target.url.path)
+                result.idsWritten += assignIDs(&deck)
+                result.decks.append(deck)
+            }
+        }
+        return result
+    }
+
+    /// Reads only the given paths — files added, modified or deleted, as a git pull reports them —
+    /// each within its deck. Cards of a deleted file will be marked removed; cards in files not named
+    /// are left as they are. Paths outside any folder deck are read as whole single-file decks.
+    public func scanChanges(_ paths: [URL]) -> ScanResult {
+        var result = ScanResult()
+        var byFolder: [String: (folder: URL, paths: [URL])] = [:]
+        var order: [String] = []
+        for path in paths.map(\.standardizedFileURL) {
+            if let folder = enclosingDeckFolder(of: path) {
+                if byFolder[folder.path] == nil {
+                    byFolder[folder.path] = (folder, [])
+                    order.append(folder.path)
+                }
+                byFolder[folder.path]?.paths.append(path)
+            } else if FileManager.default.fileExists(atPath: path.path), isCardFile(path) {
+                var deck = read(.file(path), boundary: path.path)
+                result.idsWritten += assignIDs(&deck)
+                result.decks.append(deck)
+            }
+        }
+        for key in order {
+            guard let entry = byFolder[key] else { continue }
+            var deck = readMeta(of: entry.folder)
+            var scope = Set<String>()
+            var exercises = Set<String>()
+            for path in entry.paths.sorted(by: { $0.path < $1.path }) {
+                if let exercise = enclosingExerciseFolder(of: path, below: entry.folder) {
+                    if exercises.insert(exercise.path).inserted {
+                        scope.insert(exercise.appendingPathComponent("exercise.yaml").path)
+                        if isExerciseFolder(exercise) {
+                            readExercise(exercise, deckTags: deck.tags, into: &deck.scanned)
+                        }
+                    }
+                    continue
+                }
+                guard isCardFile(path) else { continue }
+                scope.insert(path.path)
+                guard FileManager.default.fileExists(atPath: path.path) else { continue }  // deleted
+                deck.scanned.files.append(path.path)
+                add(parseFile(path), from: path, deckTags: deck.tags, to: &deck.scanned)
+            }
+            deck.scanned.scope = scope
+            result.idsWritten += assignIDs(&deck.scanned)
+            result.decks.append(deck.scanned)
+        }
+        return result
+    }
+
+    /// The exercise folder (one holding `exercise.yaml`, or deleted) that `path` lies in, if any.
+    private func enclosingExerciseFolder(of path: URL, below deckFolder: URL) -> URL? {
+        var folder = path.deletingLastPathComponent()
+        while folder.path.hasPrefix(deckFolder.path + "/") {
+            if isExerciseFolder(folder) || path.lastPathComponent == "exercise.yaml" { return folder }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    // MARK: - Discovery
+
+    enum DeckTarget {
+        case folder(URL)
+        case file(URL)
+
+        var url: URL {
+            switch self {
+            case .folder(let url), .file(let url): return url
+            }
+        }
+    }
+
+    private func discover(in folder: URL, boundary: String, issues: inout [DeckIssue]) -> [DeckTarget] {
+        if isDeckFolder(folder) { return [.folder(folder)] }
+        var targets: [DeckTarget] = []
+        for entry in entries(of: folder, boundary: boundary, issues: &issues) {
+            if entry.isDirectory {
+                targets += discover(in: entry.url, boundary: boundary, issues: &issues)
+            } else if isCardFile(entry.url) {
+                targets.append(.file(entry.url))
+            }
+        }
+        return targets
+    }
+
+    private func isDeckFolder(_ url: URL) -> Bool {
+        FileManager.default.fileExists(atPath: url.appendingPathComponent("deck.yaml").path)
+    }
+
+    private func isExerciseFolder(_ url: URL) -> Bool {
+        FileManager.default.fileExists(atPath: url.appendingPathComponent("exercise.yaml").path)
+    }
+
+    /// The nearest folder above `file` that has a `deck.yaml` (three levels at most).
+    private func enclosingDeckFolder(of file: URL) -> URL? {
+        var folder = file.deletingLastPathComponent()
+        for _ in 0..<3 {
+            if isDeckFolder(folder) { return folder }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { break }
+            folder = parent
+        }
+        return nil
+    }
+
+    private func isCardFile(_ url: URL) -> Bool {
+        guard url.pathExtension.lowercased() == "md" else { return false }
+        let stem = url.deletingPathExtension().lastPathComponent
+        let isDocumentation = stem.contains(where: \.isLetter) && stem == stem.uppercased()
+        return !isDocumentation
+    }
+
+    struct Entry {
+        var url: URL
+        var isDirectory: Bool
+    }
+
+    /// A folder's entries in name order: hidden ones skipped, symlinks followed only when they
+    /// stay inside `boundary`.
+    private func entries(of folder: URL, boundary: String, issues: inout [DeckIssue]) -> [Entry] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        } catch {
+            issues.append(
+                DeckIssue(
+                    file: display(folder.path), line: 0, message: "cannot read folder: \(error.localizedDescription)"))
+            return []
+        }
+        var result: [Entry] = []
+        for name in names where !name.hasPrefix(".") {
+            let url = folder.appendingPathComponent(name)
+            let resolved = url.resolvingSymlinksInPath()
+            if resolved.path != url.path {
+                let inside = resolved.path == boundary || resolved.path.hasPrefix(boundary + "/")
+                if !inside {
+                    issues.append(
+                        DeckIssue(
+                            file: display(url.path), line: 0,
+                            message: "symlink points outside \(display(boundary)); skipped"))
+                    continue
+                }
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: resolved.path, isDirectory: &isDirectory) else { continue }
+            // A symlinked folder inside the boundary is still not entered: it could form a cycle.
+            if isDirectory.boolValue && resolved.path != url.path { continue }
+            result.append(Entry(url: url, isDirectory: isDirectory.boolValue))
+        }
+        return result
+    }
+
+    // MARK: - Reading
+
+    private func read(_ target: DeckTarget, boundary: String) -> ScannedDeck {
+        switch target {
+        case .file(let url):
+            let parsed = parseFile(url)
+            let id = parsed.meta.deck ?? fallbackDeckID(url.deletingPathExtension().lastPathComponent)
+            var deck = ScannedDeck(
+                id: id, title: parsed.meta.title ?? id, newPerDay: parsed.meta.newPerDay, root: url.path,
+                cards: [], files: [url.path], filesWithErrors: [], issues: [])
+            add(parsed, from: url, deckTags: [], to: &deck)
+            return deck
+        case .folder(let folder):
+            var deck = readMeta(of: folder)
+            readFolder(folder, deckTags: deck.tags, boundary: boundary, into: &deck.scanned)
+            return deck.scanned
+        }
+    }
+
+    /// A folder deck's `deck.yaml`: a deck with no cards yet, and the tags its cards inherit.
+    private func readMeta(of folder: URL) -> (scanned: ScannedDeck, tags: [String]) {
+        var deck = ScannedDeck(
+            id: fallbackDeckID(folder.lastPathComponent), title: folder.lastPathComponent, newPerDay: nil,
+            root: folder.path, cards: [], files: [], filesWithErrors: [], issues: [])
+        let metaURL = folder.appendingPathComponent("deck.yaml")
+        var tags: [String] = []
+        deck.files.append(metaURL.path)
+        if let text = readText(metaURL, into: &deck) {
+            let (meta, issues) = DeckMeta.parse(yaml: text, file: display(metaURL.path), firstLine: 1)
+            deck.issues += issues
+            if !issues.isEmpty { deck.filesWithErrors.insert(metaURL.path) }
+            if let id = meta.deck { deck.id = id }
+            deck.title = meta.title ?? deck.id
+            deck.newPerDay = meta.newPerDay
+            tags = meta.tags
+        }
+        return (deck, tags)
+    }
+
+    /// The parts of a folder deck in deck order: card files and exercise folders.
+    enum Member: Sendable {
+        case cardFile(URL)
+        case exercise(URL)
+    }
+
+    private func members(of folder: URL, boundary: String, issues: inout [DeckIssue]) -> [Member] {
+        var result: [Member] = []
+        for entry in entries(of: folder, boundary: boundary, issues: &issues) {
+            if entry.isDirectory {
+                if isExerciseFolder(entry.url) {
+                    result.append(.exercise(entry.url))
+                } else if !isDeckFolder(entry.url) {
+                    result += members(of: entry.url, boundary: boundary, issues: &issues)
+                }
+            } else if isCardFile(entry.url) {
+                result.append(.cardFile(entry.url))
+            }
+        }
+        return result
+    }
+
+    private func readFolder(_ folder: URL, deckTags: [String], boundary: String, into deck: inout ScannedDeck) {
+        let members = members(of: folder, boundary: boundary, issues: &deck.issues)
+        // Files are parsed in parallel (parsing is pure), then applied in deck order.
+        let parsed = ParallelMap.map(members) { member -> ParsedFile? in
+            if case .cardFile(let url) = member { return parseFile(url) }
+            return nil
+        }
+        for (member, file) in zip(members, parsed) {
+            switch member {
+            case .exercise(let url):
+                readExercise(url, deckTags: deckTags, into: &deck)
+            case .cardFile(let url):
+                guard let file else { continue }
+                deck.files.append(url.path)
+                if let other = file.meta.deck, other != deck.id {
+                    deck.issues.append(
+                        DeckIssue(
+                            file: display(url.path), line: 2,
+                            message:
+                                "front matter says deck '\(other)' but the folder's deck.yaml says '\(deck.id)'; remove one"
+                        ))
+                    deck.filesWithErrors.insert(url.path)
+                }
+                add(file, from: url, deckTags: deckTags, to: &deck)
+            }
+        }
+    }
+
+    private func readExercise(_ folder: URL, deckTags: [String], into deck: inout ScannedDeck) {
+        let yamlURL = folder.appendingPathComponent("exercise.yaml")
+        deck.files.append(yamlURL.path)
+        switch ExerciseCard.read(folder: folder, display: display) {
+        case .success(let exercise):
+            let card = Card(
+                key: CardKey(deck: deck.id, id: exercise.id), kind: .exercise, front: exercise.front,
+                back: exercise.back, tags: Tags.merge(deckTags, exercise.tags), sourceFile: yamlURL.path, sourceLine: 1)
+            deck.cards.append((card, ContentHash.of(card.hashedFields)))
+        case .failure(let issue):
+            deck.issues.append(issue)
+            deck.filesWithErrors.insert(yamlURL.path)
+        }
+    }
+
+    private func parseFile(_ url: URL) -> ParsedFile {
+        do {
+            let data = try Data(contentsOf: url)
+            return CardParser.parse(data: [UInt8](data), file: display(url.path))
+        } catch {
+            return ParsedFile(
+                meta: DeckMeta(), cards: [],
+                issues: [
+                    DeckIssue(file: display(url.path), line: 0, message: "cannot read: \(error.localizedDescription)")
+                ])
+        }
+    }
+
+    private func readText(_ url: URL, into deck: inout ScannedDeck) -> String? {
+        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
+            deck.issues.append(DeckIssue(file: display(url.path), line: 0, message: "cannot read as UTF-8 text"))
+            deck.filesWithErrors.insert(url.path)
+            return nil
+        }
+        return text
+    }
+
+    private func add(_ parsed: ParsedFile, from url: URL, deckTags: [String], to deck: inout ScannedDeck) {
+        deck.issues += parsed.issues
+        if !parsed.issues.isEmpty { deck.filesWithErrors.insert(url.path) }
+        for card in parsed.cards {
+            let value = Card(
+                key: CardKey(deck: deck.id, id: card.id ?? ""), kind: .note, front: card.question, back: card.answer,
+                tags: Tags.merge(deckTags, parsed.meta.tags, card.tags), sourceFile: url.path, sourceLine: card.line)
+            deck.cards.append((value, ""))
+        }
+    }
+
+    // MARK: - Ids
+
+    /// Checks ids for duplicates, generates the missing ones (written back into their files when
+    /// `writeIDs`), and computes content hashes. Returns how many ids were written.
+    private func assignIDs(_ deck: inout ScannedDeck) -> Int {
+        var firstUse: [String: (file: String, line: Int)] = [:]
+        for entry in deck.cards where !entry.card.key.id.isEmpty {
+            if let first = firstUse[entry.card.key.id] {
+                deck.issues.append(
+                    DeckIssue(
+                        file: display(entry.card.sourceFile), line: entry.card.sourceLine,
+                        message:
+                            "duplicate id '\(entry.card.key.id)' (first used at \(display(first.file)):\(first.line)); give this card another id"
+                    ))
+                deck.filesWithErrors.insert(entry.card.sourceFile)
+            } else {
+                firstUse[entry.card.key.id] = (entry.card.sourceFile, entry.card.sourceLine)
+            }
+        }
+        var pending: [String: [Int: String]] = [:]
+        var seen = Set<String>()
+        var duplicates = IndexSet()
+        // Mutated in place: copying a hundred thousand cards costs more than parsing them.
+        for index in deck.cards.indices {
+            let id = deck.cards[index].card.key.id
+            if id.isEmpty {
+                let card = deck.cards[index].card
+                let generated = uniqueID(for: card.front, taken: firstUse)
+                firstUse[generated] = (card.sourceFile, card.sourceLine)
+                deck.cards[index].card.key = CardKey(deck: deck.id, id: generated)
+                pending[card.sourceFile, default: [:]][card.sourceLine] = generated
+            } else if !seen.insert(id).inserted {
+                duplicates.insert(index)  // reported above
+                continue
+            }
+            deck.cards[index].hash = ContentHash.of(deck.cards[index].card.hashedFields)
+        }
+        if !duplicates.isEmpty {
+            deck.cards = deck.cards.enumerated().filter { !duplicates.contains($0.offset) }.map(\.element)
+        }
+        guard writeIDs else { return 0 }
+        var written = 0
+        for (file, ids) in pending.sorted(by: { $0.key < $1.key }) {
+            do {
+                let url = URL(fileURLWithPath: file)
+                let data = [UInt8](try Data(contentsOf: url))
+                try IDWriter.atomicWrite(IDWriter.insert(ids: ids, into: data), to: url)
+                written += ids.count
+            } catch {
+                deck.issues.append(
+                    DeckIssue(
+                        file: display(file), line: 0,
+                        message: "could not write generated ids back: \(error.localizedDescription)"))
+            }
+        }
+        return written
+    }
+
+    private func uniqueID(for question: String, taken: [String: (file: String, line: Int)]) -> String {
+        var base = Identifier.slug(question)
+        if base.count < 3 { base = "card-" + ContentHash.of([question]).prefix(8) }
+        var candidate = base
+        var counter = 2
+        while taken[candidate] != nil {
+            candidate = "\(base)-\(counter)"
+            counter += 1
+        }
+        return candidate
+    }
+
+    private func fallbackDeckID(_ name: String) -> String {
+        let slug = Identifier.slug(name)
+        return slug.isEmpty ? "deck-" + ContentHash.of([name]).prefix(8) : slug
+    }
+
+    func display(_ path: String) -> String {
+        let base = displayBase.hasSuffix("/") ? displayBase : displayBase + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+}
+
+extension Card {
+    /// The fields whose change makes an import report the card as updated.
+    public var hashedFields: [String] { [kind.rawValue, front, back, tags.joined(separator: ",")] }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import RecallCore
+internal import Yams
+
+/// The card side of an exercise folder: id, title, tags, and the prompt as the card's front.
+/// (The full exercise, with its signature and cases, is the code runner's `Exercise`.)
+struct ExerciseCard {
+    var id: String
+    var tags: [String]
+    var front: String
+    var back: String
+
+    static func read(folder: URL, display: (String) -> String) -> Result<ExerciseCard, DeckIssue> {
+        let yamlURL = folder.appendingPathComponent("exercise.yaml")
+        let file = display(yamlURL.path)
+        guard let data = try? Data(contentsOf: yamlURL), let text = String(data: data, encoding: .utf8) else {
+            return .failure(DeckIssue(file: file, line: 0, message: "cannot read as UTF-8 text"))
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch {
+            return .failure(DeckIssue(file: file, line: 0, message: "bad YAML: \(error)"))
+        }
+        guard let mapping = node?.mapping else {
+            return .failure(
+                DeckIssue(file: file, line: 1, message: "expected a mapping (id, title, function, params, cases)"))
+        }
+        let id = mapping["id"]?.string ?? folder.lastPathComponent
+        guard Identifier.isValid(id) else {
+            return .failure(
+                DeckIssue(file: file, line: 1, message: "invalid exercise id '\(id)': use a-z, 0-9 and '-'"))
+        }
+        let title = mapping["title"]?.string ?? id
+        let prompt = (try? String(contentsOf: folder.appendingPathComponent("prompt.md"), encoding: .utf8)) ?? ""
+        var back = "Write a solution and check it (`r` in review, or `recall check`)."
+        if let solution = try? String(contentsOf: folder.appendingPathComponent("solution.py"), encoding: .utf8) {
+            back = "Reference solution:\n\n```python\n\(solution.trimmingCharacters(in: .newlines))\n```"
+        }
+        let tags = mapping["tags"].map(DeckMeta.tags(from:)) ?? []
+        let front = "\(title)\n\n\(prompt.trimmingCharacters(in: .whitespacesAndNewlines))"
+        return .success(ExerciseCard(id: id, tags: tags, front: front, back: back))
+    }
+}

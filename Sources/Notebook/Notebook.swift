@@ -1,0 +1,90 @@
+import DeckFormat
+import Foundation
+import RecallCore
+import Scheduler
+import Storage
+
+/// The notebook's use cases: what the command line, the review session and the tests drive.
+public final class Notebook: Sendable {
+    public let environment: RecallEnvironment
+    public let store: NotebookStore
+
+    /// Opens the notebook in `environment.home`; `create` makes the folder and database if missing.
+    public init(_ environment: RecallEnvironment, create: Bool = true) throws {
+        self.environment = environment
+        let path = environment.databaseURL.path
+        if create {
+            do {
+                try FileManager.default.createDirectory(at: environment.home, withIntermediateDirectories: true)
+            } catch {
+                throw NotebookError.cannotCreateHome(path: environment.home.path, reason: error.localizedDescription)
+            }
+        } else if !FileManager.default.fileExists(atPath: path) {
+            throw NotebookError.noNotebook(path: path)
+        }
+        self.store = try NotebookStore(path: path, create: create)
+    }
+
+    public var today: StudyDay { environment.today }
+
+    // MARK: - Decks
+
+    /// Reads decks under `paths` and applies them (DECK-FORMAT.md's semantics).
+    public func importDecks(_ paths: [URL], writeIDs: Bool = true) throws -> ImportReport {
+        let scan = DeckScanner(writeIDs: writeIDs).scan(paths)
+        let counts = try store.apply(scan.decks)
+        return ImportReport(
+            counts: counts, idsWritten: scan.idsWritten, errors: scan.allIssues, decks: scan.decks.map(\.id))
+    }
+
+    /// Imports only the named files (added, modified or deleted), each within its deck: what a sync
+    /// does with the paths a tree diff reports. Cards of other files are left as they are.
+    public func importChanges(_ paths: [URL], writeIDs: Bool = true) throws -> ImportReport {
+        let scan = DeckScanner(writeIDs: writeIDs).scanChanges(paths)
+        let counts = try store.apply(scan.decks)
+        return ImportReport(
+            counts: counts, idsWritten: scan.idsWritten, errors: scan.allIssues, decks: scan.decks.map(\.id))
+    }
+
+    public func decks() throws -> [DeckSummary] { try store.decks(day: today) }
+
+    // MARK: - Reviews
+
+    public func dueQueue(deck: String? = nil, limit: Int? = nil) throws -> [QueueEntry] {
+        try store.queue(day: today, newPerDay: environment.newPerDay, deck: deck, limit: limit)
+    }
+
+    /// Logs a grade now; see `NotebookStore.answer`.
+    public func answer(_ key: CardKey, grade: Grade, early: Bool = false, durationMs: Int = 0) throws -> AnswerOutcome {
+        try store.answer(
+            key, grade: grade, day: today, timestamp: environment.nowMillis, durationMs: durationMs, early: early)
+    }
+
+    public func undo() throws -> UndoOutcome { try store.undoLast() }
+
+    /// A card with its schedule and history; throws for an unknown card.
+    public func show(_ key: CardKey) throws -> CardDetails {
+        guard let stored = try store.card(key) else { throw StorageError.unknownCard(key.description) }
+        return CardDetails(stored: stored, history: try store.history(of: key))
+    }
+
+    public func search(_ query: String, limit: Int = 20) throws -> [SearchHit] {
+        try store.search(query, limit: limit)
+    }
+}
+
+/// The outcome of an import, for printing.
+public struct ImportReport: Sendable {
+    public var counts: ImportCounts
+    public var idsWritten: Int
+    public var errors: [DeckIssue]
+    public var decks: [String]
+}
+
+/// Everything `recall show` prints about a card.
+public struct CardDetails: Sendable {
+    public var stored: StoredCard
+    public var history: [ReviewEvent]
+    public var card: Card { stored.card }
+    public var state: CardState? { stored.state }
+}

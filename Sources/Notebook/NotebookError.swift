@@ -1,0 +1,28 @@
+import RecallCore
+
+/// Errors of the notebook's use cases, worded for the person at the terminal.
+public enum NotebookError: UserFacingError, Equatable {
+    case badClock(String)
+    case badSetting(name: String, value: String, expected: String)
+    case badCardKey(String)
+    case badGrade(String)
+    case noNotebook(path: String)
+    case cannotCreateHome(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .badClock(let text):
+            return "RECALL_NOW='\(text)' is not an ISO-8601 time; use e.g. 2026-11-23T09:30:00Z or 2026-11-23"
+        case .badSetting(let name, let value, let expected):
+            return "\(name)='\(value)' is not valid; expected \(expected)"
+        case .badCardKey(let text):
+            return "'\(text)' is not a card id; write it as deck/id, e.g. llm-interview/lora-principle"
+        case .badGrade(let text):
+            return "'\(text)' is not a grade; give a whole number from 0 (blackout) to 5 (perfect)"
+        case .noNotebook(let path):
+            return "no notebook at \(path); run `recall init` (or pass --home)"
+        case .cannotCreateHome(let path, let reason):
+            return "cannot create the notebook folder \(path): \(reason)"
+        }
+    }
+}

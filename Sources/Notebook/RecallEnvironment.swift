@@ -1,0 +1,101 @@
+import Foundation
+import RecallCore
+import Scheduler
+
+/// Everything a command takes from the outside world: where the notebook lives, the clock and the
+/// time zone. Tests and demos fix the clock with `RECALL_NOW` and the zone with `TZ`.
+public struct RecallEnvironment: Sendable {
+    /// The data home: notebook.sqlite, sources/, progress/, config.
+    public var home: URL
+    public var now: @Sendable () -> Date
+    public var calendar: StudyCalendar
+    /// Daily new-card limit across the notebook.
+    public var newPerDay: Int
+
+    public init(home: URL, now: @escaping @Sendable () -> Date, calendar: StudyCalendar, newPerDay: Int = 20) {
+        self.home = home
+        self.now = now
+        self.calendar = calendar
+        self.newPerDay = newPerDay
+    }
+
+    /// The environment of a real process: `--home`, else `$RECALL_HOME`, else
+    /// `$XDG_DATA_HOME/recall`, else `~/.local/share/recall`; `RECALL_NOW` (ISO-8601) fixes the clock,
+    /// `TZ` the zone, `RECALL_ROLLOVER_HOUR` the hour a study day starts, `RECALL_NEW_PER_DAY` the limit.
+    public static func live(
+        home override: String? = nil, variables: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> RecallEnvironment {
+        let home: URL
+        if let override, !override.isEmpty {
+            home = URL(fileURLWithPath: override)
+        } else if let value = variables["RECALL_HOME"], !value.isEmpty {
+            home = URL(fileURLWithPath: value)
+        } else if let value = variables["XDG_DATA_HOME"], !value.isEmpty {
+            home = URL(fileURLWithPath: value).appendingPathComponent("recall")
+        } else {
+            home = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share/recall")
+        }
+        var zone = TimeZone.current
+        if let name = variables["TZ"], !name.isEmpty {
+            let trimmed = name.hasPrefix(":") ? String(name.dropFirst()) : name
+            guard let parsed = TimeZone(identifier: trimmed) ?? TimeZone(abbreviation: trimmed) else {
+                throw NotebookError.badSetting(
+                    name: "TZ", value: name, expected: "a zone name such as Asia/Shanghai or UTC")
+            }
+            zone = parsed
+        }
+        let now: @Sendable () -> Date
+        if let text = variables["RECALL_NOW"], !text.isEmpty {
+            guard let fixed = ISOTime.parse(text, zone: zone) else { throw NotebookError.badClock(text) }
+            now = { fixed }
+        } else {
+            now = { Date() }
+        }
+        var rollover = 4
+        if let text = variables["RECALL_ROLLOVER_HOUR"], !text.isEmpty {
+            guard let hour = Int(text), (0...23).contains(hour) else {
+                throw NotebookError.badSetting(
+                    name: "RECALL_ROLLOVER_HOUR", value: text, expected: "an hour from 0 to 23")
+            }
+            rollover = hour
+        }
+        var newPerDay = 20
+        if let text = variables["RECALL_NEW_PER_DAY"], !text.isEmpty {
+            guard let value = Int(text), value >= 0 else {
+                throw NotebookError.badSetting(name: "RECALL_NEW_PER_DAY", value: text, expected: "a whole number ≥ 0")
+            }
+            newPerDay = value
+        }
+        return RecallEnvironment(
+            home: home, now: now, calendar: StudyCalendar(timeZone: zone, rolloverHour: rollover), newPerDay: newPerDay)
+    }
+
+    public var databaseURL: URL { home.appendingPathComponent("notebook.sqlite") }
+    public var today: StudyDay { calendar.day(of: now()) }
+    public var nowMillis: Int64 { Int64((now().timeIntervalSince1970 * 1000).rounded()) }
+}
+
+/// ISO-8601 instants as users write them: `2026-11-23T09:30:00Z`, with an offset or fractional
+/// seconds, a local time without offset (read in `TZ`), or a bare date.
+enum ISOTime {
+    static func parse(_ text: String, zone: TimeZone) -> Date? {
+        let full = ISO8601DateFormatter()
+        full.formatOptions = [.withInternetDateTime]
+        if let date = full.date(from: text) { return date }
+        full.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = full.date(from: text) { return date }
+        if let day = StudyDay(iso: text) {
+            // A bare date means noon UTC of that day: the same study day in every usual zone.
+            return Date(timeIntervalSince1970: Double(day.ordinal) * 86_400 + 43_200)
+        }
+        // Local time without an offset: interpreted in TZ.
+        let local = DateFormatter()
+        local.locale = Locale(identifier: "en_US_POSIX")
+        local.timeZone = zone
+        for format in ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm"] {
+            local.dateFormat = format
+            if let date = local.date(from: text) { return date }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,315 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import RecallCore
+import Scheduler
+
+/// The result of logging one grade.
+public struct AnswerOutcome: Sendable, Equatable {
+    public var event: ReviewEvent
+    public var state: CardState
+}
+
+/// The result of undoing the last grade.
+public struct UndoOutcome: Sendable, Equatable {
+    public var event: ReviewEvent
+    /// The card's state after the undo; nil when it is new again.
+    public var state: CardState?
+}
+
+extension NotebookStore {
+    /// Logs a grade for `key` on study day `day` and updates the card's state by refolding its
+    /// events, all in one immediate transaction. The first grade of a day is the scheduling review;
+    /// later ones that day are re-drills (SM2.md). A card that is not due is refused unless `early`.
+    public func answer(
+        _ key: CardKey, grade: Grade, day: StudyDay, timestamp: Int64, durationMs: Int = 0, early: Bool = false
+    ) throws -> AnswerOutcome {
+        try writeImmediate { db in
+            let text = key.description
+            guard let row = try Row.fetchOne(db, sql: "SELECT removed, due FROM card WHERE key = ?", arguments: [text])
+            else { throw StorageError.unknownCard(text) }
+            if row[0] as Bool { throw StorageError.removedCard(text) }
+            let today = try events(of: text, on: day, db)
+            let kind = SM2.kindOfNextGrade(eventsToday: today)
+            if !early {
+                switch kind {
+                case .review:
+                    if let due = row[1] as Int?, due > day.ordinal {
+                        throw StorageError.notDue(card: text, due: StudyDay(ordinal: due).iso, today: day.iso)
+                    }
+                case .drill:
+                    if !SM2.needsDrill(today) {
+                        let due = (row[1] as Int?).map { StudyDay(ordinal: $0).iso } ?? day.iso
+                        throw StorageError.notDue(card: text, due: due, today: day.iso)
+                    }
+                }
+            }
+            let seq =
+                try Int64.fetchOne(
+                    db, sql: "SELECT max(seq) FROM review_event WHERE device = ?", arguments: [deviceID]) ?? 0
+            let event = ReviewEvent(
+                card: key, timestamp: timestamp, day: day, grade: grade, kind: kind, device: deviceID, seq: seq + 1,
+                durationMs: max(durationMs, 0))
+            try insert(event, db)
+            guard let state = try refoldCard(text, db) else {
+                throw StorageError.database(path: path, message: "no state after logging a review of \(text)")
+            }
+            return AnswerOutcome(event: event, state: state)
+        }
+    }
+
+    /// Drops this device's last logged grade and refolds its card.
+    public func undoLast() throws -> UndoOutcome {
+        try writeImmediate { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT card, ts, day, grade, kind, device, seq, duration_ms FROM review_event
+                        WHERE device = ? ORDER BY seq DESC LIMIT 1
+                        """, arguments: [deviceID]),
+                let event = Self.event(row)
+            else { throw StorageError.nothingToUndo }
+            try db.execute(
+                sql: "DELETE FROM review_event WHERE device = ? AND seq = ?", arguments: [event.device, event.seq])
+            let state = try refoldCard(event.card.description, db)
+            return UndoOutcome(event: event, state: state)
+        }
+    }
+
+    /// Adds events made elsewhere (another device's log); ones already present are skipped.
+    /// Refolds every card that received an event. Returns how many were new.
+    @discardableResult
+    public func merge(_ incoming: [ReviewEvent]) throws -> Int {
+        try writeImmediate { db in
+            var added = 0
+            var touched = Set<String>()
+            for event in incoming {
+                let exists =
+                    try Bool.fetchOne(
+                        db, sql: "SELECT 1 FROM review_event WHERE device = ? AND seq = ?",
+                        arguments: [event.device, event.seq]) ?? false
+                if exists { continue }
+                try insert(event, db)
+                touched.insert(event.card.description)
+                added += 1
+            }
+            for key in touched { try refoldCard(key, db) }
+            return added
+        }
+    }
+
+    /// Every event of one device with `seq > after`, in seq order (for the progress log).
+    public func events(ofDevice device: String, after seq: Int64 = 0) throws -> [ReviewEvent] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT card, ts, day, grade, kind, device, seq, duration_ms FROM review_event
+                    WHERE device = ? AND seq > ? ORDER BY seq
+                    """, arguments: [device, seq]
+            ).compactMap(Self.event)
+        }
+    }
+
+    /// A card's events in fold order.
+    public func history(of key: CardKey) throws -> [ReviewEvent] {
+        try read { db in try history(of: key.description, db) }
+    }
+
+    /// Recomputes every card's state from the event log; returns how many cards have a state.
+    @discardableResult
+    public func refoldAll() throws -> Int {
+        try writeImmediate { db in
+            // Cards left without any review (all undone, say) go back to new; the rest are set below.
+            try db.execute(
+                sql: """
+                    UPDATE card SET ef100 = NULL, repetitions = NULL, interval = NULL, due = NULL, lapses = NULL,
+                        last_review = NULL, first_review = NULL
+                    WHERE due IS NOT NULL
+                        AND NOT EXISTS (SELECT 1 FROM review_event e WHERE e.card = card.key AND e.kind = 'review')
+                    """)
+            let update = try db.cachedStatement(sql: Self.updateStateSQL)
+            // The hot loop of a full refold reads a million rows: step the statement directly and
+            // compare card keys as bytes, making a String only when the card changes.
+            let select = try db.makeStatement(
+                sql: "SELECT card, day, grade FROM review_event WHERE kind = 'review' ORDER BY card, ts, device, seq")
+            let raw = select.sqliteStatement
+            var currentBytes: [UInt8] = []
+            var current: String?
+            var state: CardState?
+            var first = 0
+            var folded = 0
+            func flush() throws {
+                guard let key = current, let s = state else { return }
+                try update.execute(arguments: Self.stateArguments(s, firstReview: first, key: key))
+                folded += 1
+            }
+            while true {
+                let code = sqlite3_step(raw)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(
+                        resultCode: ResultCode(rawValue: code),
+                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+                guard let text = sqlite3_column_text(raw, 0) else { continue }
+                let length = Int(sqlite3_column_bytes(raw, 0))  // valid after column_text
+                let day = StudyDay(ordinal: Int(sqlite3_column_int64(raw, 1)))
+                guard let grade = Grade(rawValue: Int(sqlite3_column_int64(raw, 2))) else { continue }
+                let sameCard =
+                    length == currentBytes.count
+                    && currentBytes.withUnsafeBufferPointer {
+                        $0.baseAddress.map { memcmp($0, text, length) == 0 } ?? false
+                    }
+                if !sameCard {
+                    try flush()
+                    currentBytes = Array(UnsafeBufferPointer(start: text, count: length))
+                    current = String(decoding: currentBytes, as: UTF8.self)
+                    state = nil
+                    first = day.ordinal
+                }
+                state = SM2.review(state, grade: grade, on: day)
+            }
+            try flush()
+            return folded
+        }
+    }
+
+    /// Cards whose stored state differs from the fold of their events (empty when consistent).
+    public func inconsistentCards() throws -> [String] {
+        try read { db in
+            var bad: [String] = []
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT key, ef100, repetitions, interval, due, lapses, last_review FROM card")
+            for row in rows {
+                let key: String = row[0]
+                let folded = SM2.fold(try history(of: key, db))
+                let stored = Self.state(row, offset: 1)
+                if folded != stored { bad.append(key) }
+            }
+            return bad
+        }
+    }
+
+    // MARK: - Shared pieces
+
+    func writeImmediate<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try db.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw StorageError.database(path: path, message: "transaction gave no result") }
+                return result
+            }
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    private func insert(_ event: ReviewEvent, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO review_event(device, seq, card, ts, day, grade, kind, duration_ms)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                event.device, event.seq, event.card.description, event.timestamp, event.day.ordinal,
+                event.grade.rawValue, event.kind.rawValue, event.durationMs,
+            ])
+    }
+
+    func events(of key: String, on day: StudyDay, _ db: Database) throws -> [ReviewEvent] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT card, ts, day, grade, kind, device, seq, duration_ms FROM review_event
+                INDEXED BY review_event_card WHERE card = ? AND day = ?
+                """, arguments: [key, day.ordinal]
+        ).compactMap(Self.event)
+    }
+
+    func history(of key: String, _ db: Database) throws -> [ReviewEvent] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT card, ts, day, grade, kind, device, seq, duration_ms FROM review_event
+                WHERE card = ? ORDER BY ts, device, seq
+                """, arguments: [key]
+        ).compactMap(Self.event)
+    }
+
+    /// Folds one card's events into its stored state (NULL state when it has no review left).
+    @discardableResult
+    func refoldCard(_ key: String, _ db: Database) throws -> CardState? {
+        let events = try history(of: key, db)
+        let state = SM2.fold(events)
+        let first = events.filter { $0.kind == .review }.map(\.day.ordinal).min()
+        if let state, let first {
+            try db.execute(
+                sql: Self.updateStateSQL, arguments: Self.stateArguments(state, firstReview: first, key: key))
+        } else {
+            try db.execute(
+                sql: """
+                    UPDATE card SET ef100 = NULL, repetitions = NULL, interval = NULL, due = NULL, lapses = NULL,
+                        last_review = NULL, first_review = NULL WHERE key = ?
+                    """, arguments: [key])
+        }
+        return state
+    }
+
+    static let updateStateSQL = """
+        UPDATE card SET ef100 = ?, repetitions = ?, interval = ?, due = ?, lapses = ?, last_review = ?,
+            first_review = ? WHERE key = ?
+        """
+
+    static func stateArguments(_ s: CardState, firstReview: Int, key: String) -> StatementArguments {
+        [s.ef100, s.repetitions, s.interval, s.due.ordinal, s.lapses, s.lastReview.ordinal, firstReview, key]
+    }
+
+    static func event(_ row: Row) -> ReviewEvent? {
+        guard let key = CardKey(row[0] as String), let grade = Grade(rawValue: row[3]),
+            let kind = ReviewKind(rawValue: row[4])
+        else { return nil }
+        return ReviewEvent(
+            card: key, timestamp: row[1], day: StudyDay(ordinal: row[2]), grade: grade, kind: kind, device: row[5],
+            seq: row[6], durationMs: row[7])
+    }
+
+    /// Reads the six state columns starting at `offset`; nil for a new card.
+    static func state(_ row: Row, offset: Int) -> CardState? {
+        guard let ef: Int = row[offset], let due: Int = row[offset + 3] else { return nil }
+        return CardState(
+            ef100: ef, repetitions: row[offset + 1], interval: row[offset + 2], due: StudyDay(ordinal: due),
+            lapses: row[offset + 4], lastReview: StudyDay(ordinal: row[offset + 5]))
+    }
+}
+
+extension NotebookStore {
+    /// Appends many events in one transaction without refolding (bulk loads such as a benchmark's
+    /// generated history or a first progress import); call `refoldAll()` afterwards.
+    /// Events already present (same device and seq) are skipped.
+    public func appendEvents<S: Sequence>(_ events: S) throws -> Int where S.Element == ReviewEvent {
+        try writeImmediate { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT OR IGNORE INTO review_event(device, seq, card, ts, day, grade, kind, duration_ms)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            var added = 0
+            for event in events {
+                try statement.execute(arguments: [
+                    event.device, event.seq, event.card.description, event.timestamp, event.day.ordinal,
+                    event.grade.rawValue, event.kind.rawValue, event.durationMs,
+                ])
+                added += db.changesCount
+            }
+            return added
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import GRDB
+
+/// The notebook's schema as named, append-only migrations. Never edit a shipped step: add one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-notebook") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE meta (
+                        key TEXT PRIMARY KEY NOT NULL,
+                        value TEXT NOT NULL
+                    ) STRICT;
+
+                    CREATE TABLE deck (
+                        id TEXT PRIMARY KEY NOT NULL CHECK (id <> '' AND id NOT GLOB '*[^a-z0-9-]*'),
+                        title TEXT NOT NULL,
+                        root TEXT NOT NULL,
+                        new_per_day INTEGER CHECK (new_per_day IS NULL OR new_per_day >= 0)
+                    ) STRICT;
+
+                    -- A card's SM-2 state (ef100 … first_review) is derived from review_event by the fold;
+                    -- it lives here so that the queue queries are single index range scans.
+                    CREATE TABLE card (
+                        rowid INTEGER PRIMARY KEY,
+                        key TEXT NOT NULL UNIQUE CHECK (key = deck || '/' || id),
+                        deck TEXT NOT NULL REFERENCES deck(id),
+                        id TEXT NOT NULL CHECK (id <> '' AND id NOT GLOB '*[^a-z0-9-]*'),
+                        kind TEXT NOT NULL CHECK (kind IN ('note', 'exercise')),
+                        front TEXT NOT NULL CHECK (front <> ''),
+                        back TEXT NOT NULL CHECK (back <> ''),
+                        tags TEXT NOT NULL DEFAULT '',
+                        content_hash TEXT NOT NULL,
+                        source_file TEXT NOT NULL,
+                        source_line INTEGER NOT NULL CHECK (source_line >= 0),
+                        position INTEGER NOT NULL,
+                        removed INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1)),
+                        ef100 INTEGER CHECK (ef100 >= 130),
+                        repetitions INTEGER CHECK (repetitions >= 0),
+                        interval INTEGER CHECK (interval >= 0),
+                        due INTEGER,
+                        lapses INTEGER CHECK (lapses >= 0),
+                        last_review INTEGER,
+                        first_review INTEGER,
+                        CHECK ((ef100 IS NULL) = (due IS NULL) AND (due IS NULL) = (repetitions IS NULL)
+                            AND (due IS NULL) = (interval IS NULL) AND (due IS NULL) = (lapses IS NULL)
+                            AND (due IS NULL) = (last_review IS NULL) AND (due IS NULL) = (first_review IS NULL))
+                    ) STRICT;
+                    CREATE INDEX card_new ON card(deck, position) WHERE removed = 0 AND due IS NULL;
+                    CREATE INDEX card_due ON card(due, deck, position) WHERE removed = 0 AND due IS NOT NULL;
+                    CREATE INDEX card_first_review ON card(first_review) WHERE first_review IS NOT NULL;
+                    CREATE INDEX card_deck ON card(deck, id);
+
+                    -- Append-only: rows are only ever inserted (and the last local one dropped by undo).
+                    -- `card` is a key, not a foreign key: another device's events may arrive first.
+                    CREATE TABLE review_event (
+                        device TEXT NOT NULL CHECK (device <> ''),
+                        seq INTEGER NOT NULL CHECK (seq > 0),
+                        card TEXT NOT NULL CHECK (card LIKE '%_/_%'),
+                        ts INTEGER NOT NULL,
+                        day INTEGER NOT NULL,
+                        grade INTEGER NOT NULL CHECK (grade BETWEEN 0 AND 5),
+                        kind TEXT NOT NULL CHECK (kind IN ('review', 'drill')),
+                        duration_ms INTEGER NOT NULL DEFAULT 0 CHECK (duration_ms >= 0),
+                        PRIMARY KEY (device, seq)
+                    ) STRICT, WITHOUT ROWID;
+                    -- Covering the fold's columns: a refold reads the log in this index alone.
+                    CREATE INDEX review_event_card ON review_event(card, ts, device, seq, kind, day, grade);
+                    CREATE INDEX review_event_day ON review_event(day);
+
+                    -- Full-text search over Chinese and English: the trigram tokenizer matches any
+                    -- substring of three or more characters, whatever the script. Updates and deletes
+                    -- are mirrored by triggers; new cards are indexed by the import in one statement
+                    -- (NotebookStore.apply), because FTS5 flushes its index at the end of every
+                    -- statement that writes to it.
+                    CREATE VIRTUAL TABLE card_fts USING fts5(
+                        front, back, tags, content = 'card', content_rowid = 'rowid', tokenize = 'trigram');
+                    CREATE TRIGGER card_fts_delete AFTER DELETE ON card BEGIN
+                        INSERT INTO card_fts(card_fts, rowid, front, back, tags)
+                            VALUES ('delete', old.rowid, old.front, old.back, old.tags);
+                    END;
+                    CREATE TRIGGER card_fts_update AFTER UPDATE OF front, back, tags ON card BEGIN
+                        INSERT INTO card_fts(card_fts, rowid, front, back, tags)
+                            VALUES ('delete', old.rowid, old.front, old.back, old.tags);
+                        INSERT INTO card_fts(rowid, front, back, tags) VALUES (new.rowid, new.front, new.back, new.tags);
+                    END;
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Workloads
+
+/// `make bench`: Recall's performance figures on generated notebooks, with their targets.
+@main
+struct RecallBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recall-bench", abstract: "Measure Recall on a generated notebook and report the figures.")
+
+    @Flag(help: "A fast smoke run on a small notebook (what `make test` runs).")
+    var quick = false
+
+    @Option(help: "Cards in the generated notebook.")
+    var cards: Int?
+
+    @Option(help: "Review events in the generated history.")
+    var events: Int?
+
+    @Option(help: "Where to write results (JSON and Markdown).")
+    var out = "Benchmarks/results"
+
+    @Option(help: "Scratch folder for generated notebooks.")
+    var work = ".build/bench-work"
+
+    func run() throws {
+        let binFolder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
+        let recall = binFolder.appendingPathComponent("recall")
+        guard FileManager.default.isExecutableFile(atPath: recall.path) else {
+            throw ValidationError("no recall binary next to recall-bench at \(recall.path); build both first")
+        }
+        let cardCount = cards ?? (quick ? 2_000 : 100_000)
+        let eventCount = events ?? (quick ? 20_000 : 1_000_000)
+        let log: (String) -> Void = { FileHandle.standardError.write(Data("· \($0)\n".utf8)) }
+        let core = CoreBench(
+            cards: cardCount, events: eventCount, recallBinary: recall,
+            work: URL(fileURLWithPath: work).appendingPathComponent("core"), log: log)
+        let result = try core.run(quick: quick)
+        let figures = result.figures
+        let report = BenchReport(figures: figures, quick: quick)
+        print(report.table)
+        try report.write(to: URL(fileURLWithPath: out))
+        if !quick, figures.contains(where: { $0.meetsTarget == false }) {
+            FileHandle.standardError.write(Data("some targets were missed (marked MISS)\n".utf8))
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Notebook
+
+extension Recall {
+    struct Doctor: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the notebook: SQLite integrity, and every card's state against the refold of its events.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Flag(help: "Recompute every card's state from the event log.")
+        var refold = false
+
+        struct Report: Encodable {
+            var integrity: String
+            var inconsistent: [String]
+            var refolded: Int?
+        }
+
+        func run() throws {
+            let store = try global.notebook().store
+            var report = Report(integrity: try store.integrityCheck(), inconsistent: try store.inconsistentCards())
+            if refold { report.refolded = try store.refoldAll() }
+            if global.json {
+                try Output.json(report)
+            } else {
+                print("integrity: \(report.integrity)")
+                print(
+                    report.inconsistent.isEmpty
+                        ? "every card's state equals the fold of its events"
+                        : "states differing from their events: \(report.inconsistent.joined(separator: ", "))")
+                if let n = report.refolded { print("refolded \(n) cards") }
+            }
+            if report.integrity != "ok" || !report.inconsistent.isEmpty { throw CommandFailure(status: 1) }
+        }
+    }
+}

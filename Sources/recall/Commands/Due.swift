@@ -1,0 +1,46 @@
+import ArgumentParser
+import Notebook
+
+extension Recall {
+    struct Due: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Today's queue: re-drills, due reviews, then new cards up to the daily limit.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "Only this deck.")
+        var deck: String?
+
+        @Option(help: "At most this many cards.")
+        var limit: Int?
+
+        func validate() throws {
+            if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+        }
+
+        struct Report: Encodable {
+            struct Entry: Encodable {
+                var card, queue, due: String
+            }
+            var day: String
+            var cards: [Entry]
+        }
+
+        func run() throws {
+            let notebook = try global.notebook()
+            let queue = try notebook.dueQueue(deck: deck, limit: limit)
+            let day = notebook.today.iso
+            if global.json {
+                return try Output.json(
+                    Report(
+                        day: day,
+                        cards: queue.map { .init(card: $0.card.description, queue: $0.queue.rawValue, due: $0.due.iso) }
+                    ))
+            }
+            let counts = Dictionary(grouping: queue, by: \.queue).mapValues(\.count)
+            print("\(day): \(counts[.drill] ?? 0) re-drill, \(counts[.review] ?? 0) review, \(counts[.new] ?? 0) new")
+            if queue.isEmpty { return }
+            print(Output.table(queue.map { [$0.queue.rawValue, $0.card.description, $0.due.iso] }))
+        }
+    }
+}

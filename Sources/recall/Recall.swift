@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Notebook
+import RecallCore
+
+/// The `recall` command: argument parsing and printing only; the work is in `Notebook`.
+@main
+struct Recall: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recall",
+        abstract: "A study notebook for interview preparation: cards, SM-2 reviews, decks in git.",
+        subcommands: [
+            Init.self, Import.self, Decks.self, Due.self, Answer.self, Undo.self, Show.self, Search.self, Doctor.self,
+        ])
+
+    /// Exit codes: 0 ok, 1 a failure the user can fix, 2 a usage error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as UserFacingError {
+            FileHandle.standardError.write(Data("recall: \(error.description)\n".utf8))
+            Foundation.exit(1)
+        } catch let failure as CommandFailure {
+            Foundation.exit(failure.status)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data("\(message)\n".utf8))
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue == 0 ? 0 : 2)
+        }
+    }
+}
+
+/// Ends a command with a status after it has printed its own report (e.g. an import with errors).
+struct CommandFailure: Error {
+    var status: Int32
+}
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: "The notebook's folder (default: $RECALL_HOME, $XDG_DATA_HOME/recall or ~/.local/share/recall).")
+    var home: String?
+
+    @Flag(name: .long, help: "Print one JSON document on stdout.")
+    var json = false
+
+    func environment() throws -> RecallEnvironment { try RecallEnvironment.live(home: home) }
+
+    /// Opens the notebook, creating it on first use.
+    func notebook() throws -> Notebook { try Notebook(environment()) }
+}

@@ -1,2 +1,0 @@
-import Notebook
-import ArgumentParser
