@@ -37,7 +37,10 @@ let package = Package(
             ]),
         .executableTarget(
             name: "recall",
-            dependencies: ["Notebook", "TerminalUI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "Notebook", "TerminalUI", "CodeRunner", "DeckFormat",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .target(name: "Workloads", dependencies: ["Notebook", "DeckFormat", "Storage", "Scheduler"]),
         .executableTarget(
             name: "recall-bench",
