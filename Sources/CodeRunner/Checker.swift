@@ -107,7 +107,12 @@ public struct Checker: Sendable {
 
         let missing = report.cases.contains { $0.status == .notRun }
         let crashed = outcome.signal != nil || (outcome.status ?? 0) != 0
-        if outcome.timedOut || outcome.signal == SIGXCPU {
+        // Under bwrap a signal comes back as exit status 128 + signal.
+        let signal = outcome.signal ?? ((outcome.status ?? 0) > 128 ? (outcome.status ?? 0) - 128 : nil)
+        // The CPU limit ends a run with SIGXCPU or, at the hard limit, SIGKILL.
+        let cpuLimited =
+            signal == SIGXCPU || (signal == SIGKILL && Double(outcome.wallMs) >= exercise.limits.cpuSeconds * 900)
+        if outcome.timedOut || cpuLimited {
             report.verdict = .timeLimitExceeded
             report.message = "stopped after \(outcome.timedOut ? "\(outcome.wallMs) ms of wall-clock time" : "the CPU-time limit") (limit \(exercise.limits.cpuSeconds) s CPU)"
         } else if outcome.outputExceeded {
@@ -119,7 +124,7 @@ public struct Checker: Sendable {
         } else if firstError != nil || crashed || missing {
             report.verdict = .runtimeError
             let firstMissing = report.cases.firstIndex { $0.status == .notRun }
-            let how = outcome.signal.map { "killed by signal \($0) (\(Self.signalName($0)))" } ?? "exit status \(outcome.status ?? -1)"
+            let how = signal.map { "killed by signal \($0): \(Self.signalName($0))" } ?? "exit status \(outcome.status ?? -1)"
             let stderr = outcome.stderr.split(separator: "\n").suffix(6).joined(separator: "\n")
             report.message = firstError ?? "the program ended (\(how)) during case #\((firstMissing ?? 0) + 1)\(stderr.isEmpty ? "" : ":\n" + stderr)"
         } else if report.cases.contains(where: { $0.status == .failed }) {
