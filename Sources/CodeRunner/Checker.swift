@@ -6,6 +6,10 @@ import Foundation
 public struct Checker: Sendable {
     public var sandbox: Sandbox
 
+    /// At most one check per core at a time in this process: compilers are heavy, and many at once
+    /// can exhaust the machine's process and thread limits.
+    static let slots = DispatchSemaphore(value: max(ProcessInfo.processInfo.activeProcessorCount, 1))
+
     public init(sandbox: Sandbox = Sandbox()) {
         self.sandbox = sandbox
     }
@@ -15,6 +19,8 @@ public struct Checker: Sendable {
         _ exercise: Exercise, source: String, language: Language, remote: Bool = false, allowUnsandboxed: Bool = false
     ) throws -> CheckReport {
         if !sandbox.isIsolated && remote && !allowUnsandboxed { throw RunnerError.noSandbox(exercise.id) }
+        Self.slots.wait()
+        defer { Self.slots.signal() }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recall-run-\(UUID().uuidString.prefix(12))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
