@@ -4,16 +4,16 @@ import Foundation
 /// A program that runs a learner's solution on every case of an exercise in one process and
 /// writes one line per case to `results.txt`:
 /// `RESULT <index> OK <json>` or `RESULT <index> ERR <memory|exception> <json message>`.
-struct Harness {
+public struct Harness {
     /// Files to write into the run folder.
-    var files: [String: String]
+    public var files: [String: String]
     /// Compile step (nil for Python), run inside the sandbox with the compile limits.
-    var compile: [String]?
-    var run: [String]
+    public var compile: [String]?
+    public var run: [String]
     /// The file name the learner's code is reported under in messages.
     var solutionName: String
 
-    static func make(for exercise: Exercise, source: String, language: Language) -> Harness {
+    public static func make(for exercise: Exercise, source: String, language: Language) -> Harness {
         switch language {
         case .python: return PythonHarness.make(exercise, source)
         case .cpp: return CppHarness.make(exercise, source)

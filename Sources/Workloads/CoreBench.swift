@@ -31,6 +31,8 @@ public struct CoreBench {
     public var recallBinary: URL
     public var work: URL
     public var log: (String) -> Void
+    /// The exercise the runner figures use (Decks/coding/remove-nth-from-end).
+    public var exerciseFolder = URL(fileURLWithPath: "Decks/coding/remove-nth-from-end")
 
     public init(cards: Int, events: Int, recallBinary: URL, work: URL, log: @escaping (String) -> Void) {
         self.cards = cards
@@ -102,6 +104,15 @@ public struct CoreBench {
             .run(starts: quick ? 3 : 15, keys: quick ? 10 : 60)
         figures.append(Figure(name: "`recall review`: start to first card on screen", summary: latency.startToFirstCard, targetMs: 150))
         figures.append(Figure(name: "`recall review`: key press to next screen", summary: latency.keyToNextScreen, targetMs: 16))
+
+        log("code runner…")
+        let runner = try RunnerBench(exerciseFolder: exerciseFolder).run(runs: quick ? 3 : 20)
+        figures.append(Figure(name: "Python check of removeNthFromEnd, end to end", summary: runner.check, targetMs: 150))
+        figures.append(Figure(name: "  the same harness run directly with python3", summary: runner.direct))
+        figures.append(
+            Figure(
+                name: "  the same harness in the sandbox", summary: runner.sandboxed,
+                note: String(format: "sandbox adds %.1f ms (target < 30)", runner.sandboxed.median - runner.direct.median)))
         return (figures, home, workload)
     }
 
