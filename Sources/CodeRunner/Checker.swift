@@ -9,6 +9,8 @@ public struct Checker: Sendable {
     /// At most one check per core at a time in this process: compilers are heavy, and many at once
     /// can exhaust the machine's process and thread limits.
     static let slots = DispatchSemaphore(value: max(ProcessInfo.processInfo.activeProcessorCount, 1))
+    /// Unprivileged uids handed to concurrent checks when running as root (one each).
+    static let uids = UIDPool(first: 61_000, count: max(ProcessInfo.processInfo.activeProcessorCount, 1))
 
     public init(sandbox: Sandbox = Sandbox()) {
         self.sandbox = sandbox
@@ -21,6 +23,8 @@ public struct Checker: Sendable {
         if !sandbox.isIsolated && remote && !allowUnsandboxed { throw RunnerError.noSandbox(exercise.id) }
         Self.slots.wait()
         defer { Self.slots.signal() }
+        let uid = Self.uids.take()
+        defer { Self.uids.give(uid) }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recall-run-\(UUID().uuidString.prefix(12))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -29,6 +33,7 @@ public struct Checker: Sendable {
             try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
         var box = sandbox
+        box.unprivilegedUID = uid
         if language == .swift { box.readOnly.append("/opt/swift") }
         var report = CheckReport(
             verdict: .accepted, cases: [], message: nil, timeMs: 0, compileMs: 0, sandboxed: box.isIsolated, language: language)
@@ -38,6 +43,7 @@ public struct Checker: Sendable {
             var limits = Sandbox.Limits(cpuSeconds: 60, memoryBytes: 4 << 30, outputBytes: 1 << 20)
             limits.fileBytes = 256 << 20
             limits.openFiles = 1024
+            limits.extraProcesses = 1024  // compilers run many threads, and RLIMIT_NPROC counts threads
             let outcome = try box.run(compile, in: folder, limits: limits)
             report.compileMs = outcome.wallMs
             if outcome.status != 0 || outcome.timedOut {
@@ -167,5 +173,26 @@ public struct Checker: Sendable {
         case SIGBUS: return "bus error"
         default: return "signal \(signal)"
         }
+    }
+}
+
+/// A small set of uids shared by concurrent checks.
+final class UIDPool: @unchecked Sendable {  // guarded by `lock`
+    private var free: [uid_t]
+    private let lock = NSLock()
+
+    init(first: uid_t, count: Int) { free = (0..<count).map { first + uid_t($0) } }
+
+    /// Callers hold a `Checker.slots` permit, so one is always free.
+    func take() -> uid_t {
+        lock.lock()
+        defer { lock.unlock() }
+        return free.popLast() ?? Sandbox.nobody
+    }
+
+    func give(_ uid: uid_t) {
+        lock.lock()
+        free.append(uid)
+        lock.unlock()
     }
 }

@@ -40,6 +40,10 @@ public struct Sandbox: Sendable {
     /// Read-only folders the program needs beyond /usr (e.g. the Swift toolchain).
     public var readOnly: [String]
 
+    /// When Recall runs as root: the unprivileged uid the code runs as (distinct per concurrent
+    /// check, because RLIMIT_NPROC counts every process of that uid).
+    public var unprivilegedUID: uid_t = Sandbox.nobody
+
     public init(bwrap: String? = Sandbox.findBwrap(), readOnly: [String] = []) {
         self.bwrap = bwrap
         self.readOnly = readOnly
@@ -55,16 +59,27 @@ public struct Sandbox: Sendable {
 
     public var isIsolated: Bool { bwrap != nil }
 
+    /// The unprivileged account untrusted code runs as when Recall itself runs as root: the kernel
+    /// does not apply RLIMIT_NPROC to root, so a fork bomb would otherwise be unbounded.
+    static let nobody: uid_t = 65534
+
     /// Runs `argv` with `folder` as its working (and only writable) folder.
     public func run(_ argv: [String], in folder: URL, limits: Limits) throws -> Outcome {
+        let asRoot = getuid() == 0
+        var dropRoot: [String] = []
+        if asRoot {
+            let uid = unprivilegedUID
+            dropRoot = ["/usr/bin/setpriv", "--reuid=\(uid)", "--regid=\(uid)", "--clear-groups"]
+            chmod(folder.path, 0o777)
+        }
         let rlimits = [
             "/usr/bin/prlimit", "--cpu=\(Int(limits.cpuSeconds.rounded(.up)))", "--as=\(limits.memoryBytes)",
             "--fsize=\(limits.fileBytes)", "--nofile=\(limits.openFiles)",
-            "--nproc=\(Self.processCount() + limits.extraProcesses)", "--core=0", "--",
+            "--nproc=\(Self.processCount(uid: asRoot ? unprivilegedUID : getuid()) + limits.extraProcesses)", "--core=0", "--",
         ]
         var command: [String]
         if let bwrap {
-            command = [
+            command = dropRoot + [
                 bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
                 "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", "/work", "--setenv", "LANG", "C.UTF-8",
                 "--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
@@ -74,15 +89,14 @@ public struct Sandbox: Sendable {
             for path in readOnly { command += ["--ro-bind", path, path] }
             command += ["--bind", folder.path, "/work", "--chdir", "/work", "--cap-drop", "ALL", "--"]
         } else {
-            command = ["/usr/bin/env", "-C", folder.path]
+            command = dropRoot + ["/usr/bin/env", "-C", folder.path]
         }
         command += rlimits + argv
         return try spawn(command, directory: folder, limits: limits)
     }
 
-    /// Processes the current user runs now (for a relative RLIMIT_NPROC).
-    static func processCount() -> Int {
-        let uid = getuid()
+    /// Processes `uid` runs now (for a relative RLIMIT_NPROC, which counts them all).
+    static func processCount(uid: uid_t) -> Int {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         var count = 0
         for entry in entries where entry.allSatisfy(\.isNumber) {
