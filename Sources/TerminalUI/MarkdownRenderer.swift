@@ -11,6 +11,7 @@ public enum MarkdownRenderer {
             .map(String.init)
         var i = 0
         var paragraph: [String] = []
+        var inList = false  // the last block was a list item: no blank line between items
 
         func separate() {
             if let last = out.last, !last.isEmpty { out.append([]) }
@@ -30,6 +31,8 @@ public enum MarkdownRenderer {
                 i += 1
                 continue
             }
+            let isListItem = listItem(line) != nil
+            defer { inList = isListItem }
             if let fence = fenceMarker(trimmed) {
                 flushParagraph()
                 separate()
@@ -84,11 +87,7 @@ public enum MarkdownRenderer {
             }
             if let item = listItem(line) {
                 flushParagraph()
-                if out.last.map({ !$0.isEmpty }) == true, !(out.last?.first?.text.hasPrefix(" ") ?? false),
-                    i > 0, listItem(lines[i - 1]) == nil, !lines[i - 1].trimmingLeadingSpaces.isEmpty
-                {
-                    out.append([])
-                }
+                if !inList { separate() }
                 var text = item.text
                 i += 1
                 // Continuation lines of the same item (indented, not a new item).
