@@ -163,3 +163,34 @@ struct ReviewSessionTests {
         #expect(try history(home, "d/three").compactMap { $0["grade"] as? Int } == [4])
     }
 }
+
+@Suite("Review session: editing a card", .serialized)
+struct ReviewEditTests {
+    @Test("e opens the card's file at its line in $EDITOR and the edit shows on return")
+    func editCard() throws {
+        let home = try TemporaryFolder("recall-home")
+        let decks = try TemporaryFolder("recall-decks")
+        defer { home.remove(); decks.remove() }
+        try decks.write("d/deck.yaml", "deck: d\n")
+        try decks.write("d/cards.md", "# Title\n\n## only question {#one}\nOLD-ANSWER\n")
+        #expect(try RecallProcess.run(["import", decks.path + "/d"], home: home.path).status == 0)
+        // The "editor" records its arguments and rewrites the answer.
+        let log = decks.url.appendingPathComponent("editor.log").path
+        let editor = try decks.write(
+            "editor.sh", "#!/bin/sh\necho \"$@\" > '\(log)'\nsed -i 's/OLD-ANSWER/NEW-ANSWER/' \"$2\"\n")
+        chmod(editor.path, 0o755)
+        let tty = try TmuxSession(
+            command: "'\(RecallProcess.executable.path)' review --home '\(home.path)'; echo REVIEW-EXIT=$?; sleep 60",
+            width: 80, height: 20,
+            environment: ["RECALL_NOW": "2026-11-23T10:00:00Z", "TZ": "UTC", "TERM": "xterm-256color", "EDITOR": editor.path])
+        try tty.waitFor("only question")
+        try tty.send("e")
+        try tty.waitFor("Card updated")
+        try tty.send("Space")
+        let screen = try tty.waitFor("NEW-ANSWER")
+        #expect(screen.joined().contains("NEW-ANSWER"))
+        #expect(try String(contentsOfFile: log, encoding: .utf8).hasPrefix("+3 "))
+        try tty.send("q")
+        try tty.waitFor("REVIEW-EXIT=0")
+    }
+}
