@@ -22,7 +22,7 @@ public final class Notebook: Sendable {
         } else if !FileManager.default.fileExists(atPath: path) {
             throw NotebookError.noNotebook(path: path)
         }
-        self.store = try NotebookStore(path: path, create: create)
+        self.store = try NotebookStore(path: path, create: create, fullSync: environment.fullSync)
     }
 
     public var today: StudyDay { environment.today }

@@ -11,6 +11,9 @@ public struct RecallEnvironment: Sendable {
     public var calendar: StudyCalendar
     /// Daily new-card limit across the notebook.
     public var newPerDay: Int
+    /// `synchronous = FULL`: every commit is fsynced (survives a power cut, costs a disk flush).
+    /// Default NORMAL in WAL: commits survive a killed process. `RECALL_SYNC=full` switches.
+    public var fullSync = false
 
     public init(home: URL, now: @escaping @Sendable () -> Date, calendar: StudyCalendar, newPerDay: Int = 20) {
         self.home = home
@@ -66,8 +69,10 @@ public struct RecallEnvironment: Sendable {
             }
             newPerDay = value
         }
-        return RecallEnvironment(
+        var environment = RecallEnvironment(
             home: home, now: now, calendar: StudyCalendar(timeZone: zone, rolloverHour: rollover), newPerDay: newPerDay)
+        environment.fullSync = variables["RECALL_SYNC"]?.lowercased() == "full"
+        return environment
     }
 
     public var databaseURL: URL { home.appendingPathComponent("notebook.sqlite") }
