@@ -70,6 +70,12 @@ def cmd_prepare(a):
     if os.path.exists(a.out):
         os.remove(a.out)
     col = Collection(a.out)
+    # Anki caps reviews at 200 a day by default and Recall has no review cap: lift Anki's as far as it
+    # accepts (9,999), so 1,000 answers are 1,000 answers on both sides. New cards: 20 a day, both.
+    conf = col.decks.config_dict_for_deck_id(1)
+    conf["rev"]["perDay"] = 9_999
+    conf["new"]["perDay"] = 20
+    col.decks.update_config(conf)
     add_cards(col, cards)
     today_ordinal = a.today  # Recall's study day of "today", as days since 1970-01-01
     anki_today = col.sched.today
@@ -133,6 +139,8 @@ def cmd_queue(a):
 def cmd_answer(a):
     col = open_copy(a, "answer.anki2")
     samples = []
+    if col.decks.config_dict_for_deck_id(1)["rev"]["perDay"] < a.n:
+        raise SystemExit("the collection's review limit is below %d: answers would stop early" % a.n)
     for _ in range(a.n):
         queued = col.sched.get_queued_cards(fetch_limit=1)
         if not queued.cards:
