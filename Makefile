@@ -44,7 +44,7 @@ test: deps venv
 	$(SWIFT) test --skip-build
 	@bin=$$($(SWIFT) build --show-bin-path); "$$bin/recall-bench" --quick --out .build/bench-quick
 
-bench: release
+bench: release venv
 	@bin=$$($(SWIFT) build -c release --show-bin-path); "$$bin/recall-bench" $(BENCH_ARGS)
 
 format:

@@ -228,4 +228,32 @@ extension NotebookStore {
     }
 
     private enum Pass { case front, anywhere }
+
+    /// Every card matching `query` (same rules as `search`), as row ids in index order: what a
+    /// browser or a count needs, without reading any card's text.
+    public func searchIDs(_ query: String) throws -> [Int64] {
+        let words = query.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard !words.isEmpty else { return [] }
+        let long = words.filter { $0.count >= 3 }.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        let short = words.filter { $0.count < 3 }
+        return try read { db in
+            var ids: [Int64]
+            if long.isEmpty {
+                ids = try Int64.fetchAll(db, sql: "SELECT rowid FROM card WHERE removed = 0")
+            } else {
+                ids = try Int64.fetchAll(
+                    db, sql: "SELECT rowid FROM card_fts WHERE card_fts MATCH ?", arguments: [long.joined(separator: " AND ")])
+            }
+            for word in short {
+                let pattern = "%" + word.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+                let matching = Set(
+                    try Int64.fetchAll(
+                        db, sql: "SELECT rowid FROM card WHERE front LIKE ?1 OR back LIKE ?1 OR tags LIKE ?1",
+                        arguments: [pattern]))
+                ids = ids.filter(matching.contains)
+            }
+            let removed = Set(try Int64.fetchAll(db, sql: "SELECT rowid FROM card INDEXED BY card_removed WHERE removed = 1"))
+            return removed.isEmpty ? ids : ids.filter { !removed.contains($0) }
+        }
+    }
 }

@@ -50,6 +50,7 @@ enum Schema {
                     CREATE INDEX card_due ON card(due, deck, position) WHERE removed = 0 AND due IS NOT NULL;
                     CREATE INDEX card_first_review ON card(first_review) WHERE first_review IS NOT NULL;
                     CREATE INDEX card_deck ON card(deck, id);
+                    CREATE INDEX card_removed ON card(removed) WHERE removed = 1;
 
                     -- Append-only: rows are only ever inserted (and the last local one dropped by undo).
                     -- `card` is a key, not a foreign key: another device's events may arrive first.
