@@ -25,7 +25,8 @@ public struct Checker: Sendable {
         defer { Self.slots.signal() }
         let uid = Self.uids.take()
         defer { Self.uids.give(uid) }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recall-run-\(UUID().uuidString.prefix(12))")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-run-\(UUID().uuidString.prefix(12))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let harness = Harness.make(for: exercise, source: source, language: language)
@@ -34,9 +35,16 @@ public struct Checker: Sendable {
         }
         var box = sandbox
         box.unprivilegedUID = uid
-        if language == .swift { box.readOnly.append("/opt/swift") }
+        if language == .swift {
+            guard let toolchain = SwiftToolchain.locate() else {
+                throw RunnerError.internal(
+                    "no Swift compiler found: install Swift, or set RECALL_SWIFTC to swiftc's path")
+            }
+            if let root = toolchain.root { box.readOnly.append(root) }
+        }
         var report = CheckReport(
-            verdict: .accepted, cases: [], message: nil, timeMs: 0, compileMs: 0, sandboxed: box.isIsolated, language: language)
+            verdict: .accepted, cases: [], message: nil, timeMs: 0, compileMs: 0, sandboxed: box.isIsolated,
+            language: language)
 
         if let compile = harness.compile {
             // Compilers need far more room than solutions; they are still sandboxed.
@@ -63,7 +71,9 @@ public struct Checker: Sendable {
         return Self.judge(exercise, lines: lines, outcome: outcome, into: report)
     }
 
-    static func judge(_ exercise: Exercise, lines: String, outcome: Sandbox.Outcome, into base: CheckReport) -> CheckReport {
+    static func judge(_ exercise: Exercise, lines: String, outcome: Sandbox.Outcome, into base: CheckReport)
+        -> CheckReport
+    {
         var report = base
         var results: [Int: (ok: Bool, text: String, kind: String)] = [:]
         for line in lines.split(separator: "\n") {
@@ -81,10 +91,12 @@ public struct Checker: Sendable {
                 results[index] = (true, parts.count > 3 ? parts[3] : "", "")
             } else if parts.count == 4 {
                 let rest = parts[3].split(separator: " ", maxSplits: 1).map(String.init)
-                let message = rest.count > 1 ? Value.parse(json: rest[1]).map { v -> String in
-                    if case .string(let s) = v { return s }
-                    return v.description
-                } ?? rest[1] : ""
+                let message =
+                    rest.count > 1
+                    ? Value.parse(json: rest[1]).map { v -> String in
+                        if case .string(let s) = v { return s }
+                        return v.description
+                    } ?? rest[1] : ""
                 results[index] = (false, message, rest.first ?? "exception")
             }
         }
@@ -98,7 +110,8 @@ public struct Checker: Sendable {
             }
             if !r.ok {
                 if r.kind == "memory" { memory = true }
-                firstError = firstError ?? "case \(testCase.hidden ? "#\(index + 1) (hidden)" : "'\(testCase.name)'"): \(r.text)"
+                firstError =
+                    firstError ?? "case \(testCase.hidden ? "#\(index + 1) (hidden)" : "'\(testCase.name)'"): \(r.text)"
                 var res = result(testCase, status: .error)
                 res.message = r.text
                 report.cases.append(res)
@@ -111,7 +124,8 @@ public struct Checker: Sendable {
                 firstError = firstError ?? res.message
                 continue
             }
-            let passed = Comparison.matches(actual, testCase.expected, mode: testCase.compare, tolerance: exercise.tolerance)
+            let passed = Comparison.matches(
+                actual, testCase.expected, mode: testCase.compare, tolerance: exercise.tolerance)
             var res = result(testCase, status: passed ? .passed : .failed)
             if !testCase.hidden { res.actual = actual.description }
             report.cases.append(res)
@@ -126,19 +140,26 @@ public struct Checker: Sendable {
             signal == SIGXCPU || (signal == SIGKILL && Double(outcome.wallMs) >= exercise.limits.cpuSeconds * 900)
         if outcome.timedOut || cpuLimited {
             report.verdict = .timeLimitExceeded
-            report.message = "stopped after \(outcome.timedOut ? "\(outcome.wallMs) ms of wall-clock time" : "the CPU-time limit") (limit \(exercise.limits.cpuSeconds) s CPU)"
+            report.message =
+                "stopped after \(outcome.timedOut ? "\(outcome.wallMs) ms of wall-clock time" : "the CPU-time limit") (limit \(exercise.limits.cpuSeconds) s CPU)"
         } else if outcome.outputExceeded {
             report.verdict = .outputLimitExceeded
             report.message = "printed more than \(exercise.limits.outputKB) KiB"
-        } else if memory || (crashed && outcome.stderr.contains("bad_alloc")) || (crashed && outcome.stderr.contains("MemoryError")) {
+        } else if memory || (crashed && outcome.stderr.contains("bad_alloc"))
+            || (crashed && outcome.stderr.contains("MemoryError"))
+        {
             report.verdict = .memoryLimitExceeded
-            report.message = "ran out of the \(exercise.limits.memoryMB) MiB memory limit" + (firstError.map { " (\($0))" } ?? "")
+            report.message =
+                "ran out of the \(exercise.limits.memoryMB) MiB memory limit" + (firstError.map { " (\($0))" } ?? "")
         } else if firstError != nil || crashed || missing {
             report.verdict = .runtimeError
             let firstMissing = report.cases.firstIndex { $0.status == .notRun }
-            let how = signal.map { "killed by signal \($0): \(Self.signalName($0))" } ?? "exit status \(outcome.status ?? -1)"
+            let how =
+                signal.map { "killed by signal \($0): \(Self.signalName($0))" } ?? "exit status \(outcome.status ?? -1)"
             let stderr = outcome.stderr.split(separator: "\n").suffix(6).joined(separator: "\n")
-            report.message = firstError ?? "the program ended (\(how)) during case #\((firstMissing ?? 0) + 1)\(stderr.isEmpty ? "" : ":\n" + stderr)"
+            report.message =
+                firstError
+                ?? "the program ended (\(how)) during case #\((firstMissing ?? 0) + 1)\(stderr.isEmpty ? "" : ":\n" + stderr)"
         } else if report.cases.contains(where: { $0.status == .failed }) {
             report.verdict = .wrongAnswer
         } else {

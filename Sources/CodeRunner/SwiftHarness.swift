@@ -72,7 +72,10 @@ enum SwiftHarness {
             """
         return Harness(
             files: ["main.swift": harness],
-            compile: ["/opt/swift/usr/bin/swiftc", "-Onone", "-module-cache-path", "/work/.cache", "-o", "main", "main.swift"],
+            compile: [
+                SwiftToolchain.locate()?.compiler ?? "/opt/swift/usr/bin/swiftc", "-Onone", "-module-cache-path",
+                "/work/.cache", "-o", "main", "main.swift",
+            ],
             run: ["./main"], solutionName: "solution.swift")
     }
 
@@ -80,7 +83,8 @@ enum SwiftHarness {
         switch (t, v) {
         case (.listNode, .array(let items)): return "_list([" + items.map(\.description).joined(separator: ", ") + "])"
         case (.treeNode, .array(let items)):
-            return "_tree([" + items.map { $0 == .null ? "nil" : $0.description }.joined(separator: ", ") + "] as [Int?])"
+            return "_tree([" + items.map { $0 == .null ? "nil" : $0.description }.joined(separator: ", ")
+                + "] as [Int?])"
         case (.array(let e), .array(let items)):
             let inner = items.map { literal($0, e) }.joined(separator: ", ")
             return "([" + inner + "] as \(type(t)))"
