@@ -106,8 +106,11 @@ enum CppHarness {
         switch (t, v) {
         case (.listNode, .array(let items)): return "_list({" + items.map(\.description).joined(separator: ", ") + "})"
         case (.treeNode, .array(let items)):
-            return "_tree({" + items.map { $0 == .null ? "std::nullopt" : "std::optional<int>(\($0))" }.joined(separator: ", ") + "})"
-        case (.array(let e), .array(let items)): return "\(type(t)){" + items.map { literal($0, e) }.joined(separator: ", ") + "}"
+            return "_tree({"
+                + items.map { $0 == .null ? "std::nullopt" : "std::optional<int>(\($0))" }.joined(separator: ", ")
+                + "})"
+        case (.array(let e), .array(let items)):
+            return "\(type(t)){" + items.map { literal($0, e) }.joined(separator: ", ") + "}"
         case (.double, _):
             guard let d = v.number else { return "0.0" }
             if d.isNaN { return "NAN" }

@@ -51,7 +51,8 @@ public struct Sandbox: Sendable {
 
     public static func findBwrap(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         if let override = environment["RECALL_BWRAP"] { return override.isEmpty ? nil : override }
-        for path in ["/usr/bin/bwrap", "/usr/local/bin/bwrap", "/bin/bwrap"] where FileManager.default.isExecutableFile(atPath: path) {
+        for path in ["/usr/bin/bwrap", "/usr/local/bin/bwrap", "/bin/bwrap"]
+        where FileManager.default.isExecutableFile(atPath: path) {
             return path
         }
         return nil
@@ -75,17 +76,19 @@ public struct Sandbox: Sendable {
         let rlimits = [
             "/usr/bin/prlimit", "--cpu=\(Int(limits.cpuSeconds.rounded(.up)))", "--as=\(limits.memoryBytes)",
             "--fsize=\(limits.fileBytes)", "--nofile=\(limits.openFiles)",
-            "--nproc=\(Self.processCount(uid: asRoot ? unprivilegedUID : getuid()) + limits.extraProcesses)", "--core=0", "--",
+            "--nproc=\(Self.processCount(uid: asRoot ? unprivilegedUID : getuid()) + limits.extraProcesses)",
+            "--core=0", "--",
         ]
         var command: [String]
         if let bwrap {
-            command = dropRoot + [
-                bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
-                "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", "/work", "--setenv", "LANG", "C.UTF-8",
-                "--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
-                "--symlink", "usr/bin", "/bin", "--ro-bind-try", "/etc/alternatives", "/etc/alternatives",
-                "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
-            ]
+            command =
+                dropRoot + [
+                    bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
+                    "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", "/work", "--setenv", "LANG", "C.UTF-8",
+                    "--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
+                    "--symlink", "usr/bin", "/bin", "--ro-bind-try", "/etc/alternatives", "/etc/alternatives",
+                    "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
+                ]
             for path in readOnly { command += ["--ro-bind", path, path] }
             command += ["--bind", folder.path, "/work", "--chdir", "/work", "--cap-drop", "ALL", "--"]
         } else {

@@ -242,17 +242,20 @@ extension NotebookStore {
                 ids = try Int64.fetchAll(db, sql: "SELECT rowid FROM card WHERE removed = 0")
             } else {
                 ids = try Int64.fetchAll(
-                    db, sql: "SELECT rowid FROM card_fts WHERE card_fts MATCH ?", arguments: [long.joined(separator: " AND ")])
+                    db, sql: "SELECT rowid FROM card_fts WHERE card_fts MATCH ?",
+                    arguments: [long.joined(separator: " AND ")])
             }
             for word in short {
-                let pattern = "%" + word.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+                let pattern =
+                    "%" + word.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
                 let matching = Set(
                     try Int64.fetchAll(
                         db, sql: "SELECT rowid FROM card WHERE front LIKE ?1 OR back LIKE ?1 OR tags LIKE ?1",
                         arguments: [pattern]))
                 ids = ids.filter(matching.contains)
             }
-            let removed = Set(try Int64.fetchAll(db, sql: "SELECT rowid FROM card INDEXED BY card_removed WHERE removed = 1"))
+            let removed = Set(
+                try Int64.fetchAll(db, sql: "SELECT rowid FROM card INDEXED BY card_removed WHERE removed = 1"))
             return removed.isEmpty ? ids : ids.filter { !removed.contains($0) }
         }
     }

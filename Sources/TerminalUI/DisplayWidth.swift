@@ -60,7 +60,9 @@ public enum DisplayWidth {
         var inEscape = false
         for character in text {
             if inEscape {
-                if let ascii = character.asciiValue, (0x40...0x7E).contains(ascii), character != "[" { inEscape = false }
+                if let ascii = character.asciiValue, (0x40...0x7E).contains(ascii), character != "[" {
+                    inEscape = false
+                }
                 continue
             }
             if character == "\u{1B}" {

@@ -39,7 +39,9 @@ enum InlineMarkdown {
                 if let close = rest.range(of: fence) {
                     flush()
                     var code = String(rest[..<close.lowerBound])
-                    if code.hasPrefix(" ") && code.hasSuffix(" ") && code.count > 2 { code = String(code.dropFirst().dropLast()) }
+                    if code.hasPrefix(" ") && code.hasSuffix(" ") && code.count > 2 {
+                        code = String(code.dropFirst().dropLast())
+                    }
                     spans.append(Span(code, Style.code.merged(over: style())))
                     i += ticks + rest.distance(from: rest.startIndex, to: close.upperBound)
                     continue

@@ -116,7 +116,9 @@ public enum MarkdownRenderer {
     static func joinLines(_ lines: [String]) -> String {
         var result = ""
         for line in lines {
-            if let last = result.last, let first = line.first, !(DisplayWidth.of(last) == 2 && DisplayWidth.of(first) == 2) {
+            if let last = result.last, let first = line.first,
+                !(DisplayWidth.of(last) == 2 && DisplayWidth.of(first) == 2)
+            {
                 result += " "
             }
             result += line

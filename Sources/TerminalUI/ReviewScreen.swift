@@ -54,7 +54,10 @@ public enum ReviewScreen {
 
     public static let keysHelp: [(String, String)] = [
         ("Space / Enter", "show the answer"),
-        ("0 – 5", "grade (SM-2): 0 blackout · 1 wrong, familiar · 2 wrong, easy to recall · 3 right, hard · 4 right, hesitant · 5 perfect"),
+        (
+            "0 – 5",
+            "grade (SM-2): 0 blackout · 1 wrong, familiar · 2 wrong, easy to recall · 3 right, hard · 4 right, hesitant · 5 perfect"
+        ),
         ("u", "undo the last grade (the card comes back)"),
         ("e", "edit this card in $EDITOR (re-imported when you return)"),
         ("j / k, ↓ / ↑, PgDn / PgUp", "scroll a long card"),
@@ -101,7 +104,11 @@ public enum ReviewScreen {
             lines.append([])
             let label = " answer "
             let side = max((width - DisplayWidth.of(label)) / 2, 1)
-            lines.append([Span(String(repeating: "─", count: side) + label + String(repeating: "─", count: max(width - side - DisplayWidth.of(label), 0)), .muted)])
+            lines.append([
+                Span(
+                    String(repeating: "─", count: side) + label
+                        + String(repeating: "─", count: max(width - side - DisplayWidth.of(label), 0)), .muted)
+            ])
             lines += MarkdownRenderer.render(view.answer, width: inner).map { [Span(" ")] + $0 }
         }
         return lines
@@ -110,7 +117,8 @@ public enum ReviewScreen {
     static func footerLines(_ view: ReviewView, width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         if let status = view.status {
-            lines += Wrapper.wrap([Span(status, .accent)], width: width, prefix: [Span(" ")], continuation: [Span(" ")]).prefix(2)
+            lines += Wrapper.wrap([Span(status, .accent)], width: width, prefix: [Span(" ")], continuation: [Span(" ")])
+                .prefix(2)
         }
         lines.append([Span(String(repeating: "─", count: width), .muted)])
         if view.revealed {
@@ -122,7 +130,8 @@ public enum ReviewScreen {
             lines += Wrapper.wrap(legend, width: width, prefix: [Span(" ")], continuation: [Span(" ")])
             lines.append([Span(" u undo · e edit · ? help · q quit", .muted)])
         } else {
-            let keys = view.extraKeys.map { $0 + " · " }.joined() + "Space / Enter reveal · e edit · u undo · ? help · q quit"
+            let keys =
+                view.extraKeys.map { $0 + " · " }.joined() + "Space / Enter reveal · e edit · u undo · ? help · q quit"
             lines += Wrapper.wrap([Span(keys, .muted)], width: width, prefix: [Span(" ")], continuation: [Span(" ")])
         }
         return lines
@@ -133,7 +142,10 @@ public enum ReviewScreen {
         for (keys, meaning) in keysHelp {
             let label = " " + keys
             lines += Wrapper.wrap(
-                [Span(meaning)], width: width, prefix: [Span(label, .keyword), Span(String(repeating: " ", count: max(28 - DisplayWidth.of(label), 1)))],
+                [Span(meaning)], width: width,
+                prefix: [
+                    Span(label, .keyword), Span(String(repeating: " ", count: max(28 - DisplayWidth.of(label), 1))),
+                ],
                 continuation: [Span(String(repeating: " ", count: 28))])
         }
         lines += [[], [Span(" Press any key to go back.", .muted)]]

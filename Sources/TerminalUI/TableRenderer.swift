@@ -23,7 +23,9 @@ enum TableRenderer {
         var out: [StyledLine] = []
         for (r, row) in parsed.enumerated() {
             let wrapped = row.enumerated().map { c, cell in
-                Wrapper.wrap(cell.map { r == 0 && hasHeader ? Span($0.text, Style.strong.merged(over: $0.style)) : $0 }, width: max(widths[c], 1))
+                Wrapper.wrap(
+                    cell.map { r == 0 && hasHeader ? Span($0.text, Style.strong.merged(over: $0.style)) : $0 },
+                    width: max(widths[c], 1))
             }
             let height = wrapped.map(\.count).max() ?? 1
             for k in 0..<height {
@@ -41,7 +43,9 @@ enum TableRenderer {
                 out.append(MarkdownRenderer.hardCut(line, width: width))
             }
             if r == 0 && hasHeader {
-                let rule = widths.enumerated().map { c, w in String(repeating: "─", count: w + (c == 0 || c == columns - 1 ? 1 : 2)) }
+                let rule = widths.enumerated().map { c, w in
+                    String(repeating: "─", count: w + (c == 0 || c == columns - 1 ? 1 : 2))
+                }
                 out.append([Span(String(rule.joined(separator: "┼").prefix(width)), .muted)])
             }
         }

@@ -77,7 +77,10 @@ public enum Wrapper {
                     for character in atom.text {
                         let w = DisplayWidth.of(character)
                         if used + w > width && lineHasContent { newLine() }
-                        append(Atom(text: String(character), style: atom.style, width: w, isSpace: false, joinsPrevious: true))
+                        append(
+                            Atom(
+                                text: String(character), style: atom.style, width: w, isSpace: false,
+                                joinsPrevious: true))
                     }
                 }
             }
@@ -97,7 +100,8 @@ public enum Wrapper {
             var wordJoins = false
             func flushWord() {
                 if !word.isEmpty {
-                    atoms.append(Atom(text: word, style: span.style, width: wordWidth, isSpace: false, joinsPrevious: wordJoins))
+                    atoms.append(
+                        Atom(text: word, style: span.style, width: wordWidth, isSpace: false, joinsPrevious: wordJoins))
                 }
                 word = ""
                 wordWidth = 0
@@ -112,8 +116,9 @@ public enum Wrapper {
                 } else if w == 2 {
                     flushWord()
                     atoms.append(
-                        Atom(text: String(character), style: span.style, width: 2, isSpace: false,
-                             joinsPrevious: noBreakBefore.contains(character) || previousOpens))
+                        Atom(
+                            text: String(character), style: span.style, width: 2, isSpace: false,
+                            joinsPrevious: noBreakBefore.contains(character) || previousOpens))
                     previousWasWord = false
                     previousOpens = noBreakAfter.contains(character)
                 } else {

@@ -73,7 +73,9 @@ public struct AnkiCompare {
                 let floor = try sqliteFloor(workload)
                 row.floor = floor.schema
                 row.floorLimit = 3
-                row.note = String(format: "plain-table floor %.0f ms; the ratio uses Recall's own schema with its FTS index", floor.plain.median)
+                row.note = String(
+                    format: "plain-table floor %.0f ms; the ratio uses Recall's own schema with its FTS index",
+                    floor.plain.median)
             }
             rows.append(row)
         }
@@ -107,10 +109,12 @@ public struct AnkiCompare {
         var ankiQueue: [Double] = []
         for _ in 0..<(quick ? 1 : 3) {
             for _ in 0..<reps { recallQueue.append(try Measure.once { _ = try notebook.dueQueue(limit: 50) }) }
-            ankiQueue += try samples(runPython(["queue", "--collection", collection.path, "--work", work.path, "--reps", "\(reps)"]))
+            ankiQueue += try samples(
+                runPython(["queue", "--collection", collection.path, "--work", work.path, "--reps", "\(reps)"]))
         }
         rows.append(
-            Row(workload: "fetch the first 50 cards of today's queue", recall: Measure.Summary(recallQueue),
+            Row(
+                workload: "fetch the first 50 cards of today's queue", recall: Measure.Summary(recallQueue),
                 anki: Measure.Summary(ankiQueue), targetSpeedup: 1))
 
         let answers = quick ? 50 : 1_000
@@ -131,15 +135,20 @@ public struct AnkiCompare {
                 if full { recallFull.append(ms) } else { recallAnswers.append(ms) }
             }
             if !full {
-                ankiAnswers = try samples(runPython(["answer", "--collection", collection.path, "--work", work.path, "--n", "\(answers)"]))
+                ankiAnswers = try samples(
+                    runPython(["answer", "--collection", collection.path, "--work", work.path, "--n", "\(answers)"]))
             }
         }
         rows.append(
-            Row(workload: "answer one card, committed (Recall WAL+NORMAL vs Anki WAL+FULL)", recall: Measure.Summary(recallAnswers),
+            Row(
+                workload: "answer one card, committed (Recall WAL+NORMAL vs Anki WAL+FULL)",
+                recall: Measure.Summary(recallAnswers),
                 anki: Measure.Summary(ankiAnswers), targetSpeedup: 2,
                 note: "\(recallAnswers.count) answers on each Recall run, \(ankiAnswers.count) on Anki's"))
         rows.append(
-            Row(workload: "answer one card, committed (both WAL+FULL: fsync per answer)", recall: Measure.Summary(recallFull),
+            Row(
+                workload: "answer one card, committed (both WAL+FULL: fsync per answer)",
+                recall: Measure.Summary(recallFull),
                 anki: Measure.Summary(ankiAnswers), targetSpeedup: 2))
 
         for term in ["位置编码", "LoRA"] {
@@ -148,29 +157,40 @@ public struct AnkiCompare {
             var ankiSearch: [Double] = []
             var hits = 0
             for _ in 0..<(quick ? 1 : 3) {
-                for _ in 0..<reps { recallSearch.append(try Measure.once { hits = try notebook.store.searchIDs(term).count }) }
+                for _ in 0..<reps {
+                    recallSearch.append(try Measure.once { hits = try notebook.store.searchIDs(term).count })
+                }
                 ankiSearch += try samples(
-                    runPython(["search", "--collection", collection.path, "--work", work.path, "--reps", "\(reps)", "--term", term]))
+                    runPython([
+                        "search", "--collection", collection.path, "--work", work.path, "--reps", "\(reps)", "--term",
+                        term,
+                    ]))
             }
             rows.append(
-                Row(workload: "full-text search '\(term)' (ids of all matches)", recall: Measure.Summary(recallSearch),
+                Row(
+                    workload: "full-text search '\(term)' (ids of all matches)", recall: Measure.Summary(recallSearch),
                     anki: Measure.Summary(ankiSearch), targetSpeedup: 1, note: "\(hits) matches"))
         }
         rows.append(
-            Row(workload: "refold \(eventCount) events (floor row: Recall alone)", recall: Measure.Summary(refoldSamples), anki: nil))
+            Row(
+                workload: "refold \(eventCount) events (floor row: Recall alone)",
+                recall: Measure.Summary(refoldSamples), anki: nil))
         return rows
     }
 
     private func environment(home: URL, today: StudyDay) -> RecallEnvironment {
         let now = Date(timeIntervalSince1970: Double(today.ordinal) * 86_400 + 36_000)
-        return RecallEnvironment(home: home, now: { now }, calendar: StudyCalendar(timeZone: TimeZone(identifier: "UTC")!))
+        return RecallEnvironment(
+            home: home, now: { now }, calendar: StudyCalendar(timeZone: TimeZone(identifier: "UTC")!))
     }
 
     /// Each card's folded state, for the Anki collection to mirror.
     private func writeStates(_ workload: Workload, notebook: Notebook, to url: URL) throws {
         var data = Data()
         for (index, card) in workload.cards.enumerated() {
-            guard let state = try notebook.store.card(CardKey(deck: workload.deck, id: card.id))?.state else { continue }
+            guard let state = try notebook.store.card(CardKey(deck: workload.deck, id: card.id))?.state else {
+                continue
+            }
             let line =
                 "{\"card\":\(index),\"interval\":\(state.interval),\"due\":\(state.due.ordinal),\"ef100\":\(state.ef100),\"repetitions\":\(state.repetitions),\"lapses\":\(state.lapses)}\n"
             data.append(Data(line.utf8))
@@ -186,12 +206,14 @@ public struct AnkiCompare {
         var schemaSQL = "BEGIN;\nINSERT INTO deck(id, title, root) VALUES ('bench', 'Benchmark deck', '/floor');\n"
         for (position, card) in workload.cards.enumerated() {
             let tags = quote(card.tags.joined(separator: " "))
-            plainSQL += "INSERT INTO card VALUES (\(quote("bench/" + card.id)), \(quote(card.front)), \(quote(card.back)), \(tags));\n"
+            plainSQL +=
+                "INSERT INTO card VALUES (\(quote("bench/" + card.id)), \(quote(card.front)), \(quote(card.back)), \(tags));\n"
             schemaSQL +=
                 "INSERT INTO card(key, deck, id, kind, front, back, tags, content_hash, source_file, source_line, position) VALUES (\(quote("bench/" + card.id)), 'bench', \(quote(card.id)), 'note', \(quote(card.front)), \(quote(card.back)), \(tags), 'h', '/floor/part.md', \(position + 1), \(position));\n"
         }
         plainSQL += "COMMIT;\n"
-        schemaSQL += "INSERT INTO card_fts(rowid, front, back, tags) SELECT rowid, front, back, tags FROM card;\nCOMMIT;\n"
+        schemaSQL +=
+            "INSERT INTO card_fts(rowid, front, back, tags) SELECT rowid, front, back, tags FROM card;\nCOMMIT;\n"
         let plainFile = work.appendingPathComponent("floor-plain.sql")
         let schemaFile = work.appendingPathComponent("floor-schema.sql")
         try plainSQL.write(to: plainFile, atomically: true, encoding: .utf8)
@@ -200,14 +222,20 @@ public struct AnkiCompare {
         var schema: [Double] = []
         for rep in 0..<(quick ? 1 : 3) {
             let plainDB = work.appendingPathComponent("floor-plain-\(rep).sqlite")
-            plain.append(try Measure.once { _ = try Spawn.run("/bin/sh", ["-c", "sqlite3 '\(plainDB.path)' < '\(plainFile.path)'"], environment: [:]) })
+            plain.append(
+                try Measure.once {
+                    _ = try Spawn.run(
+                        "/bin/sh", ["-c", "sqlite3 '\(plainDB.path)' < '\(plainFile.path)'"], environment: [:])
+                })
             // An empty notebook with Recall's schema, in WAL like Recall's.
             let home = work.appendingPathComponent("floor-home-\(rep)")
             _ = try Notebook(environment(home: home, today: workload.today))
             let db = home.appendingPathComponent("notebook.sqlite").path
             schema.append(
                 try Measure.once {
-                    _ = try Spawn.run("/bin/sh", ["-c", "sqlite3 -cmd 'PRAGMA synchronous=NORMAL' '\(db)' < '\(schemaFile.path)'"], environment: [:])
+                    _ = try Spawn.run(
+                        "/bin/sh", ["-c", "sqlite3 -cmd 'PRAGMA synchronous=NORMAL' '\(db)' < '\(schemaFile.path)'"],
+                        environment: [:])
                 })
         }
         return (Measure.Summary(plain), Measure.Summary(schema))
@@ -232,7 +260,8 @@ public struct AnkiCompare {
         guard process.terminationStatus == 0,
             let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         else {
-            throw BenchError.spawn("anki_bench.py \(arguments.first ?? ""): \(String(decoding: errors.suffix(2000), as: UTF8.self))")
+            throw BenchError.spawn(
+                "anki_bench.py \(arguments.first ?? ""): \(String(decoding: errors.suffix(2000), as: UTF8.self))")
         }
         return json
     }

@@ -45,8 +45,13 @@ public struct BenchReport: Codable, Sendable {
         let stamp = date.replacingOccurrences(of: ":", with: "-")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let name = quick ? "quick" : "bench-\(stamp)"
-        try encoder.encode(self).write(to: folder.appendingPathComponent("\(name).json"))
+        try Self.save(encoder.encode(self), table: table, in: folder, name: quick ? "quick" : "bench-\(stamp)")
+    }
+
+    /// Writes a run as `name.json` and the table as `name.md`.
+    static func save(_ json: Data, table: String, in folder: URL, name: String) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try json.write(to: folder.appendingPathComponent("\(name).json"))
         try ("```\n" + table + "\n```\n").write(
             to: folder.appendingPathComponent("\(name).md"), atomically: true, encoding: .utf8)
     }

@@ -19,34 +19,40 @@ public struct CompareReport: Codable, Sendable {
     public var table: String {
         func ms(_ s: Measure.Summary?) -> String {
             guard let s else { return "" }
-            return BenchReport.format(s.median) + " (" + BenchReport.format(s.min) + "–" + BenchReport.format(s.max) + ")"
+            return BenchReport.format(s.median) + " (" + BenchReport.format(s.min) + "–" + BenchReport.format(s.max)
+                + ")"
         }
-        var lines: [[String]] = [["workload", "Recall ms", "Anki ms", "floor ms", "Anki÷Recall", "Recall÷floor", "target", ""]]
+        var lines: [[String]] = [
+            ["workload", "Recall ms", "Anki ms", "floor ms", "Anki÷Recall", "Recall÷floor", "target", ""]
+        ]
         for row in rows {
             var target: [String] = []
             if let t = row.targetSpeedup { target.append(t == 1 ? "no slower" : String(format: "≥ %.0f×", t)) }
             if let f = row.floorLimit { target.append(String(format: "≤ %.0f× floor", f)) }
             lines.append([
                 row.workload, ms(row.recall), ms(row.anki), ms(row.floor),
-                row.speedup.map { String(format: "%.2f×", $0) } ?? "", row.overFloor.map { String(format: "%.2f×", $0) } ?? "",
+                row.speedup.map { String(format: "%.2f×", $0) } ?? "",
+                row.overFloor.map { String(format: "%.2f×", $0) } ?? "",
                 target.joined(separator: ", "), row.meetsTarget.map { $0 ? "ok" : "MISS" } ?? "",
             ])
             if let note = row.note { lines.append(["  " + note, "", "", "", "", "", "", ""]) }
         }
         var widths = Array(repeating: 0, count: lines[0].count)
         for line in lines { for (i, cell) in line.enumerated() { widths[i] = max(widths[i], cell.count) } }
-        let header = "Recall vs Anki — \(machine), \(cores) cores; " + versions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        return header + "\n" + lines.map { line in
-            line.enumerated().map { i, cell in cell + String(repeating: " ", count: widths[i] - cell.count) }.joined(separator: "  ")
-        }.joined(separator: "\n")
+        let header =
+            "Recall vs Anki — \(machine), \(cores) cores; "
+            + versions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        return header + "\n"
+            + lines.map { line in
+                line.enumerated().map { i, cell in cell + String(repeating: " ", count: widths[i] - cell.count) }
+                    .joined(separator: "  ")
+            }.joined(separator: "\n")
     }
 
     public func write(to folder: URL, name: String) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(self).write(to: folder.appendingPathComponent("\(name).json"))
-        try ("```\n" + table + "\n```\n").write(to: folder.appendingPathComponent("\(name).md"), atomically: true, encoding: .utf8)
+        try BenchReport.save(encoder.encode(self), table: table, in: folder, name: name)
     }
 
     /// Versions of the tools compared, read from the tools themselves.

@@ -102,17 +102,23 @@ public struct CoreBench {
         log("review session through a pseudo-terminal…")
         let latency = try ReviewLatency(recallBinary: recallBinary, home: home, now: workload.today.iso + "T10:00:00Z")
             .run(starts: quick ? 3 : 15, keys: quick ? 10 : 60)
-        figures.append(Figure(name: "`recall review`: start to first card on screen", summary: latency.startToFirstCard, targetMs: 150))
-        figures.append(Figure(name: "`recall review`: key press to next screen", summary: latency.keyToNextScreen, targetMs: 16))
+        figures.append(
+            Figure(
+                name: "`recall review`: start to first card on screen", summary: latency.startToFirstCard, targetMs: 150
+            ))
+        figures.append(
+            Figure(name: "`recall review`: key press to next screen", summary: latency.keyToNextScreen, targetMs: 16))
 
         log("code runner…")
         let runner = try RunnerBench(exerciseFolder: exerciseFolder).run(runs: quick ? 3 : 20)
-        figures.append(Figure(name: "Python check of removeNthFromEnd, end to end", summary: runner.check, targetMs: 150))
+        figures.append(
+            Figure(name: "Python check of removeNthFromEnd, end to end", summary: runner.check, targetMs: 150))
         figures.append(Figure(name: "  the same harness run directly with python3", summary: runner.direct))
         figures.append(
             Figure(
                 name: "  the same harness in the sandbox", summary: runner.sandboxed,
-                note: String(format: "sandbox adds %.1f ms (target < 30)", runner.sandboxed.median - runner.direct.median)))
+                note: String(
+                    format: "sandbox adds %.1f ms (target < 30)", runner.sandboxed.median - runner.direct.median)))
         return (figures, home, workload)
     }
 

@@ -12,7 +12,8 @@ struct ExerciseReviewTests {
         let home = try TemporaryFolder("recall-home")
         let decks = try TemporaryFolder("recall-decks")
         try decks.write("coding/deck.yaml", "deck: coding\ntitle: Coding\n")
-        try FileManager.default.copyItem(at: Self.exerciseFolder, to: decks.url.appendingPathComponent("coding/remove-nth-from-end"))
+        try FileManager.default.copyItem(
+            at: Self.exerciseFolder, to: decks.url.appendingPathComponent("coding/remove-nth-from-end"))
         let imported = try RecallProcess.run(["import", decks.path + "/coding"], home: home.path, now: Self.now)
         #expect(imported.status == 0, "\(imported.stderr)")
         return (home, decks)
@@ -40,27 +41,35 @@ struct ExerciseReviewTests {
         #expect(screen.joined().contains("suggested grade 5"))
         try tty.send("Enter")
         try tty.waitFor("REVIEW-EXIT=0")
-        let show = try RecallProcess.run(["show", "coding/remove-nth-from-end", "--json"], home: home.path, now: Self.now)
+        let show = try RecallProcess.run(
+            ["show", "coding/remove-nth-from-end", "--json"], home: home.path, now: Self.now)
         let grades = (show.json["history"] as? [[String: Any]])?.compactMap { $0["grade"] as? Int }
         #expect(grades == [5])
         #expect(FileManager.default.fileExists(atPath: home.url.appendingPathComponent("attempts/log.jsonl").path))
     }
 
-    @Test("recall exercise writes the starter; recall check prints the table, --json the contract, exit 0 only on Accepted")
+    @Test(
+        "recall exercise writes the starter; recall check prints the table, --json the contract, exit 0 only on Accepted"
+    )
     func commandLine() throws {
         let (home, decks) = try prepare()
         defer { home.remove(); decks.remove() }
         let work = try TemporaryFolder("recall-work")
         defer { work.remove() }
-        let wrote = try RecallProcess.run(["exercise", "coding/remove-nth-from-end", "--dir", work.path], home: home.path, now: Self.now)
+        let wrote = try RecallProcess.run(
+            ["exercise", "coding/remove-nth-from-end", "--dir", work.path], home: home.path, now: Self.now)
         #expect(wrote.status == 0, "\(wrote.stderr)")
         let starter = work.url.appendingPathComponent("remove-nth-from-end.py")
         #expect(FileManager.default.fileExists(atPath: starter.path))
-        let failing = try RecallProcess.run(["check", "remove-nth-from-end", starter.path], home: home.path, now: Self.now)
+        let failing = try RecallProcess.run(
+            ["check", "remove-nth-from-end", starter.path], home: home.path, now: Self.now)
         #expect(failing.status == 1)
         #expect(failing.stdout.contains("Wrong Answer"))
         let good = try RecallProcess.run(
-            ["check", "coding/remove-nth-from-end", Self.exerciseFolder.appendingPathComponent("solution.cpp").path, "--json"],
+            [
+                "check", "coding/remove-nth-from-end", Self.exerciseFolder.appendingPathComponent("solution.cpp").path,
+                "--json",
+            ],
             home: home.path, now: Self.now)
         #expect(good.status == 0, "\(good.stdout) \(good.stderr)")
         #expect(good.json["verdict"] as? String == "Accepted")
@@ -70,7 +79,8 @@ struct ExerciseReviewTests {
         let visible = cases.first { $0["name"] as? String == "example-1" } ?? [:]
         for key in ["name", "status", "input", "expected", "actual"] { #expect(visible[key] != nil, "\(key)") }
         #expect(cases.contains { $0["name"] as? String == "hidden" && $0["input"] == nil })
-        let unknown = try RecallProcess.run(["check", "coding/remove-nth-from-end", "/tmp/x.rb"], home: home.path, now: Self.now)
+        let unknown = try RecallProcess.run(
+            ["check", "coding/remove-nth-from-end", "/tmp/x.rb"], home: home.path, now: Self.now)
         #expect(unknown.status == 1)
     }
 }

@@ -29,9 +29,12 @@ struct ReviewSessionTests {
         return (home, decks)
     }
 
-    func start(_ home: TemporaryFolder, width: Int = 80, height: Int = 24, after: String = "sleep 60") throws -> TmuxSession {
+    func start(_ home: TemporaryFolder, width: Int = 80, height: Int = 24, after: String = "sleep 60") throws
+        -> TmuxSession
+    {
         try TmuxSession(
-            command: "'\(RecallProcess.executable.path)' review --home '\(home.path)'; echo REVIEW-EXIT=$?; stty -a | tr ' ' '\\n' | grep -x -e echo -e -echo; \(after)",
+            command:
+                "'\(RecallProcess.executable.path)' review --home '\(home.path)'; echo REVIEW-EXIT=$?; stty -a | tr ' ' '\\n' | grep -x -e echo -e -echo; \(after)",
             width: width, height: height, environment: ["RECALL_NOW": Self.now, "TZ": "UTC", "TERM": "xterm-256color"])
     }
 
@@ -182,7 +185,9 @@ struct ReviewEditTests {
         let tty = try TmuxSession(
             command: "'\(RecallProcess.executable.path)' review --home '\(home.path)'; echo REVIEW-EXIT=$?; sleep 60",
             width: 80, height: 20,
-            environment: ["RECALL_NOW": "2026-11-23T10:00:00Z", "TZ": "UTC", "TERM": "xterm-256color", "EDITOR": editor.path])
+            environment: [
+                "RECALL_NOW": "2026-11-23T10:00:00Z", "TZ": "UTC", "TERM": "xterm-256color", "EDITOR": editor.path,
+            ])
         try tty.waitFor("only question")
         try tty.send("e")
         try tty.waitFor("Card updated")

@@ -9,14 +9,18 @@ import Testing
 struct HostileSolutionTests {
     static var exercise: Exercise {
         get throws {
-            try Exercise.load(folder: RecallProcess.repositoryRoot.appendingPathComponent("Decks/coding/remove-nth-from-end"))
+            try Exercise.load(
+                folder: RecallProcess.repositoryRoot.appendingPathComponent("Decks/coding/remove-nth-from-end"))
         }
     }
 
     func run(_ body: String, language: Language = .python, checker: Checker = Checker()) throws -> CheckReport {
         let source: String
         switch language {
-        case .python: source = "class Solution:\n    def removeNthFromEnd(self, head, n):\n" + body.split(separator: "\n").map { "        " + $0 }.joined(separator: "\n") + "\n"
+        case .python:
+            source =
+                "class Solution:\n    def removeNthFromEnd(self, head, n):\n"
+                + body.split(separator: "\n").map { "        " + $0 }.joined(separator: "\n") + "\n"
         default: source = body
         }
         return try checker.check(Self.exercise, source: source, language: language)
@@ -54,14 +58,18 @@ struct HostileSolutionTests {
 
     @Test("100 MB of output: Output Limit Exceeded")
     func floodOutput() throws {
-        #expect(try run("import sys\nsys.stdout.write('x' * (100 * 1024 * 1024))\nreturn head").verdict == .outputLimitExceeded)
+        #expect(
+            try run("import sys\nsys.stdout.write('x' * (100 * 1024 * 1024))\nreturn head").verdict
+                == .outputLimitExceeded)
     }
 
     @Test("no network: a connection attempt fails inside the sandbox")
     func network() throws {
         let report = try run("import socket\nsocket.create_connection(('1.1.1.1', 53), timeout=2)\nreturn head")
         #expect(report.verdict == .runtimeError)
-        #expect(report.message?.contains("OSError") == true || report.message?.contains("Network") == true, "\(report.message ?? "")")
+        #expect(
+            report.message?.contains("OSError") == true || report.message?.contains("Network") == true,
+            "\(report.message ?? "")")
     }
 
     @Test("writing outside the run folder does not reach the host")
@@ -78,14 +86,16 @@ struct HostileSolutionTests {
         let secret = try TemporaryFolder("recall-ssh")
         defer { secret.remove() }
         try secret.write("id_ed25519", "SECRET-KEY")
-        let report = try run("print(open('\(secret.path)/id_ed25519').read())\nprint(open('\(home)/.ssh/id_rsa').read())\nreturn head")
+        let report = try run(
+            "print(open('\(secret.path)/id_ed25519').read())\nprint(open('\(home)/.ssh/id_rsa').read())\nreturn head")
         #expect(report.verdict == .runtimeError)
         #expect(report.message?.contains("FileNotFoundError") == true, "\(report.message ?? "")")
     }
 
     @Test("killing the parent does not touch the host")
     func killParent() throws {
-        let report = try run("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\nos.kill(1, signal.SIGKILL)\nreturn head")
+        let report = try run(
+            "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\nos.kill(1, signal.SIGKILL)\nreturn head")
         #expect(report.verdict != .internalError)
         #expect(getppid() > 1)  // this test process is still here
     }
@@ -93,20 +103,26 @@ struct HostileSolutionTests {
     @Test("a child left running after exit is killed")
     func strayChild() throws {
         let marker = "recall-stray-\(UUID().uuidString.prefix(8))"
-        _ = try run("import subprocess\nsubprocess.Popen(['/bin/sh', '-c', 'sleep 30 # \(marker)'], start_new_session=True)\nreturn head")
+        _ = try run(
+            "import subprocess\nsubprocess.Popen(['/bin/sh', '-c', 'sleep 30 # \(marker)'], start_new_session=True)\nreturn head"
+        )
         Thread.sleep(forTimeInterval: 0.3)
         #expect(try Shell.output("/usr/bin/pgrep", ["-f", marker]).isEmpty)
     }
 
     @Test("compile errors point at the learner's own lines")
     func compileErrors() throws {
-        let cpp = try run("class Solution {\npublic:\n  ListNode* removeNthFromEnd(ListNode* h, int n) {\n    return undefined_name;\n  }\n};", language: .cpp)
+        let cpp = try run(
+            "class Solution {\npublic:\n  ListNode* removeNthFromEnd(ListNode* h, int n) {\n    return undefined_name;\n  }\n};",
+            language: .cpp)
         #expect(cpp.verdict == .compileError)
         #expect(cpp.message?.contains("solution.cpp:4") == true, "\(cpp.message ?? "")")
         let py = try run("return (", language: .python)
         #expect(py.verdict == .compileError)
         #expect(py.message?.contains("solution.py:3") == true, "\(py.message ?? "")")
-        let swift = try run("class Solution {\n  func removeNthFromEnd(_ h: ListNode?, _ n: Int) -> ListNode? {\n    return nope\n  }\n}", language: .swift)
+        let swift = try run(
+            "class Solution {\n  func removeNthFromEnd(_ h: ListNode?, _ n: Int) -> ListNode? {\n    return nope\n  }\n}",
+            language: .swift)
         #expect(swift.verdict == .compileError)
         #expect(swift.message?.contains("solution.swift:3") == true, "\(swift.message ?? "")")
     }
@@ -118,8 +134,11 @@ struct HostileSolutionTests {
         let local = try bare.check(Self.exercise, source: solution, language: .python)
         #expect(local.verdict == .accepted)
         #expect(!local.sandboxed)
-        #expect(throws: RunnerError.self) { try bare.check(Self.exercise, source: solution, language: .python, remote: true) }
-        let allowed = try bare.check(Self.exercise, source: solution, language: .python, remote: true, allowUnsandboxed: true)
+        #expect(throws: RunnerError.self) {
+            try bare.check(Self.exercise, source: solution, language: .python, remote: true)
+        }
+        let allowed = try bare.check(
+            Self.exercise, source: solution, language: .python, remote: true, allowUnsandboxed: true)
         #expect(allowed.verdict == .accepted)
         #expect(try run("while True:\n    pass", checker: bare).verdict == .timeLimitExceeded)
     }

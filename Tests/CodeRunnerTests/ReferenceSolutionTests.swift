@@ -41,7 +41,9 @@ struct ReferenceSolutionTests {
         let exercise = try Exercise.load(folder: folder)
         let source = try String(contentsOf: exercise.file("solution", language), encoding: .utf8)
         let report = try Checker().check(exercise, source: source, language: language)
-        #expect(report.verdict == .accepted, "\(pair): \(report.verdict) \(report.message ?? "") \(report.cases.filter { $0.status != .passed })")
+        #expect(
+            report.verdict == .accepted,
+            "\(pair): \(report.verdict) \(report.message ?? "") \(report.cases.filter { $0.status != .passed })")
         #expect(report.sandboxed)
     }
 

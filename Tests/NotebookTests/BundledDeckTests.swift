@@ -34,7 +34,9 @@ struct BundledDeckTests {
         let text = try String(
             contentsOf: Self.decks.appendingPathComponent("llm-interview/COVERAGE.md"), encoding: .utf8)
         let named = Set(
-            text.matches(of: /(llm-interview|coding)\/([a-z0-9-]+)/).map { CardKey(deck: String($0.1), id: String($0.2)) })
+            text.matches(of: /(llm-interview|coding)\/([a-z0-9-]+)/).map {
+                CardKey(deck: String($0.1), id: String($0.2))
+            })
         #expect(named.count >= 90)
         let existing = Set(try t.notebook.store.cards())
         #expect(named.subtracting(existing).isEmpty, "missing: \(named.subtracting(existing))")
@@ -44,7 +46,8 @@ struct BundledDeckTests {
         for seed in ["000_", "001_", "002_", "003_", "004_"] { #expect(text.contains(seed)) }
     }
 
-    @Test("search finds LLM cards by Chinese and English terms", arguments: ["位置编码", "LoRA", "KV Cache", "注意力", "RoPE"])
+    @Test(
+        "search finds LLM cards by Chinese and English terms", arguments: ["位置编码", "LoRA", "KV Cache", "注意力", "RoPE"])
     func search(term: String) throws {
         let t = try TestNotebook()
         _ = try t.notebook.importDecks([Self.decks], writeIDs: false)

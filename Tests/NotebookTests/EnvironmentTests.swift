@@ -27,7 +27,9 @@ struct EnvironmentTests {
 
     @Test("bad settings are refused with what was expected")
     func badSettings() {
-        #expect(throws: NotebookError.badClock("soon")) { try RecallEnvironment.live(variables: ["RECALL_NOW": "soon"]) }
+        #expect(throws: NotebookError.badClock("soon")) {
+            try RecallEnvironment.live(variables: ["RECALL_NOW": "soon"])
+        }
         #expect(throws: NotebookError.self) { try RecallEnvironment.live(variables: ["RECALL_ROLLOVER_HOUR": "25"]) }
         #expect(throws: NotebookError.self) { try RecallEnvironment.live(variables: ["RECALL_NEW_PER_DAY": "-3"]) }
     }

@@ -213,7 +213,9 @@ struct SearchIDTests {
     func sameAsSearch() throws {
         let t = try TestNotebook()
         try t.decks.write("d/deck.yaml", "deck: d\n")
-        try t.decks.write("d/a.md", "## KV Cache 是什么 {#kv}\n缓存 key 和 value。\n\n## LoRA {#lora}\n低秩适配。\n\n## LoRA again {#lora2}\n低秩。\n")
+        try t.decks.write(
+            "d/a.md",
+            "## KV Cache 是什么 {#kv}\n缓存 key 和 value。\n\n## LoRA {#lora}\n低秩适配。\n\n## LoRA again {#lora2}\n低秩。\n")
         _ = try t.importDecks()
         for term in ["LoRA", "低秩", "KV Cache", "缓存 key", "nothing"] {
             #expect(try t.notebook.store.searchIDs(term).count == t.notebook.search(term, limit: 100).count, "\(term)")

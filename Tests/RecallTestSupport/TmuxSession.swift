@@ -15,7 +15,8 @@ public final class TmuxSession: @unchecked Sendable {  // used by one test at a 
         socket = "recall-test-\(UUID().uuidString.prefix(8))"
         let exports = environment.map { "export \($0.key)='\($0.value)'; " }.joined()
         // The tmux server outlives this call and would hold a captured stdout open forever.
-        try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", exports + command], capture: false)
+        try tmux(
+            ["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", exports + command], capture: false)
     }
 
     deinit { _ = try? tmux(["kill-server"], capture: false) }
@@ -74,7 +75,8 @@ public final class TmuxSession: @unchecked Sendable {  // used by one test at a 
 
     /// The visible screen, one string per row.
     public func screen() throws -> [String] {
-        try tmux(["capture-pane", "-p", "-t", name]).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        try tmux(["capture-pane", "-p", "-t", name]).split(separator: "\n", omittingEmptySubsequences: false).map(
+            String.init)
     }
 
     public func resize(width: Int, height: Int) throws {

@@ -91,8 +91,11 @@ struct WrappingTests {
 
     @Test("tables align by display width; code is coloured by language")
     func tablesAndCode() {
-        let lines = MarkdownRenderer.render("| 名字 | n |\n|---|---|\n| LoRA | 8 |\n| 前缀调优 | 16 |", width: 40).map(\.plainText)
-        let bars = lines.filter { $0.contains("│") }.map { line in DisplayWidth.of(String(line[..<line.firstIndex(of: "│")!])) }
+        let lines = MarkdownRenderer.render("| 名字 | n |\n|---|---|\n| LoRA | 8 |\n| 前缀调优 | 16 |", width: 40).map(
+            \.plainText)
+        let bars = lines.filter { $0.contains("│") }.map { line in
+            DisplayWidth.of(String(line[..<line.firstIndex(of: "│")!]))
+        }
         #expect(Set(bars).count == 1, "\(lines)")
         let code = SyntaxHighlighter.highlight("def f(x): return 42  # answer", language: "python")
         #expect(code.contains { $0.text == "def" && $0.style == .keyword })
@@ -100,7 +103,9 @@ struct WrappingTests {
         #expect(code.contains { $0.text.hasPrefix("# answer") && $0.style == .comment })
     }
 
-    @Test("the review screen fills exactly the terminal and scrolls long answers", arguments: [(30, 10), (80, 24), (52, 17)])
+    @Test(
+        "the review screen fills exactly the terminal and scrolls long answers",
+        arguments: [(30, 10), (80, 24), (52, 17)])
     func screenFits(width: Int, height: Int) {
         var view = ReviewView(
             deck: "llm-interview", card: "rope", position: 3, total: 25, newLeft: 10, reviewLeft: 5, drillLeft: 1,

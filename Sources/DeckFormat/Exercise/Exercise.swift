@@ -70,11 +70,15 @@ public struct Exercise: Sendable {
         } catch {
             throw fail(0, "bad YAML: \(error)")
         }
-        guard let map = root.mapping else { throw fail(1, "expected a mapping (id, title, function, params, returns, cases)") }
+        guard let map = root.mapping else {
+            throw fail(1, "expected a mapping (id, title, function, params, returns, cases)")
+        }
         func line(_ node: Node?) -> Int { node?.mark?.line ?? 1 }
 
         let id = map["id"]?.string ?? folder.lastPathComponent
-        guard Identifier.isValid(id) else { throw fail(line(map["id"]), "invalid exercise id '\(id)': use a-z, 0-9 and '-'") }
+        guard Identifier.isValid(id) else {
+            throw fail(line(map["id"]), "invalid exercise id '\(id)': use a-z, 0-9 and '-'")
+        }
         guard let function = map["function"]?.string, !function.isEmpty else {
             throw fail(1, "missing `function:` (the name the solution defines)")
         }
@@ -103,7 +107,9 @@ public struct Exercise: Sendable {
         guard let caseNodes = map["cases"]?.sequence, !caseNodes.isEmpty else { throw fail(1, "no `cases:`") }
         var cases: [Case] = []
         for (index, node) in caseNodes.enumerated() {
-            guard let c = node.mapping else { throw fail(line(node), "a case must be a mapping with input and expected") }
+            guard let c = node.mapping else {
+                throw fail(line(node), "a case must be a mapping with input and expected")
+            }
             let name = c["name"]?.string ?? "case-\(index + 1)"
             guard let inputNode = c["input"], let inputs = inputNode.sequence else {
                 throw fail(line(node), "case '\(name)': `input` must be a list with one value per parameter")
@@ -113,7 +119,9 @@ public struct Exercise: Sendable {
             }
             let values = try inputs.map { try value($0, file: file) }
             for (value, parameter) in zip(values, parameters) where !parameter.type.accepts(value) {
-                throw fail(line(inputNode), "case '\(name)': \(value) is not a \(parameter.type) (parameter \(parameter.name))")
+                throw fail(
+                    line(inputNode), "case '\(name)': \(value) is not a \(parameter.type) (parameter \(parameter.name))"
+                )
             }
             guard let expectedNode = c["expected"] else { throw fail(line(node), "case '\(name)': missing `expected`") }
             let expected = try value(expectedNode, file: file)
@@ -130,7 +138,8 @@ public struct Exercise: Sendable {
             for candidate in candidates where !returns.accepts(candidate) {
                 throw fail(line(expectedNode), "case '\(name)': expected \(candidate) is not a \(returns)")
             }
-            cases.append(Case(name: name, input: values, expected: expected, hidden: c["hidden"]?.bool ?? false, compare: mode))
+            cases.append(
+                Case(name: name, input: values, expected: expected, hidden: c["hidden"]?.bool ?? false, compare: mode))
         }
         let prompt = (try? String(contentsOf: folder.appendingPathComponent("prompt.md"), encoding: .utf8)) ?? ""
         return Exercise(
@@ -142,7 +151,8 @@ public struct Exercise: Sendable {
     private static func compare(_ node: Node?, file: String) throws -> Compare? {
         guard let node else { return nil }
         guard let text = node.string, let mode = Compare(rawValue: text) else {
-            throw DeckIssue(file: file, line: node.mark?.line ?? 1, message: "compare must be exact, float, unordered or any-of")
+            throw DeckIssue(
+                file: file, line: node.mark?.line ?? 1, message: "compare must be exact, float, unordered or any-of")
         }
         return mode
     }
@@ -150,7 +160,8 @@ public struct Exercise: Sendable {
     private static func value(_ node: Node, file: String) throws -> Value {
         switch node {
         case .sequence(let seq): return .array(try seq.map { try value($0, file: file) })
-        case .mapping: throw DeckIssue(file: file, line: node.mark?.line ?? 1, message: "objects are not supported as values")
+        case .mapping:
+            throw DeckIssue(file: file, line: node.mark?.line ?? 1, message: "objects are not supported as values")
         case .scalar(let scalar):
             if scalar.style == .singleQuoted || scalar.style == .doubleQuoted { return .string(scalar.string) }
             if node.null != nil { return .null }

@@ -100,7 +100,8 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
         switch (self, value) {
         case (.int, .int), (.bool, .bool), (.string, .string): return true
         case (.double, .int), (.double, .double): return true
-        case (.listNode, .array(let items)): return items.allSatisfy { if case .int = $0 { return true } else { return false } }
+        case (.listNode, .array(let items)):
+            return items.allSatisfy { if case .int = $0 { return true } else { return false } }
         case (.treeNode, .array(let items)):
             return items.allSatisfy {
                 switch $0 {
@@ -196,7 +197,8 @@ struct JSONParser {
                 case UInt8(ascii: "t"): out.append(0x09)
                 case UInt8(ascii: "r"): out.append(0x0D)
                 case UInt8(ascii: "u"):
-                    guard i + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[i..<(i + 4)], as: UTF8.self), radix: 16),
+                    guard i + 4 <= bytes.count,
+                        let code = UInt32(String(decoding: bytes[i..<(i + 4)], as: UTF8.self), radix: 16),
                         let scalar = Unicode.Scalar(code)
                     else { return nil }
                     i += 4

@@ -53,13 +53,17 @@ extension Notebook {
         guard let language = language ?? Language(name: file.pathExtension) else {
             throw RunnerError.unknownLanguage(file.lastPathComponent)
         }
-        guard let data = FileManager.default.contents(atPath: file.path), let source = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: file.path),
+            let source = String(data: data, encoding: .utf8)
+        else {
             throw ExerciseError.unreadable(file.path)
         }
         let remote = exercise.folder.path.hasPrefix(environment.home.appendingPathComponent("sources").path)
-        let report = try Checker().check(exercise, source: source, language: language, remote: remote, allowUnsandboxed: allowUnsandboxed)
+        let report = try Checker().check(
+            exercise, source: source, language: language, remote: remote, allowUnsandboxed: allowUnsandboxed)
         let attempt = attemptFile(key, language)
-        try FileManager.default.createDirectory(at: attempt.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: attempt.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? FileManager.default.removeItem(at: attempt)
         try source.write(to: attempt, atomically: true, encoding: .utf8)
         try logAttempt(key, report: report)
@@ -70,7 +74,9 @@ extension Notebook {
     public func suggestedGrade(_ key: CardKey, verdict: Verdict) throws -> Grade {
         guard verdict == .accepted else { return Grade(rawValue: 2)! }
         let today = self.today.iso
-        let failedBefore = try attempts(key).dropLast().contains { $0.day == today && $0.verdict != Verdict.accepted.rawValue }
+        let failedBefore = try attempts(key).dropLast().contains {
+            $0.day == today && $0.verdict != Verdict.accepted.rawValue
+        }
         return Grade(rawValue: failedBefore ? 4 : 5)!
     }
 

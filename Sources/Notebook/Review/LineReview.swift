@@ -21,7 +21,9 @@ public struct LineReview {
     public func run() throws -> ReviewSummary {
         while let entry = session.current, let details = try session.currentDetails() {
             let remaining = session.remaining
-            write("── \(entry.card) (\(entry.queue.rawValue); left: \(remaining.new) new, \(remaining.review) review, \(remaining.drill) re-drill)")
+            write(
+                "── \(entry.card) (\(entry.queue.rawValue); left: \(remaining.new) new, \(remaining.review) review, \(remaining.drill) re-drill)"
+            )
             write("Q: \(details.card.front)")
             write("[Enter: show the answer · q: quit]")
             guard let line = readLine() else { break }

@@ -76,9 +76,11 @@ public struct TerminalReview {
                 let outcome = try session.grade(grade)
                 state = ScreenState()
                 state.status = Self.describe(outcome, grade: grade)
-            case .character("o") where session.current.map({ (try? session.notebook.show($0.card).card.kind) == .exercise }) == true:
+            case .character("o")
+            where session.current.map({ (try? session.notebook.show($0.card).card.kind) == .exercise }) == true:
                 state.status = try openSolution(terminal: terminal)
-            case .character("r") where session.current.map({ (try? session.notebook.show($0.card).card.kind) == .exercise }) == true:
+            case .character("r")
+            where session.current.map({ (try? session.notebook.show($0.card).card.kind) == .exercise }) == true:
                 try runCheck(&state, terminal: terminal, color: color)
             case .space, .enter:
                 if !state.revealed {
@@ -187,11 +189,13 @@ public struct TerminalReview {
         terminal.draw([color.render([Span(" Checking \(file.lastPathComponent)…", .accent)])])
         do {
             let report = try session.notebook.check(entry.card.description, file: file)
-            var table = "**\(report.verdict.rawValue)**: \(report.passed)/\(report.cases.count) cases passed in \(report.timeMs) ms\n\n"
+            var table =
+                "**\(report.verdict.rawValue)**: \(report.passed)/\(report.cases.count) cases passed in \(report.timeMs) ms\n\n"
             table += "| case | status | expected | actual |\n|---|---|---|---|\n"
             for c in report.cases {
                 let cell = { (text: String?) in (text ?? "").replacingOccurrences(of: "|", with: "/") }
-                table += "| \(cell(c.name)) | \(c.status.rawValue) | \(cell(c.expected)) | \(cell(c.actual ?? c.message)) |\n"
+                table +=
+                    "| \(cell(c.name)) | \(c.status.rawValue) | \(cell(c.expected)) | \(cell(c.actual ?? c.message)) |\n"
             }
             if let message = report.message { table += "\n```\n\(message)\n```\n" }
             let grade = try session.notebook.suggestedGrade(entry.card, verdict: report.verdict)

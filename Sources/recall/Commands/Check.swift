@@ -43,23 +43,37 @@ extension Recall {
                 language = parsed
             }
             let notebook = try global.notebook()
-            let report = try notebook.check(exercise, file: URL(fileURLWithPath: file), language: language, allowUnsandboxed: allowUnsandboxed)
-            if !report.sandboxed { Output.error("warning: bubblewrap (bwrap) is not installed: the code ran under resource limits only, not isolated") }
+            let report = try notebook.check(
+                exercise, file: URL(fileURLWithPath: file), language: language, allowUnsandboxed: allowUnsandboxed)
+            if !report.sandboxed {
+                Output.error(
+                    "warning: bubblewrap (bwrap) is not installed: the code ran under resource limits only, not isolated"
+                )
+            }
             if global.json {
                 try Output.json(
                     Report(
                         verdict: report.verdict.rawValue,
                         cases: report.cases.map {
-                            .init(name: $0.name, status: $0.status.rawValue, input: $0.input, expected: $0.expected, actual: $0.actual, message: $0.message)
-                        }, message: report.message, time_ms: report.timeMs, compile_ms: report.compileMs, sandboxed: report.sandboxed))
+                            .init(
+                                name: $0.name, status: $0.status.rawValue, input: $0.input, expected: $0.expected,
+                                actual: $0.actual, message: $0.message)
+                        }, message: report.message, time_ms: report.timeMs, compile_ms: report.compileMs,
+                        sandboxed: report.sandboxed))
             } else {
                 var rows = [["#", "CASE", "STATUS", "INPUT", "EXPECTED", "ACTUAL"]]
                 for (i, c) in report.cases.enumerated() {
-                    rows.append(["\(i + 1)", c.name, c.status.rawValue, Output.oneLine(c.input ?? "", width: 28), Output.oneLine(c.expected ?? "", width: 20), Output.oneLine(c.actual ?? c.message ?? "", width: 24)])
+                    rows.append([
+                        "\(i + 1)", c.name, c.status.rawValue, Output.oneLine(c.input ?? "", width: 28),
+                        Output.oneLine(c.expected ?? "", width: 20),
+                        Output.oneLine(c.actual ?? c.message ?? "", width: 24),
+                    ])
                 }
                 print(Output.table(rows))
                 if let message = report.message { print("\n" + message) }
-                print("\n\(report.verdict.rawValue): \(report.passed)/\(report.cases.count) cases passed in \(report.timeMs) ms")
+                print(
+                    "\n\(report.verdict.rawValue): \(report.passed)/\(report.cases.count) cases passed in \(report.timeMs) ms"
+                )
             }
             if report.verdict != .accepted { throw CommandFailure(status: 1) }
         }

@@ -8,15 +8,7 @@ extension Recall {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: "Only this deck.")
-        var deck: String?
-
-        @Option(help: "At most this many cards.")
-        var limit: Int?
-
-        func validate() throws {
-            if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
-        }
+        @OptionGroup var queue: QueueOptions
 
         struct Report: Encodable {
             struct Entry: Encodable {
@@ -28,7 +20,7 @@ extension Recall {
 
         func run() throws {
             let notebook = try global.notebook()
-            let queue = try notebook.dueQueue(deck: deck, limit: limit)
+            let queue = try notebook.dueQueue(deck: queue.deck, limit: queue.limit)
             let day = notebook.today.iso
             if global.json {
                 return try Output.json(

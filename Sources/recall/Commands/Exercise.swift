@@ -20,7 +20,9 @@ extension Recall {
         var dir = "."
 
         func run() throws {
-            guard let language = Language(name: lang) else { throw ValidationError("unknown language '\(lang)': python, swift or cpp") }
+            guard let language = Language(name: lang) else {
+                throw ValidationError("unknown language '\(lang)': python, swift or cpp")
+            }
             let file = try global.notebook().writeStarter(exercise, language: language, into: URL(fileURLWithPath: dir))
             if global.json { return try Output.json(["file": file.path]) }
             print("Wrote \(file.path). Check it with: recall check \(exercise) \(file.path)")

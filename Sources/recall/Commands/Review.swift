@@ -10,19 +10,11 @@ extension Recall {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: "Only this deck.")
-        var deck: String?
-
-        @Option(help: "At most this many cards.")
-        var limit: Int?
-
-        func validate() throws {
-            if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
-        }
+        @OptionGroup var queue: QueueOptions
 
         func run() throws {
             let notebook = try global.notebook()
-            let session = try ReviewSession(notebook: notebook, deck: deck, limit: limit)
+            let session = try ReviewSession(notebook: notebook, deck: queue.deck, limit: queue.limit)
             guard session.current != nil else {
                 print("Nothing to review today (\(notebook.today.iso)). `recall decks` shows what you have.")
                 return
