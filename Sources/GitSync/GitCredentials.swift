@@ -43,7 +43,8 @@ public struct GitCredentials: Sendable, CustomStringConvertible, CustomDebugStri
         }
         return GitCredentials(
             token: value("RECALL_GIT_TOKEN"), username: value("RECALL_GIT_USERNAME"),
-            password: value("RECALL_GIT_PASSWORD"), sshKeyFiles: keys, sshPassphrase: value("RECALL_GIT_SSH_PASSPHRASE"),
+            password: value("RECALL_GIT_PASSWORD"), sshKeyFiles: keys,
+            sshPassphrase: value("RECALL_GIT_SSH_PASSPHRASE"),
             useSSHAgent: value("SSH_AUTH_SOCK") != nil)
     }
 

@@ -13,6 +13,11 @@ public enum FileChange: String, Sendable, Equatable, Codable {
 public struct StatusEntry: Sendable, Equatable {
     public var path: String
     public var change: FileChange
+
+    public init(path: String, change: FileChange) {
+        self.path = path
+        self.change = change
+    }
 }
 
 /// Who a commit is by.
@@ -112,7 +117,8 @@ extension GitRepository {
             everything.strings = buffer.baseAddress
             everything.count = 1
             try Libgit2.check(
-                git_index_add_all(index.pointer, &everything, GIT_INDEX_ADD_DEFAULT.rawValue, nil, nil), "add of changes")
+                git_index_add_all(index.pointer, &everything, GIT_INDEX_ADD_DEFAULT.rawValue, nil, nil),
+                "add of changes")
             try Libgit2.check(git_index_update_all(index.pointer, &everything, nil, nil), "staging of deletions")
         }
         try Libgit2.check(git_index_write(index.pointer), "write of the index")

@@ -91,7 +91,7 @@ public final class GitRepository {
             throw session.error(for: code, operation: "clone")
         }
         let repository = GitRepository(owning: pointer)
-        if try repository.headCommit() == nil, try repository.currentBranch() == nil {
+        if try repository.headCommit() == nil {
             try repository.setUnbornBranch(branch ?? "main")
         }
         return repository
@@ -233,7 +233,9 @@ public final class GitRepository {
         var candidates = ["index.lock", "HEAD.lock", "config.lock", "packed-refs.lock", "ORIG_HEAD.lock"].map {
             root.appendingPathComponent($0)
         }
-        if let walker = FileManager.default.enumerator(at: root.appendingPathComponent("refs"), includingPropertiesForKeys: nil) {
+        if let walker = FileManager.default.enumerator(
+            at: root.appendingPathComponent("refs"), includingPropertiesForKeys: nil)
+        {
             for case let url as URL in walker where url.pathExtension == "lock" { candidates.append(url) }
         }
         for url in candidates where FileManager.default.fileExists(atPath: url.path) {

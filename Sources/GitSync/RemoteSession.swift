@@ -41,7 +41,8 @@ final class RemoteSession {
             let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
             session.progress?(
                 TransferProgress(
-                    receivedObjects: Int(stats.pointee.received_objects), totalObjects: Int(stats.pointee.total_objects),
+                    receivedObjects: Int(stats.pointee.received_objects),
+                    totalObjects: Int(stats.pointee.total_objects),
                     receivedBytes: Int(stats.pointee.received_bytes)))
             return 0
         }
@@ -55,7 +56,9 @@ final class RemoteSession {
 
     /// Offers the next credential not tried yet; GIT_PASSTHROUGH when none is left, which makes
     /// libgit2 fail the operation with an authentication error.
-    private func acquire(_ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>, username: String?, allowed: UInt32) -> Int32 {
+    private func acquire(
+        _ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>, username: String?, allowed: UInt32
+    ) -> Int32 {
         let user = username ?? credentials.username ?? "git"
         if allowed & GIT_CREDENTIAL_SSH_KEY.rawValue != 0 {
             if credentials.useSSHAgent && !triedAgent {
