@@ -10,7 +10,7 @@ struct Recall: ParsableCommand {
         commandName: "recall",
         abstract: "A study notebook for interview preparation: cards, SM-2 reviews, decks in git.",
         subcommands: [
-            Init.self, Import.self, Decks.self, Due.self, Answer.self, Undo.self, Show.self, Search.self, Doctor.self,
+            Init.self, Import.self, Decks.self, Due.self, Answer.self, Undo.self, Show.self, Search.self, Doctor.self, Stats.self,
         ])
 
     /// Exit codes: 0 ok, 1 a failure the user can fix, 2 a usage error.
