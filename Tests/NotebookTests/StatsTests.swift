@@ -83,7 +83,8 @@ struct StatsTests {
         let today = t.notebook.today.ordinal
 
         // Today.
-        let todayRow = try sqlite(db, "SELECT count(*), coalesce(sum(duration_ms), 0) FROM review_event WHERE day = \(today)")
+        let todayRow = try sqlite(
+            db, "SELECT count(*), coalesce(sum(duration_ms), 0) FROM review_event WHERE day = \(today)")
         #expect(report.today.reviewed == Int(todayRow[0][0]))
         #expect(report.today.timeSpentMs == Int(todayRow[0][1]))
         #expect(report.today.left == (try t.notebook.dueQueue().count))

@@ -47,23 +47,20 @@ extension Recall {
             var lines: [String] = []
             let minutes = report.today.timeSpentMs / 60_000
             let seconds = report.today.timeSpentMs / 1000 % 60
-            lines.append(
-                "Today \(report.day): \(report.today.reviewed) reviewed, \(report.today.left) left, \(minutes)m \(seconds)s"
-            )
+            lines.append("Today \(report.day)")
+            lines.append("  \(report.today.reviewed) reviewed · \(report.today.left) left · \(minutes)m \(seconds)s")
 
             let counts = report.forecast.map(\.count)
             let shown = Array(counts.prefix(max(width - 8, 1)))
             lines.append("")
-            lines.append(
-                "Forecast, next \(shown.count) days (max \(counts.max() ?? 0)/day, total \(counts.reduce(0, +)))")
+            lines.append("Due next \(shown.count) days: max \(counts.max() ?? 0), total \(counts.reduce(0, +))")
             lines += Charts.columns(shown, height: 4).map { "  " + $0 }
 
             lines.append("")
             let weeks = max(1, min(report.calendar.count / 7, width - 6))
             let days = Array(report.calendar.suffix(weeks * 7))
             let first = days.first.flatMap { StudyDayWeekday.weekday(iso: $0.day) } ?? 0
-            lines.append(
-                "Reviews, last \(weeks) weeks — streak \(report.currentStreak) days, longest \(report.longestStreak)")
+            lines.append("Last \(weeks) weeks: streak \(report.currentStreak), longest \(report.longestStreak)")
             let labels = ["M", " ", "W", " ", "F", " ", "S"]
             for (index, row) in Charts.heatmap(days.map(\.count), firstWeekday: first, colour: colour).enumerated() {
                 lines.append("  \(labels[index]) " + row)
@@ -79,7 +76,12 @@ extension Recall {
 
             lines.append("")
             lines.append("Cards by state")
-            var rows = [["deck", "new", "learning", "young", "mature", "removed"]]
+            // Narrow terminals get short headers (docs/STATS.md defines each state).
+            let header =
+                width < 50
+                ? ["deck", "new", "lrn", "yng", "mat", "rem"]
+                : ["deck", "new", "learning", "young", "mature", "removed"]
+            var rows = [header]
             for s in report.states {
                 rows.append([s.deck] + [s.new, s.learning, s.young, s.mature, s.removed].map(String.init))
             }
@@ -93,7 +95,7 @@ extension Recall {
                         report.hardest.map {
                             [
                                 $0.card, "\($0.lapses) lapses", String(format: "EF %.2f", $0.ef),
-                                Output.oneLine($0.front, width: 40),
+                                Output.oneLine($0.front, width: max(12, width - 45)),
                             ]
                         }))
             }
