@@ -30,20 +30,21 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# Imports the bundled decks into the default notebook (or $(HOME_DIR) when given) and opens today's queue.
+# Imports the bundled decks into the default notebook (or $(HOME_DIR) when given) and opens the
+# review session on today's queue.
 run: build
 	@bin=$$($(SWIFT) build --show-bin-path); \
 	home=$${HOME_DIR:+--home $(HOME_DIR)}; \
 	"$$bin/recall" import $$home Decks; \
-	"$$bin/recall" due $$home
+	"$$bin/recall" review $$home
 
 # Every test, then a quick benchmark run so the benchmark code cannot rot.
-test: deps
+test: deps venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@bin=$$($(SWIFT) build --show-bin-path); "$$bin/recall-bench" --quick --out .build/bench-quick
 
-bench: release
+bench: release venv
 	@bin=$$($(SWIFT) build -c release --show-bin-path); "$$bin/recall-bench" $(BENCH_ARGS)
 
 format:

@@ -37,8 +37,11 @@ let package = Package(
             ]),
         .executableTarget(
             name: "recall",
-            dependencies: ["Notebook", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .target(name: "Workloads", dependencies: ["Notebook", "DeckFormat", "Storage", "Scheduler"]),
+            dependencies: [
+                "Notebook", "TerminalUI", "CodeRunner", "DeckFormat",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .target(name: "Workloads", dependencies: ["Notebook", "DeckFormat", "Storage", "Scheduler", "CodeRunner"]),
         .executableTarget(
             name: "recall-bench",
             dependencies: ["Workloads", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

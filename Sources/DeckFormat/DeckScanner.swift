@@ -70,7 +70,9 @@ public struct DeckScanner: Sendable {
                 if let exercise = enclosingExerciseFolder(of: path, below: entry.folder) {
                     if exercises.insert(exercise.path).inserted {
                         scope.insert(exercise.appendingPathComponent("exercise.yaml").path)
-                        if isExerciseFolder(exercise) { readExercise(exercise, deckTags: deck.tags, into: &deck.scanned) }
+                        if isExerciseFolder(exercise) {
+                            readExercise(exercise, deckTags: deck.tags, into: &deck.scanned)
+                        }
                     }
                     continue
                 }
@@ -162,7 +164,9 @@ public struct DeckScanner: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         } catch {
-            issues.append(DeckIssue(file: display(folder.path), line: 0, message: "cannot read folder: \(error.localizedDescription)"))
+            issues.append(
+                DeckIssue(
+                    file: display(folder.path), line: 0, message: "cannot read folder: \(error.localizedDescription)"))
             return []
         }
         var result: [Entry] = []
@@ -173,7 +177,9 @@ public struct DeckScanner: Sendable {
                 let inside = resolved.path == boundary || resolved.path.hasPrefix(boundary + "/")
                 if !inside {
                     issues.append(
-                        DeckIssue(file: display(url.path), line: 0, message: "symlink points outside \(display(boundary)); skipped"))
+                        DeckIssue(
+                            file: display(url.path), line: 0,
+                            message: "symlink points outside \(display(boundary)); skipped"))
                     continue
                 }
             }
@@ -265,7 +271,9 @@ public struct DeckScanner: Sendable {
                     deck.issues.append(
                         DeckIssue(
                             file: display(url.path), line: 2,
-                            message: "front matter says deck '\(other)' but the folder's deck.yaml says '\(deck.id)'; remove one"))
+                            message:
+                                "front matter says deck '\(other)' but the folder's deck.yaml says '\(deck.id)'; remove one"
+                        ))
                     deck.filesWithErrors.insert(url.path)
                 }
                 add(file, from: url, deckTags: deckTags, to: &deck)
@@ -295,7 +303,9 @@ public struct DeckScanner: Sendable {
         } catch {
             return ParsedFile(
                 meta: DeckMeta(), cards: [],
-                issues: [DeckIssue(file: display(url.path), line: 0, message: "cannot read: \(error.localizedDescription)")])
+                issues: [
+                    DeckIssue(file: display(url.path), line: 0, message: "cannot read: \(error.localizedDescription)")
+                ])
         }
     }
 
@@ -325,13 +335,14 @@ public struct DeckScanner: Sendable {
     /// `writeIDs`), and computes content hashes. Returns how many ids were written.
     private func assignIDs(_ deck: inout ScannedDeck) -> Int {
         var firstUse: [String: (file: String, line: Int)] = [:]
-        var kept: [(card: Card, hash: String)] = []
         for entry in deck.cards where !entry.card.key.id.isEmpty {
             if let first = firstUse[entry.card.key.id] {
                 deck.issues.append(
                     DeckIssue(
                         file: display(entry.card.sourceFile), line: entry.card.sourceLine,
-                        message: "duplicate id '\(entry.card.key.id)' (first used at \(display(first.file)):\(first.line)); give this card another id"))
+                        message:
+                            "duplicate id '\(entry.card.key.id)' (first used at \(display(first.file)):\(first.line)); give this card another id"
+                    ))
                 deck.filesWithErrors.insert(entry.card.sourceFile)
             } else {
                 firstUse[entry.card.key.id] = (entry.card.sourceFile, entry.card.sourceLine)
@@ -339,20 +350,25 @@ public struct DeckScanner: Sendable {
         }
         var pending: [String: [Int: String]] = [:]
         var seen = Set<String>()
-        for var entry in deck.cards {
-            if entry.card.key.id.isEmpty {
-                let id = uniqueID(for: entry.card.front, taken: firstUse)
-                firstUse[id] = (entry.card.sourceFile, entry.card.sourceLine)
-                entry.card.key = CardKey(deck: deck.id, id: id)
-                pending[entry.card.sourceFile, default: [:]][entry.card.sourceLine] = id
-            } else if !seen.insert(entry.card.key.id).inserted {
-                continue  // the duplicate reported above
+        var duplicates = IndexSet()
+        // Mutated in place: copying a hundred thousand cards costs more than parsing them.
+        for index in deck.cards.indices {
+            let id = deck.cards[index].card.key.id
+            if id.isEmpty {
+                let card = deck.cards[index].card
+                let generated = uniqueID(for: card.front, taken: firstUse)
+                firstUse[generated] = (card.sourceFile, card.sourceLine)
+                deck.cards[index].card.key = CardKey(deck: deck.id, id: generated)
+                pending[card.sourceFile, default: [:]][card.sourceLine] = generated
+            } else if !seen.insert(id).inserted {
+                duplicates.insert(index)  // reported above
+                continue
             }
-            entry.card.key = CardKey(deck: deck.id, id: entry.card.key.id)
-            entry.hash = ContentHash.of(entry.card.hashedFields)
-            kept.append(entry)
+            deck.cards[index].hash = ContentHash.of(deck.cards[index].card.hashedFields)
         }
-        deck.cards = kept
+        if !duplicates.isEmpty {
+            deck.cards = deck.cards.enumerated().filter { !duplicates.contains($0.offset) }.map(\.element)
+        }
         guard writeIDs else { return 0 }
         var written = 0
         for (file, ids) in pending.sorted(by: { $0.key < $1.key }) {
@@ -363,7 +379,9 @@ public struct DeckScanner: Sendable {
                 written += ids.count
             } catch {
                 deck.issues.append(
-                    DeckIssue(file: display(file), line: 0, message: "could not write generated ids back: \(error.localizedDescription)"))
+                    DeckIssue(
+                        file: display(file), line: 0,
+                        message: "could not write generated ids back: \(error.localizedDescription)"))
             }
         }
         return written

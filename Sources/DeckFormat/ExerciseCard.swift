@@ -23,11 +23,13 @@ struct ExerciseCard {
             return .failure(DeckIssue(file: file, line: 0, message: "bad YAML: \(error)"))
         }
         guard let mapping = node?.mapping else {
-            return .failure(DeckIssue(file: file, line: 1, message: "expected a mapping (id, title, function, params, cases)"))
+            return .failure(
+                DeckIssue(file: file, line: 1, message: "expected a mapping (id, title, function, params, cases)"))
         }
         let id = mapping["id"]?.string ?? folder.lastPathComponent
         guard Identifier.isValid(id) else {
-            return .failure(DeckIssue(file: file, line: 1, message: "invalid exercise id '\(id)': use a-z, 0-9 and '-'"))
+            return .failure(
+                DeckIssue(file: file, line: 1, message: "invalid exercise id '\(id)': use a-z, 0-9 and '-'"))
         }
         let title = mapping["title"]?.string ?? id
         let prompt = (try? String(contentsOf: folder.appendingPathComponent("prompt.md"), encoding: .utf8)) ?? ""
@@ -36,7 +38,9 @@ struct ExerciseCard {
             back = "Reference solution:\n\n```python\n\(solution.trimmingCharacters(in: .newlines))\n```"
         }
         let tags = mapping["tags"].map(DeckMeta.tags(from:)) ?? []
-        let front = "\(title)\n\n\(prompt.trimmingCharacters(in: .whitespacesAndNewlines))"
+        let body = prompt.trimmingCharacters(in: .whitespacesAndNewlines)
+        // The prompt usually opens with its own title heading; otherwise the title goes first.
+        let front = body.hasPrefix("#") || body.isEmpty ? (body.isEmpty ? title : body) : "\(title)\n\n\(body)"
         return .success(ExerciseCard(id: id, tags: tags, front: front, back: back))
     }
 }

@@ -30,7 +30,9 @@ public struct DeckMeta: Hashable, Sendable {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
             let lastLine = firstLine + max(yaml.split(separator: "\n", omittingEmptySubsequences: false).count - 1, 0)
-            issue(min(firstLine + Self.line(of: error), lastLine), "bad front matter: \(Self.summary(of: error)); fix the YAML")
+            issue(
+                min(firstLine + Self.line(of: error), lastLine),
+                "bad front matter: \(Self.summary(of: error)); fix the YAML")
             return (meta, issues)
         } catch {
             issue(firstLine, "bad front matter: \(error)")

@@ -27,7 +27,8 @@ struct MarkdownLines: RandomAccessCollection {
 
     /// The fence marker (``` or ~~~, three or more) when `line` opens a fenced code block.
     static func fenceOpening(_ line: Substring) -> Substring? {
-        guard let byte = line.utf8.first, byte == UInt8(ascii: " ") || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~")
+        guard let byte = line.utf8.first,
+            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~")
         else { return nil }
         let trimmed = line.drop(while: { $0 == " " })
         guard line.count - trimmed.count <= 3, let first = trimmed.first, first == "`" || first == "~" else {

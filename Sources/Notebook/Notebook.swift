@@ -22,7 +22,7 @@ public final class Notebook: Sendable {
         } else if !FileManager.default.fileExists(atPath: path) {
             throw NotebookError.noNotebook(path: path)
         }
-        self.store = try NotebookStore(path: path, create: create)
+        self.store = try NotebookStore(path: path, create: create, fullSync: environment.fullSync)
     }
 
     public var today: StudyDay { environment.today }
@@ -33,7 +33,8 @@ public final class Notebook: Sendable {
     public func importDecks(_ paths: [URL], writeIDs: Bool = true) throws -> ImportReport {
         let scan = DeckScanner(writeIDs: writeIDs).scan(paths)
         let counts = try store.apply(scan.decks)
-        return ImportReport(counts: counts, idsWritten: scan.idsWritten, errors: scan.allIssues, decks: scan.decks.map(\.id))
+        return ImportReport(
+            counts: counts, idsWritten: scan.idsWritten, errors: scan.allIssues, decks: scan.decks.map(\.id))
     }
 
     /// Imports only the named files (added, modified or deleted), each within its deck: what a sync
@@ -41,7 +42,8 @@ public final class Notebook: Sendable {
     public func importChanges(_ paths: [URL], writeIDs: Bool = true) throws -> ImportReport {
         let scan = DeckScanner(writeIDs: writeIDs).scanChanges(paths)
         let counts = try store.apply(scan.decks)
-        return ImportReport(counts: counts, idsWritten: scan.idsWritten, errors: scan.allIssues, decks: scan.decks.map(\.id))
+        return ImportReport(
+            counts: counts, idsWritten: scan.idsWritten, errors: scan.allIssues, decks: scan.decks.map(\.id))
     }
 
     public func decks() throws -> [DeckSummary] { try store.decks(day: today) }

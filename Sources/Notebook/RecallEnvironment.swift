@@ -11,6 +11,9 @@ public struct RecallEnvironment: Sendable {
     public var calendar: StudyCalendar
     /// Daily new-card limit across the notebook.
     public var newPerDay: Int
+    /// `synchronous = FULL`: every commit is fsynced (survives a power cut, costs a disk flush).
+    /// Default NORMAL in WAL: commits survive a killed process. `RECALL_SYNC=full` switches.
+    public var fullSync = false
 
     public init(home: URL, now: @escaping @Sendable () -> Date, calendar: StudyCalendar, newPerDay: Int = 20) {
         self.home = home
@@ -35,25 +38,27 @@ public struct RecallEnvironment: Sendable {
         } else {
             home = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share/recall")
         }
-        let now: @Sendable () -> Date
-        if let text = variables["RECALL_NOW"], !text.isEmpty {
-            guard let fixed = ISOTime.parse(text) else { throw NotebookError.badClock(text) }
-            now = { fixed }
-        } else {
-            now = { Date() }
-        }
         var zone = TimeZone.current
         if let name = variables["TZ"], !name.isEmpty {
             let trimmed = name.hasPrefix(":") ? String(name.dropFirst()) : name
             guard let parsed = TimeZone(identifier: trimmed) ?? TimeZone(abbreviation: trimmed) else {
-                throw NotebookError.badSetting(name: "TZ", value: name, expected: "a zone name such as Asia/Shanghai or UTC")
+                throw NotebookError.badSetting(
+                    name: "TZ", value: name, expected: "a zone name such as Asia/Shanghai or UTC")
             }
             zone = parsed
+        }
+        let now: @Sendable () -> Date
+        if let text = variables["RECALL_NOW"], !text.isEmpty {
+            guard let fixed = ISOTime.parse(text, zone: zone) else { throw NotebookError.badClock(text) }
+            now = { fixed }
+        } else {
+            now = { Date() }
         }
         var rollover = 4
         if let text = variables["RECALL_ROLLOVER_HOUR"], !text.isEmpty {
             guard let hour = Int(text), (0...23).contains(hour) else {
-                throw NotebookError.badSetting(name: "RECALL_ROLLOVER_HOUR", value: text, expected: "an hour from 0 to 23")
+                throw NotebookError.badSetting(
+                    name: "RECALL_ROLLOVER_HOUR", value: text, expected: "an hour from 0 to 23")
             }
             rollover = hour
         }
@@ -64,8 +69,10 @@ public struct RecallEnvironment: Sendable {
             }
             newPerDay = value
         }
-        return RecallEnvironment(
+        var environment = RecallEnvironment(
             home: home, now: now, calendar: StudyCalendar(timeZone: zone, rolloverHour: rollover), newPerDay: newPerDay)
+        environment.fullSync = variables["RECALL_SYNC"]?.lowercased() == "full"
+        return environment
     }
 
     public var databaseURL: URL { home.appendingPathComponent("notebook.sqlite") }
@@ -76,7 +83,7 @@ public struct RecallEnvironment: Sendable {
 /// ISO-8601 instants as users write them: `2026-11-23T09:30:00Z`, with an offset or fractional
 /// seconds, a local time without offset (read in `TZ`), or a bare date.
 enum ISOTime {
-    static func parse(_ text: String) -> Date? {
+    static func parse(_ text: String, zone: TimeZone) -> Date? {
         let full = ISO8601DateFormatter()
         full.formatOptions = [.withInternetDateTime]
         if let date = full.date(from: text) { return date }
@@ -89,7 +96,7 @@ enum ISOTime {
         // Local time without an offset: interpreted in TZ.
         let local = DateFormatter()
         local.locale = Locale(identifier: "en_US_POSIX")
-        local.timeZone = TimeZone(identifier: ProcessInfo.processInfo.environment["TZ"] ?? "") ?? .current
+        local.timeZone = zone
         for format in ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm"] {
             local.dateFormat = format
             if let date = local.date(from: text) { return date }

@@ -40,18 +40,11 @@ extension NotebookStore {
             existing[row[0]] = Existing(hash: row[1], removed: row[2], file: row[3], line: row[4], position: row[5])
         }
 
-        // New cards go through a temporary table and then into `card` in ONE statement: FTS5 flushes
-        // its pending index at the end of every statement that touches it, so row-by-row inserts
-        // would cost a flush (and a new index segment) per card.
-        try db.execute(
-            sql: """
-                CREATE TEMP TABLE IF NOT EXISTS new_card AS SELECT key, deck, id, kind, front, back, tags, content_hash,
-                    source_file, source_line, position FROM card WHERE 0;
-                DELETE FROM new_card;
-                """)
+        // New cards are indexed for search afterwards, all in one statement (see Schema).
+        let firstNewRow = (try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM card") ?? 0) + 1
         let insert = try db.cachedStatement(
             sql: """
-                INSERT INTO new_card(key, deck, id, kind, front, back, tags, content_hash, source_file, source_line, position)
+                INSERT INTO card(key, deck, id, kind, front, back, tags, content_hash, source_file, source_line, position)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         let update = try db.cachedStatement(
@@ -104,16 +97,14 @@ extension NotebookStore {
         }
         if counts.added > 0 {
             try db.execute(
-                sql: """
-                    INSERT INTO card(key, deck, id, kind, front, back, tags, content_hash, source_file, source_line, position)
-                    SELECT key, deck, id, kind, front, back, tags, content_hash, source_file, source_line, position
-                    FROM new_card ORDER BY rowid;
-                    DELETE FROM new_card;
-                    """)
+                sql:
+                    "INSERT INTO card_fts(rowid, front, back, tags) SELECT rowid, front, back, tags FROM card WHERE rowid >= ?",
+                arguments: [firstNewRow])
         }
         if deck.isClean {
             let remove = try db.cachedStatement(sql: "UPDATE card SET removed = 1 WHERE deck = ? AND id = ?")
-            for (id, old) in existing where !old.removed && !seen.contains(id) && (deck.scope?.contains(old.file) ?? true) {
+            for (id, old) in existing
+            where !old.removed && !seen.contains(id) && (deck.scope?.contains(old.file) ?? true) {
                 try remove.execute(arguments: [deck.id, id])
                 counts.removed += 1
             }

@@ -15,6 +15,12 @@ public struct QueueEntry: Sendable, Equatable {
     public var queue: QueueKind
     /// The study day the card fell due (today for new cards and drills).
     public var due: StudyDay
+
+    public init(card: CardKey, queue: QueueKind, due: StudyDay) {
+        self.card = card
+        self.queue = queue
+        self.due = due
+    }
 }
 
 /// One deck's counts.
@@ -61,7 +67,11 @@ extension NotebookStore {
             var lastGrade: [(String, Int)] = []
             for row in todays {
                 let key: String = row[0]
-                if lastGrade.last?.0 == key { lastGrade[lastGrade.count - 1].1 = row[1] } else { lastGrade.append((key, row[1])) }
+                if lastGrade.last?.0 == key {
+                    lastGrade[lastGrade.count - 1].1 = row[1]
+                } else {
+                    lastGrade.append((key, row[1]))
+                }
             }
             for (key, grade) in lastGrade where grade < 4 {
                 if let card = CardKey(key) { entries.append(QueueEntry(card: card, queue: .drill, due: day)) }
@@ -93,7 +103,9 @@ extension NotebookStore {
             for row in decks {
                 let deckID: String = row[0]
                 var allowance = min(remaining, limit - entries.count)
-                if let own: Int = row[1] { allowance = min(allowance, own - (try introduced(on: day, deck: deckID, db))) }
+                if let own: Int = row[1] {
+                    allowance = min(allowance, own - (try introduced(on: day, deck: deckID, db)))
+                }
                 guard allowance > 0 else { continue }
                 let ids = try String.fetchAll(
                     db,
@@ -196,13 +208,15 @@ extension NotebookStore {
                     arguments.append(pass == .front ? "{front} : (\(expression))" : expression)
                 }
                 for pattern in short {
-                    conditions.append(pass == .front ? "c.front LIKE ?" : "(c.front LIKE ? OR c.back LIKE ? OR c.tags LIKE ?)")
+                    conditions.append(
+                        pass == .front ? "c.front LIKE ?" : "(c.front LIKE ? OR c.back LIKE ? OR c.tags LIKE ?)")
                     arguments += pass == .front ? [pattern] : [pattern, pattern, pattern]
                 }
                 arguments.append(limit + seen.count)
                 let rows = try Row.fetchAll(
                     db,
-                    sql: "SELECT c.rowid, c.deck, c.id, c.front FROM \(from) WHERE \(conditions.joined(separator: " AND ")) LIMIT ?",
+                    sql:
+                        "SELECT c.rowid, c.deck, c.id, c.front FROM \(from) WHERE \(conditions.joined(separator: " AND ")) LIMIT ?",
                     arguments: StatementArguments(arguments))
                 for row in rows where hits.count < limit && seen.insert(row[0]).inserted {
                     hits.append(SearchHit(card: CardKey(deck: row[1], id: row[2]), front: row[3]))
@@ -214,4 +228,35 @@ extension NotebookStore {
     }
 
     private enum Pass { case front, anywhere }
+
+    /// Every card matching `query` (same rules as `search`), as row ids in index order: what a
+    /// browser or a count needs, without reading any card's text.
+    public func searchIDs(_ query: String) throws -> [Int64] {
+        let words = query.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard !words.isEmpty else { return [] }
+        let long = words.filter { $0.count >= 3 }.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        let short = words.filter { $0.count < 3 }
+        return try read { db in
+            var ids: [Int64]
+            if long.isEmpty {
+                ids = try Int64.fetchAll(db, sql: "SELECT rowid FROM card WHERE removed = 0")
+            } else {
+                ids = try Int64.fetchAll(
+                    db, sql: "SELECT rowid FROM card_fts WHERE card_fts MATCH ?",
+                    arguments: [long.joined(separator: " AND ")])
+            }
+            for word in short {
+                let pattern =
+                    "%" + word.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+                let matching = Set(
+                    try Int64.fetchAll(
+                        db, sql: "SELECT rowid FROM card WHERE front LIKE ?1 OR back LIKE ?1 OR tags LIKE ?1",
+                        arguments: [pattern]))
+                ids = ids.filter(matching.contains)
+            }
+            let removed = Set(
+                try Int64.fetchAll(db, sql: "SELECT rowid FROM card INDEXED BY card_removed WHERE removed = 1"))
+            return removed.isEmpty ? ids : ids.filter { !removed.contains($0) }
+        }
+    }
 }

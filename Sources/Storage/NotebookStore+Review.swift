@@ -85,9 +85,10 @@ extension NotebookStore {
             var added = 0
             var touched = Set<String>()
             for event in incoming {
-                let exists = try Bool.fetchOne(
-                    db, sql: "SELECT 1 FROM review_event WHERE device = ? AND seq = ?",
-                    arguments: [event.device, event.seq]) ?? false
+                let exists =
+                    try Bool.fetchOne(
+                        db, sql: "SELECT 1 FROM review_event WHERE device = ? AND seq = ?",
+                        arguments: [event.device, event.seq]) ?? false
                 if exists { continue }
                 try insert(event, db)
                 touched.insert(event.card.description)
@@ -148,15 +149,19 @@ extension NotebookStore {
                 let code = sqlite3_step(raw)
                 if code == SQLITE_DONE { break }
                 guard code == SQLITE_ROW else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                    throw DatabaseError(
+                        resultCode: ResultCode(rawValue: code),
+                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
                 }
                 guard let text = sqlite3_column_text(raw, 0) else { continue }
                 let length = Int(sqlite3_column_bytes(raw, 0))  // valid after column_text
                 let day = StudyDay(ordinal: Int(sqlite3_column_int64(raw, 1)))
                 guard let grade = Grade(rawValue: Int(sqlite3_column_int64(raw, 2))) else { continue }
-                let sameCard = length == currentBytes.count && currentBytes.withUnsafeBufferPointer {
-                    $0.baseAddress.map { memcmp($0, text, length) == 0 } ?? false
-                }
+                let sameCard =
+                    length == currentBytes.count
+                    && currentBytes.withUnsafeBufferPointer {
+                        $0.baseAddress.map { memcmp($0, text, length) == 0 } ?? false
+                    }
                 if !sameCard {
                     try flush()
                     currentBytes = Array(UnsafeBufferPointer(start: text, count: length))
@@ -246,7 +251,8 @@ extension NotebookStore {
         let state = SM2.fold(events)
         let first = events.filter { $0.kind == .review }.map(\.day.ordinal).min()
         if let state, let first {
-            try db.execute(sql: Self.updateStateSQL, arguments: Self.stateArguments(state, firstReview: first, key: key))
+            try db.execute(
+                sql: Self.updateStateSQL, arguments: Self.stateArguments(state, firstReview: first, key: key))
         } else {
             try db.execute(
                 sql: """

@@ -12,7 +12,7 @@ public final class NotebookStore: Sendable {
 
     /// Opens (and, when `create`, creates and migrates) the notebook at `path`.
     /// A notebook written by a newer Recall is refused without being modified.
-    public init(path: String, create: Bool = true, busyTimeout: TimeInterval = 3) throws {
+    public init(path: String, create: Bool = true, busyTimeout: TimeInterval = 3, fullSync: Bool = false) throws {
         self.path = path
         if !create && !FileManager.default.fileExists(atPath: path) {
             throw StorageError.database(path: path, message: "no notebook here; run `recall init` first")
@@ -25,7 +25,8 @@ public final class NotebookStore: Sendable {
         config.prepareDatabase { db in
             // WAL with synchronous=NORMAL: every commit is atomic and survives a killed process;
             // only a power cut may lose the last commits (SQLite's recommended pairing for WAL).
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // FULL adds an fsync per commit, for those who want power-cut durability.
+            try db.execute(sql: fullSync ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
             // 64 MiB of page cache (allocated only as used): large imports stop spilling to the WAL early.
             try db.execute(sql: "PRAGMA cache_size = -65536")
         }

@@ -50,6 +50,7 @@ enum Schema {
                     CREATE INDEX card_due ON card(due, deck, position) WHERE removed = 0 AND due IS NOT NULL;
                     CREATE INDEX card_first_review ON card(first_review) WHERE first_review IS NOT NULL;
                     CREATE INDEX card_deck ON card(deck, id);
+                    CREATE INDEX card_removed ON card(removed) WHERE removed = 1;
 
                     -- Append-only: rows are only ever inserted (and the last local one dropped by undo).
                     -- `card` is a key, not a foreign key: another device's events may arrive first.
@@ -69,12 +70,12 @@ enum Schema {
                     CREATE INDEX review_event_day ON review_event(day);
 
                     -- Full-text search over Chinese and English: the trigram tokenizer matches any
-                    -- substring of three or more characters, whatever the script.
+                    -- substring of three or more characters, whatever the script. Updates and deletes
+                    -- are mirrored by triggers; new cards are indexed by the import in one statement
+                    -- (NotebookStore.apply), because FTS5 flushes its index at the end of every
+                    -- statement that writes to it.
                     CREATE VIRTUAL TABLE card_fts USING fts5(
                         front, back, tags, content = 'card', content_rowid = 'rowid', tokenize = 'trigram');
-                    CREATE TRIGGER card_fts_insert AFTER INSERT ON card BEGIN
-                        INSERT INTO card_fts(rowid, front, back, tags) VALUES (new.rowid, new.front, new.back, new.tags);
-                    END;
                     CREATE TRIGGER card_fts_delete AFTER DELETE ON card BEGIN
                         INSERT INTO card_fts(card_fts, rowid, front, back, tags)
                             VALUES ('delete', old.rowid, old.front, old.back, old.tags);

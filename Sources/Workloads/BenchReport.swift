@@ -31,12 +31,13 @@ public struct BenchReport: Codable, Sendable {
         var widths = Array(repeating: 0, count: rows[0].count)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
         let header = "Recall benchmark — \(machine), \(cores) cores, SQLite \(sqlite)\(quick ? " (quick)" : "")"
-        return header + "\n" + rows.map { row in
-            row.enumerated().map { i, cell in
-                let pad = String(repeating: " ", count: widths[i] - cell.count)
-                return i == 0 || i == row.count - 1 ? cell + pad : pad + cell
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
+        return header + "\n"
+            + rows.map { row in
+                row.enumerated().map { i, cell in
+                    let pad = String(repeating: " ", count: widths[i] - cell.count)
+                    return i == 0 || i == row.count - 1 ? cell + pad : pad + cell
+                }.joined(separator: "  ")
+            }.joined(separator: "\n")
     }
 
     public func write(to folder: URL) throws {
@@ -44,8 +45,13 @@ public struct BenchReport: Codable, Sendable {
         let stamp = date.replacingOccurrences(of: ":", with: "-")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let name = quick ? "quick" : "bench-\(stamp)"
-        try encoder.encode(self).write(to: folder.appendingPathComponent("\(name).json"))
+        try Self.save(encoder.encode(self), table: table, in: folder, name: quick ? "quick" : "bench-\(stamp)")
+    }
+
+    /// Writes a run as `name.json` and the table as `name.md`.
+    static func save(_ json: Data, table: String, in folder: URL, name: String) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try json.write(to: folder.appendingPathComponent("\(name).json"))
         try ("```\n" + table + "\n```\n").write(
             to: folder.appendingPathComponent("\(name).md"), atomically: true, encoding: .utf8)
     }

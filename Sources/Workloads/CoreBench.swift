@@ -31,6 +31,8 @@ public struct CoreBench {
     public var recallBinary: URL
     public var work: URL
     public var log: (String) -> Void
+    /// The exercise the runner figures use (Decks/coding/remove-nth-from-end).
+    public var exerciseFolder = URL(fileURLWithPath: "Decks/coding/remove-nth-from-end")
 
     public init(cards: Int, events: Int, recallBinary: URL, work: URL, log: @escaping (String) -> Void) {
         self.cards = cards
@@ -69,11 +71,14 @@ public struct CoreBench {
         var folded = 0
         let refold = try Measure.repeated(quick ? 1 : 3, warmup: 0) { _ in folded = try notebook.store.refoldAll() }
         figures.append(
-            Figure(name: "refold \(added) events", summary: refold, targetMs: 1000, note: "\(folded) cards with a state"))
+            Figure(
+                name: "refold \(added) events", summary: refold, targetMs: 1000, note: "\(folded) cards with a state"))
 
         let queue = try Measure.repeated(quick ? 5 : 50) { _ in _ = try notebook.dueQueue(limit: 50) }
         let dueCount = try notebook.dueQueue().count
-        figures.append(Figure(name: "due queue (first 50)", summary: queue, targetMs: 5, note: "\(dueCount) cards in today's queue"))
+        figures.append(
+            Figure(
+                name: "due queue (first 50)", summary: queue, targetMs: 5, note: "\(dueCount) cards in today's queue"))
 
         let candidates = try notebook.dueQueue(limit: 400).map(\.card)
         var index = 0
@@ -87,24 +92,43 @@ public struct CoreBench {
         for term in ["位置编码", "LoRA"] {
             var hits = 0
             let search = try Measure.repeated(quick ? 5 : 30) { _ in hits = try notebook.search(term).count }
-            figures.append(Figure(name: "search '\(term)' (top 20)", summary: search, targetMs: 10, note: "\(hits) hits"))
+            figures.append(
+                Figure(name: "search '\(term)' (top 20)", summary: search, targetMs: 10, note: "\(hits) hits"))
         }
 
         let process = try Measure.repeated(quick ? 3 : 20) { _ in try runDue(home: home, today: workload.today) }
         figures.append(Figure(name: "`recall due` whole process", summary: process, targetMs: 100))
+
+        log("review session through a pseudo-terminal…")
+        let latency = try ReviewLatency(recallBinary: recallBinary, home: home, now: workload.today.iso + "T10:00:00Z")
+            .run(starts: quick ? 3 : 15, keys: quick ? 10 : 60)
+        figures.append(
+            Figure(
+                name: "`recall review`: start to first card on screen", summary: latency.startToFirstCard, targetMs: 150
+            ))
+        figures.append(
+            Figure(name: "`recall review`: key press to next screen", summary: latency.keyToNextScreen, targetMs: 16))
+
+        log("code runner…")
+        let runner = try RunnerBench(exerciseFolder: exerciseFolder).run(runs: quick ? 3 : 20)
+        figures.append(
+            Figure(name: "Python check of removeNthFromEnd, end to end", summary: runner.check, targetMs: 150))
+        figures.append(Figure(name: "  the same harness run directly with python3", summary: runner.direct))
+        figures.append(
+            Figure(
+                name: "  the same harness in the sandbox", summary: runner.sandboxed,
+                note: String(
+                    format: "sandbox adds %.1f ms (target < 30)", runner.sandboxed.median - runner.direct.median)))
         return (figures, home, workload)
     }
 
+    /// One whole `recall due` process, started with posix_spawn and reaped with waitpid: Foundation's
+    /// Process adds tens of milliseconds of its own bookkeeping, which is not Recall's time.
     private func runDue(home: URL, today: StudyDay) throws {
-        let process = Process()
-        process.executableURL = recallBinary
-        process.arguments = ["due", "--home", home.path, "--limit", "50"]
         var env = ProcessInfo.processInfo.environment
         env["RECALL_NOW"] = today.iso + "T10:00:00Z"
         env["TZ"] = "UTC"
-        process.environment = env
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        let status = try Spawn.run(recallBinary.path, ["due", "--home", home.path, "--limit", "50"], environment: env)
+        if status != 0 { throw BenchError.spawn("recall due exited with status \(status)") }
     }
 }

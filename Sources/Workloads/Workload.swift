@@ -77,7 +77,8 @@ public struct Workload: Sendable {
             for step in walk {
                 let eventDay = step.day + shift
                 let ts = Int64(eventDay) * 86_400_000 + 36_000_000 + step.offset
-                events.append(GeneratedEvent(card: index, day: eventDay, grade: step.grade, kind: step.kind, timestamp: ts))
+                events.append(
+                    GeneratedEvent(card: index, day: eventDay, grade: step.grade, kind: step.kind, timestamp: ts))
             }
         }
         return Workload(deck: deck, cards: cards, events: events, today: today)

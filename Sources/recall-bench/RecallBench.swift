@@ -23,8 +23,15 @@ struct RecallBench: ParsableCommand {
     @Option(help: "Scratch folder for generated notebooks.")
     var work = ".build/bench-work"
 
+    @Option(help: "The Python with Anki's library (make venv builds it); the comparison is skipped when missing.")
+    var python = ".build/venv/bin/python"
+
+    @Flag(help: "Only Recall's own figures, no comparison with Anki.")
+    var noAnki = false
+
     func run() throws {
-        let binFolder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let binFolder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         let recall = binFolder.appendingPathComponent("recall")
         guard FileManager.default.isExecutableFile(atPath: recall.path) else {
             throw ValidationError("no recall binary next to recall-bench at \(recall.path); build both first")
@@ -43,5 +50,19 @@ struct RecallBench: ParsableCommand {
         if !quick, figures.contains(where: { $0.meetsTarget == false }) {
             FileHandle.standardError.write(Data("some targets were missed (marked MISS)\n".utf8))
         }
+        guard !noAnki else { return }
+        let pythonURL = URL(fileURLWithPath: python)
+        guard FileManager.default.isExecutableFile(atPath: pythonURL.path) else {
+            throw ValidationError("no Python with Anki at \(python): run `make venv`, or pass --no-anki")
+        }
+        let compare = AnkiCompare(
+            python: pythonURL, script: URL(fileURLWithPath: "Benchmarks/anki_bench.py"),
+            work: URL(fileURLWithPath: work).appendingPathComponent("anki"), quick: quick, log: log)
+        let rows = try compare.run()
+        let comparison = CompareReport(rows: rows, versions: CompareReport.versions(python: pythonURL))
+        print("")
+        print(comparison.table)
+        let stamp = comparison.date.replacingOccurrences(of: ":", with: "-")
+        try comparison.write(to: URL(fileURLWithPath: out), name: quick ? "compare-quick" : "compare-\(stamp)")
     }
 }

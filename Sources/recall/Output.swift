@@ -1,4 +1,5 @@
 import Foundation
+import TerminalUI
 
 /// Printing helpers: JSON documents and aligned tables.
 enum Output {
@@ -31,20 +32,7 @@ enum Output {
         }.joined(separator: "\n")
     }
 
-    /// Terminal columns a string takes: East-Asian wide and fullwidth characters take two.
-    static func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { width, scalar in
-            let v = scalar.value
-            if scalar.properties.generalCategory == .nonspacingMark || v == 0x200B { return width }
-            let wide =
-                (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
-                || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)
-                || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
-                || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v)
-                || (0x20000...0x3FFFD).contains(v)
-            return width + (wide ? 2 : 1)
-        }
-    }
+    static func displayWidth(_ text: String) -> Int { DisplayWidth.of(text) }
 
     /// The first line of a Markdown text, cut to `width` columns.
     static func oneLine(_ text: String, width: Int = 60) -> String {

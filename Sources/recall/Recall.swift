@@ -10,7 +10,8 @@ struct Recall: ParsableCommand {
         commandName: "recall",
         abstract: "A study notebook for interview preparation: cards, SM-2 reviews, decks in git.",
         subcommands: [
-            Init.self, Import.self, Decks.self, Due.self, Answer.self, Undo.self, Show.self, Search.self, Doctor.self, Stats.self,
+            Init.self, Import.self, Decks.self, Due.self, Answer.self, Undo.self, Show.self, Search.self, Doctor.self,
+            Review.self, Exercise.self, Check.self, Stats.self,
         ])
 
     /// Exit codes: 0 ok, 1 a failure the user can fix, 2 a usage error.
@@ -43,7 +44,9 @@ struct CommandFailure: Error {
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "The notebook's folder (default: $RECALL_HOME, $XDG_DATA_HOME/recall or ~/.local/share/recall).")
+    @Option(
+        name: .long,
+        help: "The notebook's folder (default: $RECALL_HOME, $XDG_DATA_HOME/recall or ~/.local/share/recall).")
     var home: String?
 
     @Flag(name: .long, help: "Print one JSON document on stdout.")

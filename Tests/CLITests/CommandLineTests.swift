@@ -7,7 +7,8 @@ func homeWithDeck(cards: Int = 3) throws -> (home: TemporaryFolder, decks: Tempo
     let home = try TemporaryFolder("recall-home")
     let decks = try TemporaryFolder("recall-decks")
     try decks.write("d/deck.yaml", "deck: d\ntitle: Test deck\n")
-    try decks.write("d/cards.md", (1...cards).map { "## Question \($0) {#q\($0)}\nAnswer \($0).\n" }.joined(separator: "\n"))
+    try decks.write(
+        "d/cards.md", (1...cards).map { "## Question \($0) {#q\($0)}\nAnswer \($0).\n" }.joined(separator: "\n"))
     let result = try RecallProcess.run(["import", decks.path + "/d"], home: home.path)
     #expect(result.status == 0, "\(result.stderr)")
     return (home, decks)
@@ -27,7 +28,8 @@ struct CommandLineTests {
             let due = try RecallProcess.run(["due", "--json"], home: home.path, now: day + "T09:00:00Z")
             let cards = due.json["cards"] as? [[String: Any]] ?? []
             #expect(cards.first?["card"] as? String == "d/q1", "not due on \(day)")
-            let answer = try RecallProcess.run(["answer", "d/q1", "5", "--json"], home: home.path, now: day + "T09:00:00Z")
+            let answer = try RecallProcess.run(
+                ["answer", "d/q1", "5", "--json"], home: home.path, now: day + "T09:00:00Z")
             #expect(answer.status == 0, "\(answer.stderr)")
             intervals.append(answer.json["interval"] as? Int ?? -1)
             day = answer.json["due"] as? String ?? ""
@@ -46,7 +48,9 @@ struct CommandLineTests {
         let (home, decks) = try homeWithDeck()
         defer { home.remove(); decks.remove() }
         let imported = try RecallProcess.run(["import", decks.path + "/d", "--json"], home: home.path)
-        for key in ["added", "updated", "unchanged", "removed", "restored", "errors"] { #expect(imported.json[key] != nil, "import.\(key)") }
+        for key in ["added", "updated", "unchanged", "removed", "restored", "errors"] {
+            #expect(imported.json[key] != nil, "import.\(key)")
+        }
         let listed = try RecallProcess.run(["decks", "--json"], home: home.path)
         let deck = (listed.json["decks"] as? [[String: Any]])?.first ?? [:]
         for key in ["deck", "title", "total", "new", "due"] { #expect(deck[key] != nil, "decks.\(key)") }
@@ -57,26 +61,32 @@ struct CommandLineTests {
         #expect(entry["queue"] as? String == "new")
         #expect(entry["due"] as? String == "2026-11-23")
         let answer = try RecallProcess.run(["answer", "d/q1", "4", "--json"], home: home.path)
-        for key in ["card", "grade", "kind", "ef", "repetitions", "interval", "lapses", "due"] { #expect(answer.json[key] != nil, "answer.\(key)") }
+        for key in ["card", "grade", "kind", "ef", "repetitions", "interval", "lapses", "due"] {
+            #expect(answer.json[key] != nil, "answer.\(key)")
+        }
         let show = try RecallProcess.run(["show", "d/q2", "--json"], home: home.path)
-        for key in ["card", "deck", "kind", "front", "back", "tags", "history"] { #expect(show.json[key] != nil, "show.\(key)") }
+        for key in ["card", "deck", "kind", "front", "back", "tags", "history"] {
+            #expect(show.json[key] != nil, "show.\(key)")
+        }
         #expect(show.json["state"] is NSNull)
         let search = try RecallProcess.run(["search", "Question", "--json"], home: home.path)
         #expect((search.json["cards"] as? [[String: Any]])?.count == 3)
     }
 
-    @Test("bad input: a clear message on stderr and the right exit code", arguments: [
-        (["answer", "d/nope", "3"], 1, "unknown card 'd/nope'"),
-        (["answer", "nope", "3"], 1, "is not a card id"),
-        (["answer", "d/q1", "6"], 1, "'6' is not a grade"),
-        (["answer", "d/q1", "10"], 1, "'10' is not a grade"),
-        (["answer", "d/q1", "five"], 1, "'five' is not a grade"),
-        (["show", "d/missing"], 1, "unknown card 'd/missing'"),
-        (["import", "/no/such/deck"], 1, "/no/such/deck: no such file or folder"),
-        (["answer"], 2, "Missing expected argument"),
-        (["decks", "--frobnicate"], 2, "Unknown option '--frobnicate'"),
-        (["undo"], 1, "nothing to undo"),
-    ])
+    @Test(
+        "bad input: a clear message on stderr and the right exit code",
+        arguments: [
+            (["answer", "d/nope", "3"], 1, "unknown card 'd/nope'"),
+            (["answer", "nope", "3"], 1, "is not a card id"),
+            (["answer", "d/q1", "6"], 1, "'6' is not a grade"),
+            (["answer", "d/q1", "10"], 1, "'10' is not a grade"),
+            (["answer", "d/q1", "five"], 1, "'five' is not a grade"),
+            (["show", "d/missing"], 1, "unknown card 'd/missing'"),
+            (["import", "/no/such/deck"], 1, "/no/such/deck: no such file or folder"),
+            (["answer"], 2, "Missing expected argument"),
+            (["decks", "--frobnicate"], 2, "Unknown option '--frobnicate'"),
+            (["undo"], 1, "nothing to undo"),
+        ])
     func badInput(arguments: [String], status: Int32, message: String) throws {
         let (home, decks) = try homeWithDeck()
         defer { home.remove(); decks.remove() }
@@ -93,11 +103,14 @@ struct CommandLineTests {
         let refused = try RecallProcess.run(["answer", "d/q1", "5"], home: home.path, now: "2026-11-23T18:00:00Z")
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("not due until 2026-11-24"))
-        let early = try RecallProcess.run(["answer", "d/q1", "5", "--early", "--json"], home: home.path, now: "2026-11-23T18:00:00Z")
+        let early = try RecallProcess.run(
+            ["answer", "d/q1", "5", "--early", "--json"], home: home.path, now: "2026-11-23T18:00:00Z")
         #expect(early.status == 0)
     }
 
-    @Test("a malformed RECALL_NOW or TZ is refused with a clear message", arguments: ["yesterday", "2026-13-45T00:00:00Z"])
+    @Test(
+        "a malformed RECALL_NOW or TZ is refused with a clear message",
+        arguments: ["yesterday", "2026-13-45T00:00:00Z"])
     func badClock(value: String) throws {
         let (home, decks) = try homeWithDeck()
         defer { home.remove(); decks.remove() }
@@ -126,7 +139,9 @@ struct CommandLineTests {
         let (home, decks) = try homeWithDeck()
         defer { home.remove(); decks.remove() }
         let db = home.url.appendingPathComponent("notebook.sqlite").path
-        try Shell.run("sqlite3", [db, "INSERT INTO grdb_migrations VALUES ('v9-from-the-future'); PRAGMA wal_checkpoint(TRUNCATE);"])
+        try Shell.run(
+            "sqlite3",
+            [db, "INSERT INTO grdb_migrations VALUES ('v9-from-the-future'); PRAGMA wal_checkpoint(TRUNCATE);"])
         let before = try Data(contentsOf: URL(fileURLWithPath: db))
         let result = try RecallProcess.run(["answer", "d/q1", "5"], home: home.path)
         #expect(result.status == 1)
@@ -143,7 +158,9 @@ struct CommandLineTests {
         // Another process holds the write lock for 8 seconds.
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/bin/sh")
-        holder.arguments = ["-c", "(echo 'BEGIN IMMEDIATE;'; echo 'SELECT 1;'; sleep 8; echo 'COMMIT;') | sqlite3 '\(db)'"]
+        holder.arguments = [
+            "-c", "(echo 'BEGIN IMMEDIATE;'; echo 'SELECT 1;'; sleep 8; echo 'COMMIT;') | sqlite3 '\(db)'",
+        ]
         try holder.run()
         defer { holder.terminate(); holder.waitUntilExit() }
         Thread.sleep(forTimeInterval: 0.5)

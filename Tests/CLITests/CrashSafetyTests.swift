@@ -34,15 +34,19 @@ struct CrashSafetyTests {
             process.waitUntilExit()
             let data = out.fileHandleForReading.readDataToEndOfFile()
             if process.terminationReason == .exit && process.terminationStatus == 0,
-                let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let event = json["event"] as? String
+                let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                let event = json["event"] as? String
             {
                 reported.append(event)
             }
         }
         let db = home.url.appendingPathComponent("notebook.sqlite").path
-        #expect(try Shell.run("sqlite3", [db, "PRAGMA integrity_check"]).trimmingCharacters(in: .whitespacesAndNewlines) == "ok")
+        #expect(
+            try Shell.run("sqlite3", [db, "PRAGMA integrity_check"]).trimmingCharacters(in: .whitespacesAndNewlines)
+                == "ok")
         let logged = Set(
-            try Shell.run("sqlite3", [db, "SELECT device || ':' || seq FROM review_event"]).split(separator: "\n").map(String.init))
+            try Shell.run("sqlite3", [db, "SELECT device || ':' || seq FROM review_event"]).split(separator: "\n").map(
+                String.init))
         #expect(!reported.isEmpty, "no answer finished before its kill: the test proves nothing")
         for event in reported { #expect(logged.contains(event), "reported \(event) is missing from the log") }
         let check = try RecallProcess.run(["doctor", "--json"], home: home.path)

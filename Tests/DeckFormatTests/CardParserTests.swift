@@ -46,17 +46,19 @@ struct CardParserTests {
         #expect(parsed.cards[1].answer == "相对位置。")
     }
 
-    @Test("every error kind names file:line and keeps the valid cards", arguments: [
-        ("## Q {#a}\n\n", "demo.md:1: card 'a' 'Q' has an empty answer"),
-        ("## {#a}\nanswer\n", "demo.md:1: card 'a' has an empty question"),
-        ("## Q {#a} {#b}\nanswer\n", "demo.md:1: heading has more than one id"),
-        ("## Q {#Bad_Id}\nanswer\n", "demo.md:1: invalid card id 'Bad_Id'"),
-        ("## Q {#a} trailing\nanswer\n", "demo.md:1: the id {#…} must end the heading line"),
-        ("---\ndeck: [x\n---\n## Q\nA\n", "demo.md:2: bad front matter"),
-        ("---\ndeck: demo\n## Q\nA\n", "demo.md:1: bad front matter: no closing '---' line"),
-        ("---\ndek: demo\n---\n## Q\nA\n", "demo.md:2: bad front matter: unknown key 'dek'"),
-        ("---\ndeck: Not Valid\n---\n## Q\nA\n", "demo.md:2: bad front matter: deck id"),
-    ])
+    @Test(
+        "every error kind names file:line and keeps the valid cards",
+        arguments: [
+            ("## Q {#a}\n\n", "demo.md:1: card 'a' 'Q' has an empty answer"),
+            ("## {#a}\nanswer\n", "demo.md:1: card 'a' has an empty question"),
+            ("## Q {#a} {#b}\nanswer\n", "demo.md:1: heading has more than one id"),
+            ("## Q {#Bad_Id}\nanswer\n", "demo.md:1: invalid card id 'Bad_Id'"),
+            ("## Q {#a} trailing\nanswer\n", "demo.md:1: the id {#…} must end the heading line"),
+            ("---\ndeck: [x\n---\n## Q\nA\n", "demo.md:2: bad front matter"),
+            ("---\ndeck: demo\n## Q\nA\n", "demo.md:1: bad front matter: no closing '---' line"),
+            ("---\ndek: demo\n---\n## Q\nA\n", "demo.md:2: bad front matter: unknown key 'dek'"),
+            ("---\ndeck: Not Valid\n---\n## Q\nA\n", "demo.md:2: bad front matter: deck id"),
+        ])
     func errors(text: String, expected: String) {
         let parsed = CardParser.parse(text: text + "\n## Good {#good}\nfine\n", file: "demo.md")
         #expect(parsed.issues.count == 1)
@@ -87,14 +89,17 @@ struct IDWriterTests {
     func insertsOnlyIDs() {
         let original = "# T\r\n\r\n## First\r\nbody  \r\n\n## Second {#s}\nx\n## Third\nlast"
         let out = IDWriter.insert(ids: [3: "first", 8: "third"], into: Array(original.utf8))
-        #expect(String(decoding: out, as: UTF8.self) == "# T\r\n\r\n## First {#first}\r\nbody  \r\n\n## Second {#s}\nx\n## Third {#third}\nlast")
+        #expect(
+            String(decoding: out, as: UTF8.self)
+                == "# T\r\n\r\n## First {#first}\r\nbody  \r\n\n## Second {#s}\nx\n## Third {#third}\nlast")
     }
 
     @Test("the scanner writes generated ids back and reads the same ids next time")
     func scannerWritesBack() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let file = try folder.write("notes.md", "## What is a KV cache?\nIt stores keys and values.\n\n## 什么是注意力？\n加权求和。\n")
+        let file = try folder.write(
+            "notes.md", "## What is a KV cache?\nIt stores keys and values.\n\n## 什么是注意力？\n加权求和。\n")
         let first = DeckScanner(displayBase: folder.path).scan([file])
         #expect(first.idsWritten == 2)
         let text = try folder.read("notes.md")
@@ -123,12 +128,17 @@ struct DeckScannerTests {
         try FileManager.default.createSymbolicLink(
             atPath: folder.url.appendingPathComponent("decks/llm/link.md").path,
             withDestinationPath: outside.url.appendingPathComponent("secret.md").path)
-        let result = DeckScanner(writeIDs: false, displayBase: folder.path).scan([folder.url.appendingPathComponent("decks")])
+        let result = DeckScanner(writeIDs: false, displayBase: folder.path).scan([
+            folder.url.appendingPathComponent("decks")
+        ])
         let ids = Dictionary(uniqueKeysWithValues: result.decks.map { ($0.id, $0.cards.map(\.card.key.id)) })
         #expect(ids["llm"] == ["a", "b"])
         #expect(ids["loose-deck"] == ["l"])
         let messages = result.allIssues.map(\.description)
-        #expect(messages.contains { $0.hasPrefix("decks/llm/sub/b.md:3: duplicate id 'a' (first used at decks/llm/a.md:1)") })
+        #expect(
+            messages.contains {
+                $0.hasPrefix("decks/llm/sub/b.md:3: duplicate id 'a' (first used at decks/llm/a.md:1)")
+            })
         #expect(messages.contains { $0.hasPrefix("decks/llm/link.md: symlink points outside") })
         #expect(!result.decks.flatMap(\.cards).contains { $0.card.key.id == "s" })
         #expect(result.decks.first { $0.id == "llm" }?.isClean == false)

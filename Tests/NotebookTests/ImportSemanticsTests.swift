@@ -21,7 +21,8 @@ final class TestNotebook: @unchecked Sendable {  // mutated by one test at a tim
 
     func reopen() throws {
         let env = RecallEnvironment(
-            home: home.url, now: { [unowned self] in self.now }, calendar: .init(timeZone: TimeZone(identifier: "UTC")!))
+            home: home.url, now: { [unowned self] in self.now }, calendar: .init(timeZone: TimeZone(identifier: "UTC")!)
+        )
         notebook = try Notebook(env)
     }
 
@@ -46,7 +47,11 @@ struct ImportSemanticsTests {
         #expect(report.counts.added == 2)
         #expect(report.errors.isEmpty)
         report = try t.importDecks()
-        #expect(report.counts == { var c = ImportCounts(); c.unchanged = 2; return c }())
+        #expect(
+            report.counts
+                == {
+                    var c = ImportCounts(); c.unchanged = 2; return c
+                }())
 
         let one = CardKey(deck: "d", id: "one")
         _ = try t.notebook.answer(one, grade: Grade(rawValue: 5)!)
@@ -87,7 +92,10 @@ struct ImportSemanticsTests {
         // "two" loses its answer (an error) and "one" is edited: one is updated, two is kept.
         try t.decks.write("d/a.md", "## One {#one}\nfirst!\n\n## Two {#two}\n")
         let report = try t.importDecks()
-        #expect(report.errors.map(\.description).contains { $0.hasSuffix("d/a.md:4: card 'two' 'Two' has an empty answer; write it below the heading") })
+        #expect(
+            report.errors.map(\.description).contains {
+                $0.hasSuffix("d/a.md:4: card 'two' 'Two' has an empty answer; write it below the heading")
+            })
         #expect(report.counts.updated == 1)
         #expect(report.counts.removed == 0)
         #expect(try !t.notebook.show(CardKey(deck: "d", id: "two")).stored.removed)
@@ -185,7 +193,10 @@ struct EventLogTests {
     func search() throws {
         let t = try TestNotebook()
         try t.decks.write("d/deck.yaml", "deck: d\n")
-        try t.decks.write("d/a.md", "## 旋转位置编码 (RoPE) 是什么？ {#rope}\n用旋转表示相对位置。\n\n## What does a KV Cache store? {#kv}\nKeys and values of past tokens.\n\n## LoRA 的原理 {#lora}\n低秩适配：W + BA。\n")
+        try t.decks.write(
+            "d/a.md",
+            "## 旋转位置编码 (RoPE) 是什么？ {#rope}\n用旋转表示相对位置。\n\n## What does a KV Cache store? {#kv}\nKeys and values of past tokens.\n\n## LoRA 的原理 {#lora}\n低秩适配：W + BA。\n"
+        )
         _ = try t.importDecks()
         #expect(try t.notebook.search("位置编码").map(\.card.id) == ["rope"])
         #expect(try t.notebook.search("位置").map(\.card.id) == ["rope"])
@@ -193,5 +204,24 @@ struct EventLogTests {
         #expect(try t.notebook.search("KV Cache").map(\.card.id) == ["kv"])
         #expect(try t.notebook.search("低秩").map(\.card.id) == ["lora"])
         #expect(try t.notebook.search("nothing-like-this").isEmpty)
+    }
+}
+
+@Suite("Search ids")
+struct SearchIDTests {
+    @Test("searchIDs finds the same cards as search, without removed ones")
+    func sameAsSearch() throws {
+        let t = try TestNotebook()
+        try t.decks.write("d/deck.yaml", "deck: d\n")
+        try t.decks.write(
+            "d/a.md",
+            "## KV Cache 是什么 {#kv}\n缓存 key 和 value。\n\n## LoRA {#lora}\n低秩适配。\n\n## LoRA again {#lora2}\n低秩。\n")
+        _ = try t.importDecks()
+        for term in ["LoRA", "低秩", "KV Cache", "缓存 key", "nothing"] {
+            #expect(try t.notebook.store.searchIDs(term).count == t.notebook.search(term, limit: 100).count, "\(term)")
+        }
+        try t.decks.write("d/a.md", "## KV Cache 是什么 {#kv}\n缓存 key 和 value。\n\n## LoRA {#lora}\n低秩适配。\n")
+        _ = try t.importDecks()
+        #expect(try t.notebook.store.searchIDs("LoRA").count == 1)
     }
 }

@@ -41,7 +41,8 @@ public enum RecallProcess {
     /// Runs `recall ARGS` with `--home home` prepended (when given), a fixed clock and zone unless
     /// overridden, and optional standard input; waits for it to end.
     public static func run(
-        _ arguments: [String], home: String?, now: String? = "2026-11-23T10:00:00Z", environment: [String: String] = [:],
+        _ arguments: [String], home: String?, now: String? = "2026-11-23T10:00:00Z",
+        environment: [String: String] = [:],
         stdin: String? = nil, currentDirectory: String? = nil
     ) throws -> Result {
         let process = Process()

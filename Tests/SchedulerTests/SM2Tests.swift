@@ -80,9 +80,12 @@ struct SM2HandCheckedTests {
     func drillsAreLoggedOnly() {
         let key = CardKey(deck: "d", id: "c")
         let day = StudyDay(ordinal: 5)
-        let review = ReviewEvent(card: key, timestamp: 1, day: day, grade: Grade(rawValue: 2)!, kind: .review, device: "a", seq: 1)
-        let drill1 = ReviewEvent(card: key, timestamp: 2, day: day, grade: Grade(rawValue: 3)!, kind: .drill, device: "a", seq: 2)
-        let drill2 = ReviewEvent(card: key, timestamp: 3, day: day, grade: Grade(rawValue: 5)!, kind: .drill, device: "a", seq: 3)
+        let review = ReviewEvent(
+            card: key, timestamp: 1, day: day, grade: Grade(rawValue: 2)!, kind: .review, device: "a", seq: 1)
+        let drill1 = ReviewEvent(
+            card: key, timestamp: 2, day: day, grade: Grade(rawValue: 3)!, kind: .drill, device: "a", seq: 2)
+        let drill2 = ReviewEvent(
+            card: key, timestamp: 3, day: day, grade: Grade(rawValue: 5)!, kind: .drill, device: "a", seq: 3)
         #expect(SM2.fold([review, drill1, drill2]) == SM2.fold([review]))
         #expect(SM2.needsDrill([review, drill1]))
         #expect(!SM2.needsDrill([review, drill1, drill2]))
@@ -124,7 +127,10 @@ struct SM2PropertyTests {
         var day = StudyDay(ordinal: 20_000)
         for seq in 1...40 {
             let grade = Grade(rawValue: Int.random(in: 0...5, using: &rng))!
-            events.append(ReviewEvent(card: key, timestamp: Int64(seq * 1000), day: day, grade: grade, kind: .review, device: "a", seq: Int64(seq)))
+            events.append(
+                ReviewEvent(
+                    card: key, timestamp: Int64(seq * 1000), day: day, grade: grade, kind: .review, device: "a",
+                    seq: Int64(seq)))
             state = SM2.review(state, grade: grade, on: day)
             day = state!.due.advanced(by: Int.random(in: 0...3, using: &rng))
         }

@@ -56,7 +56,10 @@ struct StateReport: Encodable {
     }
 
     var line: String {
-        let what = kind == "drill" ? "re-drill logged (schedule unchanged)" : "next in \(interval) day\(interval == 1 ? "" : "s")"
-        return "\(card): grade \(grade), \(what): due \(due), EF \(String(format: "%.2f", ef)), repetitions \(repetitions), lapses \(lapses)"
+        let what =
+            kind == "drill"
+            ? "re-drill logged (schedule unchanged)" : "next in \(interval) day\(interval == 1 ? "" : "s")"
+        return
+            "\(card): grade \(grade), \(what): due \(due), EF \(String(format: "%.2f", ef)), repetitions \(repetitions), lapses \(lapses)"
     }
 }

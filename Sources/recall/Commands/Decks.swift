@@ -19,7 +19,10 @@ extension Recall {
             let decks = try global.notebook().decks()
             if global.json {
                 return try Output.json(
-                    Report(decks: decks.map { .init(deck: $0.deck, title: $0.title, total: $0.total, new: $0.new, due: $0.due) }))
+                    Report(
+                        decks: decks.map {
+                            .init(deck: $0.deck, title: $0.title, total: $0.total, new: $0.new, due: $0.due)
+                        }))
             }
             if decks.isEmpty { return print("No decks yet: `recall import PATH` adds some.") }
             var rows = [["DECK", "TITLE", "CARDS", "NEW", "DUE"]]

@@ -25,7 +25,10 @@ extension Recall {
                 try Output.json(report)
             } else {
                 print("integrity: \(report.integrity)")
-                print(report.inconsistent.isEmpty ? "every card's state equals the fold of its events" : "states differing from their events: \(report.inconsistent.joined(separator: ", "))")
+                print(
+                    report.inconsistent.isEmpty
+                        ? "every card's state equals the fold of its events"
+                        : "states differing from their events: \(report.inconsistent.joined(separator: ", "))")
                 if let n = report.refolded { print("refolded \(n) cards") }
             }
             if report.integrity != "ok" || !report.inconsistent.isEmpty { throw CommandFailure(status: 1) }

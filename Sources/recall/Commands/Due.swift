@@ -8,15 +8,7 @@ extension Recall {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: "Only this deck.")
-        var deck: String?
-
-        @Option(help: "At most this many cards.")
-        var limit: Int?
-
-        func validate() throws {
-            if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
-        }
+        @OptionGroup var queue: QueueOptions
 
         struct Report: Encodable {
             struct Entry: Encodable {
@@ -28,11 +20,14 @@ extension Recall {
 
         func run() throws {
             let notebook = try global.notebook()
-            let queue = try notebook.dueQueue(deck: deck, limit: limit)
+            let queue = try notebook.dueQueue(deck: queue.deck, limit: queue.limit)
             let day = notebook.today.iso
             if global.json {
                 return try Output.json(
-                    Report(day: day, cards: queue.map { .init(card: $0.card.description, queue: $0.queue.rawValue, due: $0.due.iso) }))
+                    Report(
+                        day: day,
+                        cards: queue.map { .init(card: $0.card.description, queue: $0.queue.rawValue, due: $0.due.iso) }
+                    ))
             }
             let counts = Dictionary(grouping: queue, by: \.queue).mapValues(\.count)
             print("\(day): \(counts[.drill] ?? 0) re-drill, \(counts[.review] ?? 0) review, \(counts[.new] ?? 0) new")

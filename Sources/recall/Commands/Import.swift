@@ -41,7 +41,11 @@ extension Recall {
                 for error in result.errors { Output.error("\(error)") }
             }
             if !result.errors.isEmpty {
-                if !global.json { Output.error("\(result.errors.count) problem(s); the valid cards were imported, none removed from the files with errors.") }
+                if !global.json {
+                    Output.error(
+                        "\(result.errors.count) problem(s); the valid cards were imported, none removed from the files with errors."
+                    )
+                }
                 throw CommandFailure(status: 1)
             }
         }

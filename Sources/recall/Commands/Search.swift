@@ -3,7 +3,8 @@ import Notebook
 
 extension Recall {
     struct Search: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Full-text search in questions, answers and tags (Chinese or English).")
+        static let configuration = CommandConfiguration(
+            abstract: "Full-text search in questions, answers and tags (Chinese or English).")
 
         @OptionGroup var global: GlobalOptions
 
@@ -22,7 +23,9 @@ extension Recall {
 
         func run() throws {
             let hits = try global.notebook().search(query.joined(separator: " "), limit: max(limit, 1))
-            if global.json { return try Output.json(Report(cards: hits.map { .init(card: $0.card.description, front: $0.front) })) }
+            if global.json {
+                return try Output.json(Report(cards: hits.map { .init(card: $0.card.description, front: $0.front) }))
+            }
             if hits.isEmpty { return print("No card matches.") }
             print(Output.table(hits.map { [$0.card.description, Output.oneLine($0.front)] }))
         }

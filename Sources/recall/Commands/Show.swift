@@ -55,23 +55,33 @@ extension Recall {
             let details = try global.notebook().show(key)
             let c = details.card
             let report = Report(
-                card: key.description, deck: key.deck, kind: c.kind.rawValue, front: c.front, back: c.back, tags: c.tags,
+                card: key.description, deck: key.deck, kind: c.kind.rawValue, front: c.front, back: c.back,
+                tags: c.tags,
                 file: c.sourceFile, line: c.sourceLine, removed: details.stored.removed,
                 state: details.state.map {
-                    .init(ef: $0.ef, repetitions: $0.repetitions, interval: $0.interval, lapses: $0.lapses, due: $0.due.iso)
+                    .init(
+                        ef: $0.ef, repetitions: $0.repetitions, interval: $0.interval, lapses: $0.lapses,
+                        due: $0.due.iso)
                 },
-                history: details.history.map { .init(day: $0.day.iso, kind: $0.kind.rawValue, grade: $0.grade.rawValue) })
+                history: details.history.map {
+                    .init(day: $0.day.iso, kind: $0.kind.rawValue, grade: $0.grade.rawValue)
+                })
             if global.json { return try Output.json(report) }
             print("\(key)\(report.removed ? "  (removed)" : "")  \(c.sourceFile):\(c.sourceLine)")
             if !c.tags.isEmpty { print("tags: \(c.tags.joined(separator: ", "))") }
             print("\nQ: \(c.front)\n\n\(c.back)\n")
             if let s = report.state {
-                print("due \(s.due), interval \(s.interval)d, EF \(String(format: "%.2f", s.ef)), repetitions \(s.repetitions), lapses \(s.lapses)")
+                print(
+                    "due \(s.due), interval \(s.interval)d, EF \(String(format: "%.2f", s.ef)), repetitions \(s.repetitions), lapses \(s.lapses)"
+                )
             } else {
                 print("new: not reviewed yet")
             }
             if !report.history.isEmpty {
-                print("history: " + report.history.map { "\($0.day) \($0.grade)\($0.kind == "drill" ? " (drill)" : "")" }.joined(separator: ", "))
+                print(
+                    "history: "
+                        + report.history.map { "\($0.day) \($0.grade)\($0.kind == "drill" ? " (drill)" : "")" }.joined(
+                            separator: ", "))
             }
         }
     }

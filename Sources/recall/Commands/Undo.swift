@@ -26,7 +26,9 @@ extension Recall {
             let report = Report(
                 card: e.card.description, grade: e.grade.rawValue, kind: e.kind.rawValue, day: e.day.iso,
                 state: outcome.state.map {
-                    .init(ef: $0.ef, repetitions: $0.repetitions, interval: $0.interval, lapses: $0.lapses, due: $0.due.iso)
+                    .init(
+                        ef: $0.ef, repetitions: $0.repetitions, interval: $0.interval, lapses: $0.lapses,
+                        due: $0.due.iso)
                 })
             if global.json { return try Output.json(report) }
             let now = outcome.state.map { "due \($0.due.iso)" } ?? "new again"

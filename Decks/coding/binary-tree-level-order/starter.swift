@@ -1,0 +1,5 @@
+class Solution {
+    func levelOrder(_ root: TreeNode?) -> [[Int]] {
+        return []
+    }
+}

@@ -1,0 +1,5 @@
+class Solution {
+    func bpeMerge(_ tokens: [String], _ pair: [String]) -> [String] {
+        return tokens
+    }
+}

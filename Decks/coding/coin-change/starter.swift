@@ -1,0 +1,5 @@
+class Solution {
+    func coinChange(_ coins: [Int], _ amount: Int) -> Int {
+        return -1
+    }
+}

@@ -1,0 +1,7 @@
+import Foundation
+
+class Solution {
+    func cosineTopK(_ query: [Double], _ docs: [[Double]], _ k: Int) -> [Int] {
+        return []
+    }
+}

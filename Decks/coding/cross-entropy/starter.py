@@ -1,0 +1,3 @@
+class Solution:
+    def crossEntropy(self, p: List[float], q: List[float]) -> float:
+        return 0.0

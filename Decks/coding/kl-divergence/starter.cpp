@@ -1,0 +1,6 @@
+class Solution {
+public:
+    double klDivergence(vector<double>& p, vector<double>& q) {
+        return 0.0;
+    }
+};

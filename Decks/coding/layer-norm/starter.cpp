@@ -1,0 +1,6 @@
+class Solution {
+public:
+    vector<double> layerNorm(vector<double>& x, double eps) {
+        return {};
+    }
+};

@@ -1,0 +1,3 @@
+class Solution:
+    def layerNorm(self, x: List[float], eps: float) -> List[float]:
+        return []

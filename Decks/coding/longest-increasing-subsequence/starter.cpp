@@ -1,0 +1,6 @@
+class Solution {
+public:
+    int lengthOfLIS(vector<int>& nums) {
+        return 0;
+    }
+};

@@ -1,0 +1,5 @@
+class Solution {
+    func lengthOfLIS(_ nums: [Int]) -> Int {
+        return 0
+    }
+}

@@ -1,0 +1,6 @@
+class Solution {
+public:
+    int lengthOfLongestSubstring(string s) {
+        return 0;
+    }
+};

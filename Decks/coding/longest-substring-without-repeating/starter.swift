@@ -1,0 +1,5 @@
+class Solution {
+    func lengthOfLongestSubstring(_ s: String) -> Int {
+        return 0
+    }
+}

@@ -1,0 +1,3 @@
+class Solution:
+    def merge(self, intervals: List[List[int]]) -> List[List[int]]:
+        return []

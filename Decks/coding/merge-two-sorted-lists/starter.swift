@@ -1,0 +1,5 @@
+class Solution {
+    func mergeTwoLists(_ list1: ListNode?, _ list2: ListNode?) -> ListNode? {
+        return nil
+    }
+}

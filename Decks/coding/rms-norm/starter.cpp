@@ -1,0 +1,6 @@
+class Solution {
+public:
+    vector<double> rmsNorm(vector<double>& x, double eps) {
+        return {};
+    }
+};

@@ -1,0 +1,3 @@
+class Solution:
+    def rmsNorm(self, x: List[float], eps: float) -> List[float]:
+        return []

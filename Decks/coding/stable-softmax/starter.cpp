@@ -1,0 +1,6 @@
+class Solution {
+public:
+    vector<double> softmax(vector<double>& logits) {
+        return {};
+    }
+};

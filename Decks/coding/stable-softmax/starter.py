@@ -1,0 +1,3 @@
+class Solution:
+    def softmax(self, logits: List[float]) -> List[float]:
+        return []

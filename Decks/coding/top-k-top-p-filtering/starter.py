@@ -1,0 +1,3 @@
+class Solution:
+    def topKTopP(self, logits: List[float], k: int, p: float) -> List[int]:
+        return []

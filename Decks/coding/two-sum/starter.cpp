@@ -1,0 +1,6 @@
+class Solution {
+public:
+    vector<int> twoSum(vector<int>& nums, int target) {
+        return {};
+    }
+};

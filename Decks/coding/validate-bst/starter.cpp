@@ -1,0 +1,6 @@
+class Solution {
+public:
+    bool isValidBST(TreeNode* root) {
+        return false;
+    }
+};

@@ -1,0 +1,3 @@
+class Solution:
+    def isValidBST(self, root: Optional[TreeNode]) -> bool:
+        return False

@@ -1,0 +1,207 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Runs untrusted programs: bubblewrap (no network, no home, a throw-away root, only the run folder
+/// writable) plus rlimits set by `prlimit` inside it, a wall-clock kill of the whole process group and
+/// an output cap. Without bwrap it runs under the rlimits only, and says so.
+public struct Sandbox: Sendable {
+    public struct Limits: Sendable {
+        public var cpuSeconds: Double
+        public var memoryBytes: Int
+        public var outputBytes: Int
+        public var fileBytes = 1 << 20
+        public var openFiles = 64
+        /// Processes on top of those the user already runs (RLIMIT_NPROC counts them all).
+        public var extraProcesses = 64
+        public var wallSeconds: Double { max(cpuSeconds * 3, 1) }
+
+        public init(cpuSeconds: Double, memoryBytes: Int, outputBytes: Int) {
+            self.cpuSeconds = cpuSeconds
+            self.memoryBytes = memoryBytes
+            self.outputBytes = outputBytes
+        }
+    }
+
+    public struct Outcome: Sendable {
+        public var status: Int32?
+        public var signal: Int32?
+        public var timedOut: Bool
+        public var outputExceeded: Bool
+        public var stdout: String
+        public var stderr: String
+        public var wallMs: Int
+    }
+
+    /// bwrap's path, or nil to run without it (`RECALL_BWRAP` overrides; an empty value disables it).
+    public var bwrap: String?
+    /// Read-only folders the program needs beyond /usr (e.g. the Swift toolchain).
+    public var readOnly: [String]
+
+    /// When Recall runs as root: the unprivileged uid the code runs as (distinct per concurrent
+    /// check, because RLIMIT_NPROC counts every process of that uid).
+    public var unprivilegedUID: uid_t = Sandbox.nobody
+
+    public init(bwrap: String? = Sandbox.findBwrap(), readOnly: [String] = []) {
+        self.bwrap = bwrap
+        self.readOnly = readOnly
+    }
+
+    public static func findBwrap(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if let override = environment["RECALL_BWRAP"] { return override.isEmpty ? nil : override }
+        for path in ["/usr/bin/bwrap", "/usr/local/bin/bwrap", "/bin/bwrap"]
+        where FileManager.default.isExecutableFile(atPath: path) {
+            return path
+        }
+        return nil
+    }
+
+    public var isIsolated: Bool { bwrap != nil }
+
+    /// The unprivileged account untrusted code runs as when Recall itself runs as root: the kernel
+    /// does not apply RLIMIT_NPROC to root, so a fork bomb would otherwise be unbounded.
+    static let nobody: uid_t = 65534
+
+    /// Runs `argv` with `folder` as its working (and only writable) folder.
+    public func run(_ argv: [String], in folder: URL, limits: Limits) throws -> Outcome {
+        let asRoot = getuid() == 0
+        var dropRoot: [String] = []
+        if asRoot {
+            let uid = unprivilegedUID
+            dropRoot = ["/usr/bin/setpriv", "--reuid=\(uid)", "--regid=\(uid)", "--clear-groups"]
+            chmod(folder.path, 0o777)
+        }
+        let rlimits = [
+            "/usr/bin/prlimit", "--cpu=\(Int(limits.cpuSeconds.rounded(.up)))", "--as=\(limits.memoryBytes)",
+            "--fsize=\(limits.fileBytes)", "--nofile=\(limits.openFiles)",
+            "--nproc=\(Self.processCount(uid: asRoot ? unprivilegedUID : getuid()) + limits.extraProcesses)",
+            "--core=0", "--",
+        ]
+        var command: [String]
+        if let bwrap {
+            command =
+                dropRoot + [
+                    bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
+                    "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", "/work", "--setenv", "LANG", "C.UTF-8",
+                    "--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
+                    "--symlink", "usr/bin", "/bin", "--ro-bind-try", "/etc/alternatives", "/etc/alternatives",
+                    "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
+                ]
+            for path in readOnly { command += ["--ro-bind", path, path] }
+            command += ["--bind", folder.path, "/work", "--chdir", "/work", "--cap-drop", "ALL", "--"]
+        } else {
+            command = dropRoot + ["/usr/bin/env", "-C", folder.path]
+        }
+        command += rlimits + argv
+        return try spawn(command, directory: folder, limits: limits)
+    }
+
+    /// Processes `uid` runs now (for a relative RLIMIT_NPROC, which counts them all).
+    static func processCount(uid: uid_t) -> Int {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        var count = 0
+        for entry in entries where entry.allSatisfy(\.isNumber) {
+            var info = stat()
+            if stat("/proc/\(entry)", &info) == 0, info.st_uid == uid { count += 1 }
+        }
+        return count
+    }
+
+    private func spawn(_ argv: [String], directory: URL, limits: Limits) throws -> Outcome {
+        var outPipe: [Int32] = [-1, -1]
+        var errPipe: [Int32] = [-1, -1]
+        guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw RunnerError.internal("cannot create pipes") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        for fd in outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // Its own process group, so the wall-clock kill reaches every descendant.
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var env = ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "HOME=\(directory.path)"]
+        if bwrap == nil { env.append("TMPDIR=\(directory.path)") }
+        let cArgs = argv.map { strdup($0) } + [nil]
+        let cEnv = env.map { strdup($0) } + [nil]
+        defer {
+            cArgs.forEach { free($0) }
+            cEnv.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let started = DispatchTime.now()
+        let code = posix_spawn(&pid, argv[0], &actions, &attributes, cArgs, cEnv)
+        close(outPipe[1])
+        close(errPipe[1])
+        guard code == 0 else {
+            close(outPipe[0])
+            close(errPipe[0])
+            throw RunnerError.internal("cannot start \(argv[0]): \(String(cString: strerror(code)))")
+        }
+        var stdout: [UInt8] = []
+        var stderr: [UInt8] = []
+        var timedOut = false
+        var exceeded = false
+        var open = [outPipe[0], errPipe[0]]
+        let deadline = started.uptimeNanoseconds + UInt64(limits.wallSeconds * 1e9)
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while !open.isEmpty {
+            let now = DispatchTime.now().uptimeNanoseconds
+            if now >= deadline {
+                timedOut = true
+                break
+            }
+            var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            let ready = poll(&fds, nfds_t(fds.count), Int32(min((deadline - now) / 1_000_000 + 1, 1000)))
+            if ready <= 0 { continue }
+            for entry in fds where entry.revents != 0 {
+                let n = read(entry.fd, &buffer, buffer.count)
+                if n <= 0 {
+                    open.removeAll { $0 == entry.fd }
+                    continue
+                }
+                if entry.fd == outPipe[0] { stdout += buffer[0..<n] } else { stderr += buffer[0..<n] }
+                if stdout.count + stderr.count > limits.outputBytes {
+                    exceeded = true
+                    open.removeAll()
+                }
+            }
+        }
+        // Whatever is still running in the group goes: a timeout, an output flood, or children left behind.
+        kill(-pid, SIGKILL)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        kill(-pid, SIGKILL)
+        close(outPipe[0])
+        close(errPipe[0])
+        let wallMs = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
+        let signaled = (status & 0x7F) != 0 && (status & 0x7F) != 0x7F
+        return Outcome(
+            status: signaled ? nil : (status >> 8) & 0xFF, signal: signaled ? status & 0x7F : nil, timedOut: timedOut,
+            outputExceeded: exceeded, stdout: String(decoding: stdout.prefix(limits.outputBytes), as: UTF8.self),
+            stderr: String(decoding: stderr.prefix(64 * 1024), as: UTF8.self), wallMs: wallMs)
+    }
+}
+
+public enum RunnerError: Error, CustomStringConvertible {
+    case `internal`(String)
+    case unknownLanguage(String)
+    case noSandbox(String)
+
+    public var description: String {
+        switch self {
+        case .internal(let why): return "internal error of the code runner: \(why)"
+        case .unknownLanguage(let what):
+            return "cannot tell the language of '\(what)'; name it with --lang python|swift|cpp"
+        case .noSandbox(let exercise):
+            return
+                "bubblewrap (bwrap) is not installed, and '\(exercise)' comes from a subscribed deck: its code will not run unsandboxed. Install bubblewrap (make deps), or pass --allow-unsandboxed if you trust the deck"
+        }
+    }
+}

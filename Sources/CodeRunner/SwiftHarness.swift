@@ -1,0 +1,112 @@
+import DeckFormat
+import Foundation
+
+/// The Swift harness: inputs as Swift literals, the learner's code under `#sourceLocation` so
+/// compiler errors point at its lines, ListNode and TreeNode declared as LeetCode does.
+enum SwiftHarness {
+    static func make(_ exercise: Exercise, _ source: String) -> Harness {
+        let useClass = Harness.definesSolutionClass(source)
+        var calls = ""
+        for (index, testCase) in exercise.cases.enumerated() {
+            let args = zip(testCase.input, exercise.parameters).map { literal($0, $1.type) }.joined(separator: ", ")
+            let call = (useClass ? "Solution()." : "") + exercise.function + "(" + args + ")"
+            calls += "_report(\(index), \"OK \" + _json(\(call)))\n"
+        }
+        let harness = """
+            import Foundation
+
+            public class ListNode {
+                public var val: Int
+                public var next: ListNode?
+                public init() { self.val = 0; self.next = nil }
+                public init(_ val: Int) { self.val = val; self.next = nil }
+                public init(_ val: Int, _ next: ListNode?) { self.val = val; self.next = next }
+            }
+            public class TreeNode {
+                public var val: Int
+                public var left: TreeNode?
+                public var right: TreeNode?
+                public init() { self.val = 0; self.left = nil; self.right = nil }
+                public init(_ val: Int) { self.val = val; self.left = nil; self.right = nil }
+                public init(_ val: Int, _ left: TreeNode?, _ right: TreeNode?) { self.val = val; self.left = left; self.right = right }
+            }
+            #sourceLocation(file: "solution.swift", line: 1)
+            \(source)
+            #sourceLocation()
+            let _out = fopen("results.txt", "w")
+            func _report(_ i: Int, _ s: String) { fputs("RESULT \\(i) \\(s)\\n", _out); fflush(_out) }
+            func _list(_ a: [Int]) -> ListNode? { var h: ListNode? = nil; for x in a.reversed() { h = ListNode(x, h) }; return h }
+            func _tree(_ a: [Int?]) -> TreeNode? {
+                guard let first = a.first, first != nil else { return nil }
+                let n = a.map { $0.map { TreeNode($0) } }
+                var k = 1
+                for p in n { guard let p else { continue }; if k < n.count { p.left = n[k]; k += 1 }; if k < n.count { p.right = n[k]; k += 1 } }
+                return n[0]
+            }
+            func _json(_ s: String) -> String {
+                var o = "\\""
+                for u in s.unicodeScalars { switch u { case "\\"": o += "\\\\\\""; case "\\\\": o += "\\\\\\\\"; case _ where u.value < 0x20: o += String(format: "\\\\u%04x", u.value); default: o.unicodeScalars.append(u) } }
+                return o + "\\""
+            }
+            func _json(_ b: Bool) -> String { b ? "true" : "false" }
+            func _json(_ i: Int) -> String { String(i) }
+            func _json(_ d: Double) -> String {
+                if d.isNaN { return "NaN" }; if d.isInfinite { return d > 0 ? "Infinity" : "-Infinity" }
+                let s = "\\(d)"; return s.contains(".") || s.contains("e") ? s : s + ".0"
+            }
+            func _json(_ h: ListNode?) -> String { var o: [String] = []; var p = h; while let q = p, o.count < 100000 { o.append(String(q.val)); p = q.next }; return "[" + o.joined(separator: ",") + "]" }
+            func _json(_ r: TreeNode?) -> String {
+                var o: [String] = []; var q: [TreeNode?] = [r]; var i = 0
+                while i < q.count { let p = q[i]; i += 1; if let p { o.append(String(p.val)); q.append(p.left); q.append(p.right) } else { o.append("null") } }
+                while o.last == "null" { o.removeLast() }
+                return "[" + o.joined(separator: ",") + "]"
+            }
+            func _json(_ a: [Int]) -> String { "[" + a.map { _json($0) }.joined(separator: ",") + "]" }
+            func _json(_ a: [Double]) -> String { "[" + a.map { _json($0) }.joined(separator: ",") + "]" }
+            func _json(_ a: [Bool]) -> String { "[" + a.map { _json($0) }.joined(separator: ",") + "]" }
+            func _json(_ a: [String]) -> String { "[" + a.map { _json($0) }.joined(separator: ",") + "]" }
+            func _json(_ a: [[Int]]) -> String { "[" + a.map { _json($0) }.joined(separator: ",") + "]" }
+            func _json(_ a: [[Double]]) -> String { "[" + a.map { _json($0) }.joined(separator: ",") + "]" }
+            func _json(_ a: [[String]]) -> String { "[" + a.map { _json($0) }.joined(separator: ",") + "]" }
+            \(calls)
+            """
+        return Harness(
+            files: ["main.swift": harness],
+            compile: [
+                SwiftToolchain.locate()?.compiler ?? "/opt/swift/usr/bin/swiftc", "-Onone", "-module-cache-path",
+                "/work/.cache", "-o", "main", "main.swift",
+            ],
+            run: ["./main"], solutionName: "solution.swift")
+    }
+
+    static func literal(_ v: Value, _ t: ValueType) -> String {
+        switch (t, v) {
+        case (.listNode, .array(let items)): return "_list([" + items.map(\.description).joined(separator: ", ") + "])"
+        case (.treeNode, .array(let items)):
+            return "_tree([" + items.map { $0 == .null ? "nil" : $0.description }.joined(separator: ", ")
+                + "] as [Int?])"
+        case (.array(let e), .array(let items)):
+            let inner = items.map { literal($0, e) }.joined(separator: ", ")
+            return "([" + inner + "] as \(type(t)))"
+        case (.double, _):
+            guard let d = v.number else { return "0.0" }
+            if d.isNaN { return "Double.nan" }
+            if d.isInfinite { return d > 0 ? "Double.infinity" : "-Double.infinity" }
+            return "(\(String(format: "%.17g", d)) as Double)"
+        case (.string, .string(let s)): return Value.quote(s)
+        default: return v.description
+        }
+    }
+
+    static func type(_ t: ValueType) -> String {
+        switch t {
+        case .int: return "Int"
+        case .double: return "Double"
+        case .bool: return "Bool"
+        case .string: return "String"
+        case .listNode: return "ListNode?"
+        case .treeNode: return "TreeNode?"
+        case .array(let e): return "[\(type(e))]"
+        }
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import RecallCore
+internal import Yams
+
+/// A coding exercise: its signature, test cases and limits (docs/EXERCISE-FORMAT.md).
+public struct Exercise: Sendable {
+    public struct Parameter: Sendable, Hashable {
+        public var name: String
+        public var type: ValueType
+    }
+
+    public enum Compare: String, Sendable {
+        case exact
+        case float
+        case unordered
+        case anyOf = "any-of"
+    }
+
+    public struct Case: Sendable {
+        public var name: String
+        public var input: [Value]
+        public var expected: Value
+        public var hidden: Bool
+        public var compare: Compare
+    }
+
+    public struct Limits: Sendable, Equatable {
+        public var cpuSeconds: Double = 2
+        public var memoryMB: Int = 512
+        public var outputKB: Int = 1024
+    }
+
+    public var id: String
+    public var title: String
+    public var tags: [String]
+    public var prompt: String
+    public var function: String
+    public var parameters: [Parameter]
+    public var returns: ValueType
+    public var tolerance: Double
+    public var limits: Limits
+    public var cases: [Case]
+    public var folder: URL
+
+    /// Languages with a reference solution in the folder (`solution.py`, …).
+    public var languages: [Language] {
+        Language.allCases.filter {
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent("solution.\($0.fileExtension)").path)
+        }
+    }
+
+    public func file(_ kind: String, _ language: Language) -> URL {
+        folder.appendingPathComponent("\(kind).\(language.fileExtension)")
+    }
+
+    /// Reads `exercise.yaml` and `prompt.md` from `folder`; problems are reported as `file:line: message`.
+    public static func load(folder: URL, displayPath: String? = nil) throws -> Exercise {
+        let yamlURL = folder.appendingPathComponent("exercise.yaml")
+        let file = displayPath ?? yamlURL.path
+        func fail(_ line: Int, _ message: String) -> DeckIssue { DeckIssue(file: file, line: line, message: message) }
+        guard let data = try? Data(contentsOf: yamlURL), let text = String(data: data, encoding: .utf8) else {
+            throw fail(0, "cannot read exercise.yaml as UTF-8 text")
+        }
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else { throw fail(1, "exercise.yaml is empty") }
+            root = node
+        } catch let issue as DeckIssue {
+            throw issue
+        } catch {
+            throw fail(0, "bad YAML: \(error)")
+        }
+        guard let map = root.mapping else {
+            throw fail(1, "expected a mapping (id, title, function, params, returns, cases)")
+        }
+        func line(_ node: Node?) -> Int { node?.mark?.line ?? 1 }
+
+        let id = map["id"]?.string ?? folder.lastPathComponent
+        guard Identifier.isValid(id) else {
+            throw fail(line(map["id"]), "invalid exercise id '\(id)': use a-z, 0-9 and '-'")
+        }
+        guard let function = map["function"]?.string, !function.isEmpty else {
+            throw fail(1, "missing `function:` (the name the solution defines)")
+        }
+        guard let params = map["params"]?.sequence else { throw fail(1, "missing `params:` (a list of {name, type})") }
+        var parameters: [Parameter] = []
+        for p in params {
+            guard let name = p.mapping?["name"]?.string, let typeText = p.mapping?["type"]?.string else {
+                throw fail(line(p), "each parameter needs a name and a type")
+            }
+            guard let type = ValueType(typeText) else {
+                throw fail(line(p), "unknown type '\(typeText)' (int, double, bool, string, T[], ListNode, TreeNode)")
+            }
+            parameters.append(Parameter(name: name, type: type))
+        }
+        guard let returnsText = map["returns"]?.string, let returns = ValueType(returnsText) else {
+            throw fail(line(map["returns"]), "missing or unknown `returns:` type")
+        }
+        let defaultCompare = try compare(map["compare"], file: file) ?? .exact
+        let tolerance = map["tolerance"]?.float ?? 1e-6
+        var limits = Limits()
+        if let l = map["limits"]?.mapping {
+            if let v = l["cpu_seconds"]?.float { limits.cpuSeconds = v }
+            if let v = l["memory_mb"]?.int { limits.memoryMB = v }
+            if let v = l["output_kb"]?.int { limits.outputKB = v }
+        }
+        guard let caseNodes = map["cases"]?.sequence, !caseNodes.isEmpty else { throw fail(1, "no `cases:`") }
+        var cases: [Case] = []
+        for (index, node) in caseNodes.enumerated() {
+            guard let c = node.mapping else {
+                throw fail(line(node), "a case must be a mapping with input and expected")
+            }
+            let name = c["name"]?.string ?? "case-\(index + 1)"
+            guard let inputNode = c["input"], let inputs = inputNode.sequence else {
+                throw fail(line(node), "case '\(name)': `input` must be a list with one value per parameter")
+            }
+            guard inputs.count == parameters.count else {
+                throw fail(line(inputNode), "case '\(name)': \(inputs.count) inputs for \(parameters.count) parameters")
+            }
+            let values = try inputs.map { try value($0, file: file) }
+            for (value, parameter) in zip(values, parameters) where !parameter.type.accepts(value) {
+                throw fail(
+                    line(inputNode), "case '\(name)': \(value) is not a \(parameter.type) (parameter \(parameter.name))"
+                )
+            }
+            guard let expectedNode = c["expected"] else { throw fail(line(node), "case '\(name)': missing `expected`") }
+            let expected = try value(expectedNode, file: file)
+            let mode = try compare(c["compare"], file: file) ?? defaultCompare
+            let candidates: [Value]
+            if mode == .anyOf {
+                guard case .array(let options) = expected else {
+                    throw fail(line(expectedNode), "case '\(name)': any-of needs `expected` to be a list of answers")
+                }
+                candidates = options
+            } else {
+                candidates = [expected]
+            }
+            for candidate in candidates where !returns.accepts(candidate) {
+                throw fail(line(expectedNode), "case '\(name)': expected \(candidate) is not a \(returns)")
+            }
+            cases.append(
+                Case(name: name, input: values, expected: expected, hidden: c["hidden"]?.bool ?? false, compare: mode))
+        }
+        let prompt = (try? String(contentsOf: folder.appendingPathComponent("prompt.md"), encoding: .utf8)) ?? ""
+        return Exercise(
+            id: id, title: map["title"]?.string ?? id, tags: map["tags"]?.sequence?.compactMap(\.string) ?? [],
+            prompt: prompt, function: function, parameters: parameters, returns: returns, tolerance: tolerance,
+            limits: limits, cases: cases, folder: folder)
+    }
+
+    private static func compare(_ node: Node?, file: String) throws -> Compare? {
+        guard let node else { return nil }
+        guard let text = node.string, let mode = Compare(rawValue: text) else {
+            throw DeckIssue(
+                file: file, line: node.mark?.line ?? 1, message: "compare must be exact, float, unordered or any-of")
+        }
+        return mode
+    }
+
+    private static func value(_ node: Node, file: String) throws -> Value {
+        switch node {
+        case .sequence(let seq): return .array(try seq.map { try value($0, file: file) })
+        case .mapping:
+            throw DeckIssue(file: file, line: node.mark?.line ?? 1, message: "objects are not supported as values")
+        case .scalar(let scalar):
+            if scalar.style == .singleQuoted || scalar.style == .doubleQuoted { return .string(scalar.string) }
+            if node.null != nil { return .null }
+            if let b = node.bool { return .bool(b) }
+            if let i = node.int { return .int(i) }
+            if let d = node.float { return .double(d) }
+            return .string(scalar.string)
+        default:
+            throw DeckIssue(file: file, line: node.mark?.line ?? 1, message: "YAML aliases are not supported in cases")
+        }
+    }
+}
+
+/// The languages a solution can be written in.
+public enum Language: String, CaseIterable, Sendable {
+    case python, swift, cpp
+
+    public var fileExtension: String {
+        switch self {
+        case .python: return "py"
+        case .swift: return "swift"
+        case .cpp: return "cpp"
+        }
+    }
+
+    /// From a file name's extension or a user's word ("py", "python", "c++").
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "py", "python", "python3": self = .python
+        case "swift": self = .swift
+        case "cpp", "c++", "cc", "cxx": self = .cpp
+        default: return nil
+        }
+    }
+}

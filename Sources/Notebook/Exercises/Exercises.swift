@@ -1,0 +1,134 @@
+import CodeRunner
+import DeckFormat
+import Foundation
+import RecallCore
+import Storage
+
+/// Coding-exercise use cases: find an exercise, hand out its starter, check a solution, keep the
+/// attempts and suggest a grade.
+extension Notebook {
+    /// The exercise behind a card key (`coding/two-sum`) or a bare id (`two-sum`) when unambiguous.
+    public func exercise(_ name: String) throws -> (key: CardKey, exercise: Exercise) {
+        let key: CardKey
+        if let parsed = CardKey(name) {
+            key = parsed
+        } else {
+            let candidates = try store.cards().filter { $0.id == name }
+            guard candidates.count == 1, let only = candidates.first else {
+                throw candidates.isEmpty ? StorageError.unknownCard(name) : NotebookError.badCardKey(name)
+            }
+            key = only
+        }
+        let details = try show(key)
+        guard details.card.kind == .exercise else { throw ExerciseError.notAnExercise(key.description) }
+        let folder = URL(fileURLWithPath: details.card.sourceFile).deletingLastPathComponent()
+        return (key, try Exercise.load(folder: folder))
+    }
+
+    /// Where the learner's last attempt in `language` is kept.
+    public func attemptFile(_ key: CardKey, _ language: Language) -> URL {
+        environment.home.appendingPathComponent("attempts/\(key.deck)/\(key.id).\(language.fileExtension)")
+    }
+
+    /// Writes the starter (or the last attempt) for `language` into `folder`; returns its path.
+    public func writeStarter(_ name: String, language: Language, into folder: URL) throws -> URL {
+        let (key, exercise) = try exercise(name)
+        let attempt = attemptFile(key, language)
+        let source = FileManager.default.fileExists(atPath: attempt.path) ? attempt : exercise.file("starter", language)
+        guard FileManager.default.fileExists(atPath: source.path) else {
+            throw ExerciseError.noStarter(key.description, language.rawValue)
+        }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let target = folder.appendingPathComponent("\(key.id).\(language.fileExtension)")
+        if FileManager.default.fileExists(atPath: target.path) { throw ExerciseError.exists(target.path) }
+        try FileManager.default.copyItem(at: source, to: target)
+        return target
+    }
+
+    /// Checks `file` against the exercise, keeps it as the last attempt and logs the verdict.
+    public func check(_ name: String, file: URL, language: Language? = nil, allowUnsandboxed: Bool = false) throws
+        -> CheckReport
+    {
+        let (key, exercise) = try exercise(name)
+        guard let language = language ?? Language(name: file.pathExtension) else {
+            throw RunnerError.unknownLanguage(file.lastPathComponent)
+        }
+        guard let data = FileManager.default.contents(atPath: file.path),
+            let source = String(data: data, encoding: .utf8)
+        else {
+            throw ExerciseError.unreadable(file.path)
+        }
+        let remote = exercise.folder.path.hasPrefix(environment.home.appendingPathComponent("sources").path)
+        let report = try Checker().check(
+            exercise, source: source, language: language, remote: remote, allowUnsandboxed: allowUnsandboxed)
+        let attempt = attemptFile(key, language)
+        try FileManager.default.createDirectory(
+            at: attempt.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(at: attempt)
+        try source.write(to: attempt, atomically: true, encoding: .utf8)
+        try logAttempt(key, report: report)
+        return report
+    }
+
+    /// The grade a verdict suggests: Accepted at the first try today 5, after failed tries 4, else 2.
+    public func suggestedGrade(_ key: CardKey, verdict: Verdict) throws -> Grade {
+        guard verdict == .accepted else { return Grade(rawValue: 2)! }
+        let today = self.today.iso
+        let failedBefore = try attempts(key).dropLast().contains {
+            $0.day == today && $0.verdict != Verdict.accepted.rawValue
+        }
+        return Grade(rawValue: failedBefore ? 4 : 5)!
+    }
+
+    struct Attempt: Codable {
+        var card: String
+        var day: String
+        var time: String
+        var language: String
+        var verdict: String
+        var passed: Int
+        var total: Int
+    }
+
+    func attempts(_ key: CardKey) throws -> [Attempt] {
+        let log = environment.home.appendingPathComponent("attempts/log.jsonl")
+        guard let text = try? String(contentsOf: log, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(Attempt.self, from: Data($0.utf8)) }
+            .filter { $0.card == key.description }
+    }
+
+    private func logAttempt(_ key: CardKey, report: CheckReport) throws {
+        let log = environment.home.appendingPathComponent("attempts/log.jsonl")
+        let entry = Attempt(
+            card: key.description, day: today.iso, time: ISO8601DateFormatter().string(from: environment.now()),
+            language: report.language.rawValue, verdict: report.verdict.rawValue, passed: report.passed,
+            total: report.cases.count)
+        var line = try JSONEncoder().encode(entry)
+        line.append(0x0A)
+        if let handle = try? FileHandle(forWritingTo: log) {
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: line)
+        } else {
+            try line.write(to: log)
+        }
+    }
+}
+
+public enum ExerciseError: UserFacingError {
+    case notAnExercise(String)
+    case noStarter(String, String)
+    case exists(String)
+    case unreadable(String)
+
+    public var description: String {
+        switch self {
+        case .notAnExercise(let key): return "'\(key)' is a question card, not a coding exercise"
+        case .noStarter(let key, let language): return "'\(key)' has no starter in \(language); try --lang python"
+        case .exists(let path): return "\(path) already exists; edit it, or pass another --dir"
+        case .unreadable(let path): return "cannot read \(path) as UTF-8 text"
+        }
+    }
+}
+
+extension RunnerError: UserFacingError {}

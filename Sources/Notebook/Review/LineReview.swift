@@ -1,0 +1,58 @@
+import Foundation
+import RecallCore
+
+/// The review session without a terminal: plain lines that scripts and pipes can drive. It prints
+/// the question, waits for a line (Enter shows the answer), prints the answer, then reads a grade
+/// line (0–5, `u` to undo, `q` to quit).
+public struct LineReview {
+    public var session: ReviewSession
+    public var readLine: () -> String?
+    public var write: (String) -> Void
+
+    public init(
+        session: ReviewSession, readLine: @escaping () -> String? = { Swift.readLine() },
+        write: @escaping (String) -> Void = { print($0) }
+    ) {
+        self.session = session
+        self.readLine = readLine
+        self.write = write
+    }
+
+    public func run() throws -> ReviewSummary {
+        while let entry = session.current, let details = try session.currentDetails() {
+            let remaining = session.remaining
+            write(
+                "── \(entry.card) (\(entry.queue.rawValue); left: \(remaining.new) new, \(remaining.review) review, \(remaining.drill) re-drill)"
+            )
+            write("Q: \(details.card.front)")
+            write("[Enter: show the answer · q: quit]")
+            guard let line = readLine() else { break }
+            if line.trimmingCharacters(in: .whitespaces) == "q" { break }
+            write(details.card.back)
+            var graded = false
+            while !graded {
+                write("Grade 0-5 (u: undo the previous grade, q: quit):")
+                guard let answer = readLine()?.trimmingCharacters(in: .whitespaces) else { return try session.finish() }
+                if answer == "q" { return try session.finish() }
+                if answer == "u" {
+                    do {
+                        let outcome = try session.undo()
+                        write("Undid grade \(outcome.event.grade) of \(outcome.event.card).")
+                        graded = true  // the undone card is current again: ask it anew
+                    } catch let error as UserFacingError {
+                        write("recall: \(error.description)")
+                    }
+                    continue
+                }
+                guard let grade = Grade(text: answer) else {
+                    write("'\(answer)' is not a grade: type 0 to 5.")
+                    continue
+                }
+                let outcome = try session.grade(grade)
+                write(TerminalReview.describe(outcome, grade: grade))
+                graded = true
+            }
+        }
+        return try session.finish()
+    }
+}

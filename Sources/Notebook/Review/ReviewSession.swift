@@ -1,0 +1,138 @@
+import Foundation
+import RecallCore
+import Storage
+
+/// One sitting over today's queue (SM2.md order: re-drills, due reviews, new cards). Each grade
+/// is committed at once through `Notebook.answer`; a grade below 4 brings the card back later in
+/// the same session as a re-drill, until it gets a 4 or 5.
+public final class ReviewSession {
+    public let notebook: Notebook
+    public let deck: String?
+    /// Cards still to show, the current one excluded.
+    public private(set) var queue: [QueueEntry]
+    public private(set) var current: QueueEntry?
+    public private(set) var summary = ReviewSummary()
+    /// How many cards the session has put on screen so far (re-drills count again).
+    public private(set) var shown = 0
+    private var shownAt = DispatchTime.now()
+    private let startedAt = DispatchTime.now()
+    /// What each grade did, newest last, so `undo` can put things back.
+    private var done: [(entry: QueueEntry, grade: Grade, requeued: Bool)] = []
+
+    public init(notebook: Notebook, deck: String? = nil, limit: Int? = nil) throws {
+        self.notebook = notebook
+        self.deck = deck
+        queue = try notebook.dueQueue(deck: deck, limit: limit)
+        advance()
+    }
+
+    /// The card on screen, with its text; nil when the session is over.
+    public func currentDetails() throws -> CardDetails? {
+        guard let current else { return nil }
+        return try notebook.show(current.card)
+    }
+
+    public var remaining: (new: Int, review: Int, drill: Int) {
+        let all = queue + (current.map { [$0] } ?? [])
+        return (
+            all.filter { $0.queue == .new }.count, all.filter { $0.queue == .review }.count,
+            all.filter { $0.queue == .drill }.count
+        )
+    }
+
+    /// Logs `grade` for the current card and moves on.
+    @discardableResult
+    public func grade(_ grade: Grade) throws -> AnswerOutcome {
+        guard let entry = current else { throw StorageError.nothingToUndo }
+        let elapsed = Int((DispatchTime.now().uptimeNanoseconds - shownAt.uptimeNanoseconds) / 1_000_000)
+        let outcome = try notebook.answer(entry.card, grade: grade, durationMs: elapsed)
+        let requeue = grade.rawValue < 4
+        if requeue {
+            queue.append(QueueEntry(card: entry.card, queue: .drill, due: entry.due))
+        }
+        done.append((entry, grade, requeue))
+        summary.record(grade: grade, kind: outcome.event.kind, card: entry.card, durationMs: elapsed)
+        advance()
+        return outcome
+    }
+
+    /// Undoes the session's last grade: the event is dropped from the log and the card is shown again.
+    @discardableResult
+    public func undo() throws -> UndoOutcome {
+        let outcome = try notebook.undo()
+        if let last = done.last, last.entry.card == outcome.event.card {
+            done.removeLast()
+            if last.requeued, let index = queue.lastIndex(where: { $0.card == last.entry.card && $0.queue == .drill }) {
+                queue.remove(at: index)
+            }
+            summary.forget(grade: last.grade, kind: outcome.event.kind, card: last.entry.card)
+            if let current { queue.insert(current, at: 0) }
+            current = last.entry
+            shownAt = DispatchTime.now()
+        }
+        return outcome
+    }
+
+    /// Re-reads the current card's deck after an edit.
+    public func reimportCurrent() throws -> ImportReport? {
+        guard let details = try currentDetails() else { return nil }
+        return try notebook.importDecks([URL(fileURLWithPath: details.card.sourceFile)])
+    }
+
+    public var elapsedSeconds: Int {
+        Int((DispatchTime.now().uptimeNanoseconds - startedAt.uptimeNanoseconds) / 1_000_000_000)
+    }
+
+    /// The end-of-session summary, with what is due tomorrow.
+    public func finish() throws -> ReviewSummary {
+        var result = summary
+        result.seconds = elapsedSeconds
+        let tomorrow = notebook.today.advanced(by: 1)
+        result.dueTomorrow = try notebook.store.queue(day: tomorrow, newPerDay: 0, deck: deck).count
+        return result
+    }
+
+    private func advance() {
+        current = queue.isEmpty ? nil : queue.removeFirst()
+        if current != nil { shown += 1 }
+        shownAt = DispatchTime.now()
+    }
+}
+
+/// What a session did.
+public struct ReviewSummary: Sendable, Equatable {
+    public var cards = Set<CardKey>()
+    /// Count of grades 0…5 given.
+    public var grades = Array(repeating: 0, count: 6)
+    public var drills = 0
+    public var answerMs = 0
+    public var seconds = 0
+    public var dueTomorrow = 0
+
+    mutating func record(grade: Grade, kind: ReviewKind, card: CardKey, durationMs: Int) {
+        cards.insert(card)
+        grades[grade.rawValue] += 1
+        if kind == .drill { drills += 1 }
+        answerMs += durationMs
+    }
+
+    mutating func forget(grade: Grade, kind: ReviewKind, card: CardKey) {
+        grades[grade.rawValue] -= 1
+        if kind == .drill { drills -= 1 }
+    }
+
+    public var graded: Int { grades.reduce(0, +) }
+
+    /// A few plain lines for the end of a session.
+    public var lines: [String] {
+        guard graded > 0 else { return ["No cards graded this session."] + tomorrowLine }
+        let histogram = (0...5).map { "\($0):\(grades[$0])" }.joined(separator: " ")
+        let minutes = seconds / 60
+        return [
+            "Reviewed \(cards.count) card\(cards.count == 1 ? "" : "s") (\(graded) grades, \(drills) re-drill\(drills == 1 ? "" : "s")) in \(minutes)m \(seconds % 60)s.",
+            "Grades  \(histogram)",
+        ] + tomorrowLine
+    }
+
+    private var tomorrowLine: [String] { ["Due tomorrow: \(dueTomorrow)."] }
+}

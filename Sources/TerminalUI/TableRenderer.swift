@@ -1,0 +1,72 @@
+/// Markdown tables as aligned columns with box-drawing rules, cells wrapped when the table is
+/// wider than the screen.
+enum TableRenderer {
+    static func render(rows raw: [String], width: Int) -> [StyledLine] {
+        var rows = raw.map(cells)
+        var hasHeader = false
+        if rows.count >= 2, rows[1].allSatisfy({ $0.allSatisfy { "-:| ".contains($0) } && !$0.isEmpty }) {
+            rows.remove(at: 1)
+            hasHeader = true
+        }
+        let columns = rows.map(\.count).max() ?? 0
+        guard columns > 0 else { return [] }
+        rows = rows.map { $0 + Array(repeating: "", count: columns - $0.count) }
+        let parsed = rows.map { $0.map { InlineMarkdown.parse($0) } }
+        var widths = (0..<columns).map { c in parsed.map { $0[c].width }.max() ?? 0 }
+        // Separators take 3 columns between cells ("│" with spaces); shrink the widest column until it fits.
+        let available = max(width - 3 * (columns - 1), columns)
+        while widths.reduce(0, +) > available, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
+            widths[widest] > 1
+        {
+            widths[widest] -= 1
+        }
+        var out: [StyledLine] = []
+        for (r, row) in parsed.enumerated() {
+            let wrapped = row.enumerated().map { c, cell in
+                Wrapper.wrap(
+                    cell.map { r == 0 && hasHeader ? Span($0.text, Style.strong.merged(over: $0.style)) : $0 },
+                    width: max(widths[c], 1))
+            }
+            let height = wrapped.map(\.count).max() ?? 1
+            for k in 0..<height {
+                var line: StyledLine = []
+                for c in 0..<columns {
+                    let part = k < wrapped[c].count ? wrapped[c][k] : []
+                    line += part
+                    let pad = max(widths[c] - part.width, 0)
+                    if c < columns - 1 {
+                        line.append(Span(String(repeating: " ", count: pad) + " "))
+                        line.append(Span("│", .muted))
+                        line.append(Span(" "))
+                    }
+                }
+                out.append(MarkdownRenderer.hardCut(line, width: width))
+            }
+            if r == 0 && hasHeader {
+                let rule = widths.enumerated().map { c, w in
+                    String(repeating: "─", count: w + (c == 0 || c == columns - 1 ? 1 : 2))
+                }
+                out.append([Span(String(rule.joined(separator: "┼").prefix(width)), .muted)])
+            }
+        }
+        return out
+    }
+
+    static func cells(_ row: String) -> [String] {
+        var text = row.trimmingLeadingSpaces
+        if text.hasPrefix("|") { text.removeFirst() }
+        while text.hasSuffix(" ") { text.removeLast() }
+        if text.hasSuffix("|") { text.removeLast() }
+        return text.split(separator: "|", omittingEmptySubsequences: false).map {
+            String($0).trimmingLeadingSpaces.trimmingTrailingSpaces
+        }
+    }
+}
+
+extension String {
+    var trimmingTrailingSpaces: String {
+        var s = self
+        while s.last == " " || s.last == "\t" { s.removeLast() }
+        return s
+    }
+}

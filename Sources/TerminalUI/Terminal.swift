@@ -1,0 +1,140 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The controlling terminal in full-screen mode: raw input, the alternate screen, a hidden cursor.
+/// Whatever ends the program — a normal return, Ctrl-C, SIGTERM, SIGHUP or a crash signal — the
+/// terminal is put back the way it was found.
+public final class Terminal {
+    public let input: Int32
+    public let output: Int32
+    private var active = false
+
+    public init(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) {
+        self.input = input
+        self.output = output
+    }
+
+    public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+    /// Columns and rows (80×24 when the size cannot be read).
+    public var size: (columns: Int, rows: Int) {
+        var ws = winsize()
+        if ioctl(output, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0, ws.ws_row > 0 {
+            return (Int(ws.ws_col), Int(ws.ws_row))
+        }
+        return (80, 24)
+    }
+
+    /// Enters raw mode and the alternate screen; installs the restoring signal handlers.
+    public func enter() throws {
+        guard !active else { return }
+        var original = termios()
+        guard tcgetattr(input, &original) == 0 else { throw TerminalError.notATerminal }
+        TerminalState.saved = original
+        TerminalState.input = input
+        TerminalState.output = output
+        var raw = original
+        raw.c_lflag &= ~tcflag_t(ECHO | ICANON | IEXTEN | ISIG)
+        raw.c_iflag &= ~tcflag_t(IXON | ICRNL | BRKINT | INPCK | ISTRIP)
+        setControlCharacters(&raw)
+        guard tcsetattr(input, TCSAFLUSH, &raw) == 0 else { throw TerminalError.notATerminal }
+        TerminalState.installHandlers()
+        write(TerminalState.enterSequence)
+        active = true
+    }
+
+    /// Leaves the alternate screen and restores the saved terminal modes.
+    public func leave() {
+        guard active else { return }
+        TerminalState.restore()
+        active = false
+    }
+
+    deinit { leave() }
+
+    public func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.write(output, $0.baseAddress! + offset, $0.count - offset) }
+            if n <= 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            offset += n
+        }
+    }
+
+    /// Draws a full frame: each line at its row, cleared to the end.
+    public func draw(_ lines: [String]) {
+        var frame = "\u{1B}[H"
+        for (index, line) in lines.enumerated() {
+            frame += line + "\u{1B}[K"
+            if index < lines.count - 1 { frame += "\r\n" }
+        }
+        frame += "\u{1B}[J"
+        write(frame)
+    }
+
+    private func setControlCharacters(_ raw: inout termios) {
+        withUnsafeMutableBytes(of: &raw.c_cc) { bytes in
+            bytes[Int(VMIN)] = 1
+            bytes[Int(VTIME)] = 0
+        }
+    }
+}
+
+public enum TerminalError: Error, CustomStringConvertible {
+    case notATerminal
+
+    public var description: String { "standard input is not a terminal" }
+}
+
+/// Process-wide terminal state for the signal handlers, which cannot capture context.
+enum TerminalState {
+    // Written once before the handlers are installed, then only read (also from handlers).
+    nonisolated(unsafe) static var saved = termios()
+    nonisolated(unsafe) static var input: Int32 = STDIN_FILENO
+    nonisolated(unsafe) static var output: Int32 = STDOUT_FILENO
+    nonisolated(unsafe) static var installed = false
+    /// Set by SIGWINCH; the event loop redraws when it sees it.
+    nonisolated(unsafe) static var resized: sig_atomic_t = 0
+
+    static let enterSequence = "\u{1B}[?1049h\u{1B}[?25l\u{1B}[H\u{1B}[2J"
+    static let leaveSequence = "\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l"
+
+    /// Async-signal-safe: only write(2) and tcsetattr(3).
+    static func restore() {
+        leaveSequence.utf8CString.withUnsafeBufferPointer { buffer in
+            _ = Glibc.write(output, buffer.baseAddress, buffer.count - 1)
+        }
+        _ = tcsetattr(input, TCSAFLUSH, &saved)
+    }
+
+    static func installHandlers() {
+        guard !installed else { return }
+        installed = true
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP] {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { sig in
+                TerminalState.restore()
+                // Re-raise with the default action so the exit status tells what happened.
+                signal(sig, SIG_DFL)
+                raise(sig)
+            }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(sig, &action, nil)
+        }
+        var winch = sigaction()
+        winch.__sigaction_handler.sa_handler = { _ in TerminalState.resized = 1 }
+        sigemptyset(&winch.sa_mask)
+        winch.sa_flags = 0
+        sigaction(SIGWINCH, &winch, nil)
+    }
+}

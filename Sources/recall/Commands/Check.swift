@@ -1,0 +1,81 @@
+import ArgumentParser
+import CodeRunner
+import DeckFormat
+import Foundation
+import Notebook
+
+extension Recall {
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a solution against an exercise's test cases in the sandbox; exit 0 only on Accepted.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The exercise, as deck/id or id.")
+        var exercise: String
+
+        @Argument(help: "Your solution file (.py, .swift, .cpp).")
+        var file: String
+
+        @Option(help: "python, swift or cpp (default: from the file's extension).")
+        var lang: String?
+
+        @Flag(help: "Run code from a subscribed deck even when bubblewrap is missing.")
+        var allowUnsandboxed = false
+
+        struct Report: Encodable {
+            struct Case: Encodable {
+                var name, status: String
+                var input, expected, actual, message: String?
+            }
+            var verdict: String
+            var cases: [Case]
+            var message: String?
+            var time_ms: Int
+            var compile_ms: Int
+            var sandboxed: Bool
+        }
+
+        func run() throws {
+            var language: Language?
+            if let lang {
+                guard let parsed = Language(name: lang) else { throw ValidationError("unknown language '\(lang)'") }
+                language = parsed
+            }
+            let notebook = try global.notebook()
+            let report = try notebook.check(
+                exercise, file: URL(fileURLWithPath: file), language: language, allowUnsandboxed: allowUnsandboxed)
+            if !report.sandboxed {
+                Output.error(
+                    "warning: bubblewrap (bwrap) is not installed: the code ran under resource limits only, not isolated"
+                )
+            }
+            if global.json {
+                try Output.json(
+                    Report(
+                        verdict: report.verdict.rawValue,
+                        cases: report.cases.map {
+                            .init(
+                                name: $0.name, status: $0.status.rawValue, input: $0.input, expected: $0.expected,
+                                actual: $0.actual, message: $0.message)
+                        }, message: report.message, time_ms: report.timeMs, compile_ms: report.compileMs,
+                        sandboxed: report.sandboxed))
+            } else {
+                var rows = [["#", "CASE", "STATUS", "INPUT", "EXPECTED", "ACTUAL"]]
+                for (i, c) in report.cases.enumerated() {
+                    rows.append([
+                        "\(i + 1)", c.name, c.status.rawValue, Output.oneLine(c.input ?? "", width: 28),
+                        Output.oneLine(c.expected ?? "", width: 20),
+                        Output.oneLine(c.actual ?? c.message ?? "", width: 24),
+                    ])
+                }
+                print(Output.table(rows))
+                if let message = report.message { print("\n" + message) }
+                print(
+                    "\n\(report.verdict.rawValue): \(report.passed)/\(report.cases.count) cases passed in \(report.timeMs) ms"
+                )
+            }
+            if report.verdict != .accepted { throw CommandFailure(status: 1) }
+        }
+    }
+}

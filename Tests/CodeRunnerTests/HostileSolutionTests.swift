@@ -1,0 +1,159 @@
+import CodeRunner
+import DeckFormat
+import Foundation
+import RecallTestSupport
+import Testing
+
+/// Solutions that attack the host: each gets the right verdict and the host is untouched.
+@Suite("Hostile solutions")
+struct HostileSolutionTests {
+    static var exercise: Exercise {
+        get throws {
+            try Exercise.load(
+                folder: RecallProcess.repositoryRoot.appendingPathComponent("Decks/coding/remove-nth-from-end"))
+        }
+    }
+
+    func run(_ body: String, language: Language = .python, checker: Checker = Checker()) throws -> CheckReport {
+        let source: String
+        switch language {
+        case .python:
+            source =
+                "class Solution:\n    def removeNthFromEnd(self, head, n):\n"
+                + body.split(separator: "\n").map { "        " + $0 }.joined(separator: "\n") + "\n"
+        default: source = body
+        }
+        return try checker.check(Self.exercise, source: source, language: language)
+    }
+
+    @Test("an infinite loop is stopped: Time Limit Exceeded")
+    func infiniteLoop() throws {
+        #expect(try run("while True:\n    pass").verdict == .timeLimitExceeded)
+    }
+
+    @Test("sleeping forever is stopped by the wall clock: Time Limit Exceeded")
+    func sleep() throws {
+        let report = try run("import time\ntime.sleep(600)")
+        #expect(report.verdict == .timeLimitExceeded)
+        #expect(report.timeMs < 15_000)
+    }
+
+    @Test("a fork bomb is contained and the host keeps working")
+    func forkBomb() throws {
+        let report = try run("import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass")
+        #expect(report.verdict != .accepted)
+        #expect([.timeLimitExceeded, .runtimeError].contains(report.verdict))
+        // The host can still start processes.
+        #expect(try Shell.output("/bin/echo", ["alive"]) == "alive\n")
+    }
+
+    @Test("a 4 GiB allocation: Memory Limit Exceeded")
+    func hugeAllocation() throws {
+        #expect(try run("x = bytearray(4 * 1024 ** 3)\nreturn head").verdict == .memoryLimitExceeded)
+        let cpp = try run(
+            "class Solution { public: ListNode* removeNthFromEnd(ListNode* h, int n) { std::vector<char> v(4ull << 30, 1); return v[5] ? h : h; } };",
+            language: .cpp)
+        #expect(cpp.verdict == .memoryLimitExceeded)
+    }
+
+    @Test("100 MB of output: Output Limit Exceeded")
+    func floodOutput() throws {
+        #expect(
+            try run("import sys\nsys.stdout.write('x' * (100 * 1024 * 1024))\nreturn head").verdict
+                == .outputLimitExceeded)
+    }
+
+    @Test("no network: a connection attempt fails inside the sandbox")
+    func network() throws {
+        let report = try run("import socket\nsocket.create_connection(('1.1.1.1', 53), timeout=2)\nreturn head")
+        #expect(report.verdict == .runtimeError)
+        #expect(
+            report.message?.contains("OSError") == true || report.message?.contains("Network") == true,
+            "\(report.message ?? "")")
+    }
+
+    @Test("writing outside the run folder does not reach the host")
+    func writeOutside() throws {
+        let target = "/tmp/recall-escape-\(UUID().uuidString)"
+        _ = try run("open('\(target)', 'w').write('escaped')\nopen('/usr/recall-escape', 'w')\nreturn head")
+        #expect(!FileManager.default.fileExists(atPath: target))
+        #expect(!FileManager.default.fileExists(atPath: "/usr/recall-escape"))
+    }
+
+    @Test("the user's home and ~/.ssh are not visible")
+    func readHome() throws {
+        let home = FileManager.default.homeDirectoryForCurrentUser.path
+        let secret = try TemporaryFolder("recall-ssh")
+        defer { secret.remove() }
+        try secret.write("id_ed25519", "SECRET-KEY")
+        let report = try run(
+            "print(open('\(secret.path)/id_ed25519').read())\nprint(open('\(home)/.ssh/id_rsa').read())\nreturn head")
+        #expect(report.verdict == .runtimeError)
+        #expect(report.message?.contains("FileNotFoundError") == true, "\(report.message ?? "")")
+    }
+
+    @Test("killing the parent does not touch the host")
+    func killParent() throws {
+        let report = try run(
+            "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\nos.kill(1, signal.SIGKILL)\nreturn head")
+        #expect(report.verdict != .internalError)
+        #expect(getppid() > 1)  // this test process is still here
+    }
+
+    @Test("a child left running after exit is killed")
+    func strayChild() throws {
+        let marker = "recall-stray-\(UUID().uuidString.prefix(8))"
+        _ = try run(
+            "import subprocess\nsubprocess.Popen(['/bin/sh', '-c', 'sleep 30 # \(marker)'], start_new_session=True)\nreturn head"
+        )
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(try Shell.output("/usr/bin/pgrep", ["-f", marker]).isEmpty)
+    }
+
+    @Test("compile errors point at the learner's own lines")
+    func compileErrors() throws {
+        let cpp = try run(
+            "class Solution {\npublic:\n  ListNode* removeNthFromEnd(ListNode* h, int n) {\n    return undefined_name;\n  }\n};",
+            language: .cpp)
+        #expect(cpp.verdict == .compileError)
+        #expect(cpp.message?.contains("solution.cpp:4") == true, "\(cpp.message ?? "")")
+        let py = try run("return (", language: .python)
+        #expect(py.verdict == .compileError)
+        #expect(py.message?.contains("solution.py:3") == true, "\(py.message ?? "")")
+        let swift = try run(
+            "class Solution {\n  func removeNthFromEnd(_ h: ListNode?, _ n: Int) -> ListNode? {\n    return nope\n  }\n}",
+            language: .swift)
+        #expect(swift.verdict == .compileError)
+        #expect(swift.message?.contains("solution.swift:3") == true, "\(swift.message ?? "")")
+    }
+
+    @Test("without bwrap: a warning, local exercises run under rlimits, remote ones are refused")
+    func noBwrap() throws {
+        let bare = Checker(sandbox: Sandbox(bwrap: nil))
+        let solution = try String(contentsOf: Self.exercise.file("solution", .python), encoding: .utf8)
+        let local = try bare.check(Self.exercise, source: solution, language: .python)
+        #expect(local.verdict == .accepted)
+        #expect(!local.sandboxed)
+        #expect(throws: RunnerError.self) {
+            try bare.check(Self.exercise, source: solution, language: .python, remote: true)
+        }
+        let allowed = try bare.check(
+            Self.exercise, source: solution, language: .python, remote: true, allowUnsandboxed: true)
+        #expect(allowed.verdict == .accepted)
+        #expect(try run("while True:\n    pass", checker: bare).verdict == .timeLimitExceeded)
+    }
+}
+
+enum Shell {
+    static func output(_ path: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Notebook
+import RecallCore
+import RecallTestSupport
+import Testing
+
+@Suite("Bundled decks")
+struct BundledDeckTests {
+    static let decks = RecallProcess.repositoryRoot.appendingPathComponent("Decks")
+
+    @Test("Decks/ imports into a fresh notebook with no error, unique ids and every card filled in")
+    func importsCleanly() throws {
+        let t = try TestNotebook()
+        let copy = t.decks.url.appendingPathComponent("Decks")
+        try FileManager.default.copyItem(at: Self.decks, to: copy)
+        let report = try t.notebook.importDecks([copy], writeIDs: false)
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        #expect(report.idsWritten == 0)
+        let keys = try t.notebook.store.cards()
+        #expect(Set(keys).count == keys.count)
+        let llm = keys.filter { $0.deck == "llm-interview" }
+        #expect((90...110).contains(llm.count), "\(llm.count) LLM cards")
+        for key in keys {
+            let card = try t.notebook.show(key).card
+            #expect(!card.front.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(key)")
+            #expect(!card.back.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(key)")
+        }
+    }
+
+    @Test("every card named in COVERAGE.md exists, and every LLM card is in it")
+    func coverage() throws {
+        let t = try TestNotebook()
+        _ = try t.notebook.importDecks([Self.decks], writeIDs: false)
+        let text = try String(
+            contentsOf: Self.decks.appendingPathComponent("llm-interview/COVERAGE.md"), encoding: .utf8)
+        let named = Set(
+            text.matches(of: /(llm-interview|coding)\/([a-z0-9-]+)/).map {
+                CardKey(deck: String($0.1), id: String($0.2))
+            })
+        #expect(named.count >= 90)
+        let existing = Set(try t.notebook.store.cards())
+        #expect(named.subtracting(existing).isEmpty, "missing: \(named.subtracting(existing))")
+        let llm = existing.filter { $0.deck == "llm-interview" }
+        #expect(llm.subtracting(named).isEmpty, "not covered: \(llm.subtracting(named))")
+        // Every seed file has rows.
+        for seed in ["000_", "001_", "002_", "003_", "004_"] { #expect(text.contains(seed)) }
+    }
+
+    @Test(
+        "search finds LLM cards by Chinese and English terms", arguments: ["位置编码", "LoRA", "KV Cache", "注意力", "RoPE"])
+    func search(term: String) throws {
+        let t = try TestNotebook()
+        _ = try t.notebook.importDecks([Self.decks], writeIDs: false)
+        let hits = try t.notebook.search(term)
+        #expect(!hits.isEmpty, "\(term)")
+        #expect(hits.contains { $0.card.deck == "llm-interview" }, "\(term)")
+    }
+}
