@@ -190,7 +190,8 @@ struct ReviewEditTests {
             ])
         try tty.waitFor("only question")
         try tty.send("e")
-        try tty.waitFor("Card updated")
+        // Under load the editor can take a while; wait for its result before the next key.
+        #expect(try tty.waitFor("Card updated", timeout: 60).joined().contains("Card updated"))
         try tty.send("Space")
         let screen = try tty.waitFor("NEW-ANSWER")
         #expect(screen.joined().contains("NEW-ANSWER"))

@@ -90,7 +90,7 @@ public final class TmuxSession: @unchecked Sendable {  // used by one test at a 
 
     /// Waits until the screen contains `text` (or `timeout` passes); returns the last screen.
     @discardableResult
-    public func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> [String] {
+    public func waitFor(_ text: String, timeout: TimeInterval = 30) throws -> [String] {
         let deadline = Date().addingTimeInterval(timeout)
         var lines = try screen()
         while !lines.joined(separator: "\n").contains(text) && Date() < deadline {

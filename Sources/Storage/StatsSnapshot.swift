@@ -1,0 +1,59 @@
+import GRDB
+import RecallCore
+
+/// The raw rows statistics are computed from: every card's schedule and every logged event,
+/// optionally of one deck. The numbers themselves are computed in `Notebook` (pure functions).
+public struct StatsSnapshot: Sendable {
+    /// One card's schedule as stored (state columns nil for a card never reviewed).
+    public struct CardRow: Sendable, Equatable {
+        public var key: CardKey
+        public var front: String
+        public var removed: Bool
+        public var state: CardState?
+    }
+    public var cards: [CardRow]
+    /// Events in fold order (card, timestamp, device, seq).
+    public var events: [ReviewEvent]
+}
+
+extension NotebookStore {
+    /// Reads every card and event (of `deck` when given) in one read transaction.
+    public func statsSnapshot(deck: String? = nil) throws -> StatsSnapshot {
+        try read { db in
+            var cards: [StatsSnapshot.CardRow] = []
+            let cardRows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT deck, id, front, removed, ef100, repetitions, interval, due, lapses, last_review
+                    FROM card WHERE (? IS NULL OR deck = ?) ORDER BY deck, position
+                    """, arguments: [deck, deck])
+            while let row = try cardRows.next() {
+                let key = CardKey(deck: row[0], id: row[1])
+                var state: CardState?
+                if let due: Int = row[7] {
+                    state = CardState(
+                        ef100: row[4], repetitions: row[5], interval: row[6], due: StudyDay(ordinal: due),
+                        lapses: row[8], lastReview: StudyDay(ordinal: row[9]))
+                }
+                cards.append(.init(key: key, front: row[2], removed: row[3], state: state))
+            }
+            var events: [ReviewEvent] = []
+            let eventRows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT card, ts, day, grade, kind, device, seq, duration_ms FROM review_event
+                    WHERE (? IS NULL OR card LIKE ? || '/%') ORDER BY card, ts, device, seq
+                    """, arguments: [deck, deck])
+            while let row = try eventRows.next() {
+                guard let key = CardKey(row[0] as String), let grade = Grade(rawValue: row[3]),
+                    let kind = ReviewKind(rawValue: row[4])
+                else { continue }
+                events.append(
+                    ReviewEvent(
+                        card: key, timestamp: row[1], day: StudyDay(ordinal: row[2]), grade: grade, kind: kind,
+                        device: row[5], seq: row[6], durationMs: row[7]))
+            }
+            return StatsSnapshot(cards: cards, events: events)
+        }
+    }
+}
