@@ -161,6 +161,7 @@ extension GitRepository {
         let journal = "\(old?.hex ?? "-") \(target.hex)\n"
         try Data(journal.utf8).write(to: moveJournal, options: .atomic)
         try checkout(target, force: false, paths: nil)
+        FailPoint.hit("git.after-checkout")
         try setBranch(branch, to: target, expecting: old)
         try? FileManager.default.removeItem(at: moveJournal)
     }
@@ -188,6 +189,10 @@ extension GitRepository {
         var options = git_checkout_options()
         try Libgit2.check(git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), "checkout options")
         options.checkout_strategy = force ? GIT_CHECKOUT_FORCE.rawValue : GIT_CHECKOUT_SAFE.rawValue
+        if FailPoint.isArmed {
+            // `git.mid-checkout`: killed after the first file is written, the rest not yet.
+            options.progress_cb = { _, completed, _, _ in if completed >= 1 { FailPoint.hit("git.mid-checkout") } }
+        }
         if let paths {
             if paths.isEmpty { return }
             options.checkout_strategy |= GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH.rawValue

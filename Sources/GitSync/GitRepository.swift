@@ -153,6 +153,19 @@ public final class GitRepository {
         return (ahead, behind)
     }
 
+    /// How many commits are reachable from `commit` (its whole history).
+    public func countCommits(reachableFrom commit: ObjectID) throws -> Int {
+        let walk = try Handle.make("revision walk", owner: self, release: git_revwalk_free) {
+            git_revwalk_new(&$0, pointer)
+        }
+        var start = commit.oid
+        try Libgit2.check(git_revwalk_push(walk.pointer, &start), "revision walk from \(commit.short)")
+        var count = 0
+        var oid = git_oid()
+        while git_revwalk_next(&oid, walk.pointer) == 0 { count += 1 }
+        return count
+    }
+
     /// Whether `commit` exists in this repository's object database.
     public func contains(_ commit: ObjectID) -> Bool {
         var oid = commit.oid
