@@ -18,6 +18,8 @@ public struct SourceSyncReport: Sendable, Equatable {
     public var conflicts: [String] = []
     /// Local commits the remote accepted.
     public var pushed = 0
+    /// Pushes refused because someone else pushed first, each followed by fetch and merge.
+    public var pushRetries = 0
     /// Local edits committed by this sync (files).
     public var committed = 0
     /// Problems in deck files, as `file:line: message` (the rest was imported).
@@ -74,6 +76,7 @@ extension Notebook {
             try importSourceChanges(repo, &source, &report)
             FailPoint.hit("sync.after-import")
 
+            FailPoint.hit("sync.before-push")
             guard let head = try repo.headCommit() else { break }
             let ahead =
                 try tip.map { try repo.aheadBehind(local: head, upstream: $0).ahead }
@@ -84,6 +87,7 @@ extension Notebook {
                 report.pushed += ahead
                 break
             } catch let error as GitError where error.isPushRejection && attempt < Self.pushAttempts {
+                report.pushRetries += 1
                 continue  // someone pushed first: fetch, merge and try again
             } catch let error as GitError {
                 // A read-only remote, or no network: the commits stay here and go out next time.

@@ -16,7 +16,7 @@ extension Recall {
 
         struct SourceReport: Encodable {
             var source: String
-            var fetched, added, updated, removed, restored, files_imported, committed, pushed: Int
+            var fetched, added, updated, removed, restored, files_imported, committed, pushed, push_retries: Int
             var conflicts: [String]
             var errors: [String]
             var failure: String?
@@ -43,7 +43,7 @@ extension Recall {
                     SourceReport(
                         source: $0.source, fetched: $0.fetched, added: $0.added, updated: $0.updated,
                         removed: $0.removed, restored: $0.restored, files_imported: $0.filesImported,
-                        committed: $0.committed, pushed: $0.pushed, conflicts: $0.conflicts, errors: $0.problems,
+                        committed: $0.committed, pushed: $0.pushed, push_retries: $0.pushRetries, conflicts: $0.conflicts, errors: $0.problems,
                         failure: $0.failure)
                 },
                 progress: result.progress.map {
