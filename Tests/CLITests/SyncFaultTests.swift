@@ -9,14 +9,19 @@ struct SyncFaultTests {
         let pair = try TwoNotebooks()
         defer { pair.remove() }
         let port = try SyncDaemon.freePort()  // nobody listens there
-        try SyncGit.run(["remote", "set-url", "origin", "git://127.0.0.1:\(port)/remote.git"], in: URL(fileURLWithPath: pair.a + "/sources/team"))
+        try SyncGit.run(
+            ["remote", "set-url", "origin", "git://127.0.0.1:\(port)/remote.git"],
+            in: URL(fileURLWithPath: pair.a + "/sources/team"))
         try pair.edit(pair.a, "Answer x.", "Answer x, offline edit.")
         let offline = try pair.sync(pair.a, expect: 1)
-        #expect((offline.firstSource["failure"] as? String)?.contains("cannot fetch from git://127.0.0.1") == true, "\(offline.stdout)")
+        #expect(
+            (offline.firstSource["failure"] as? String)?.contains("cannot fetch from git://127.0.0.1") == true,
+            "\(offline.stdout)")
         #expect(offline.firstSource["committed"] as? Int == 1)
         #expect(try pair.back(pair.a, "x") == "Answer x, offline edit.")  // imported all the same
 
-        try SyncGit.run(["remote", "set-url", "origin", pair.remote.path], in: URL(fileURLWithPath: pair.a + "/sources/team"))
+        try SyncGit.run(
+            ["remote", "set-url", "origin", pair.remote.path], in: URL(fileURLWithPath: pair.a + "/sources/team"))
         let online = try pair.sync(pair.a)
         #expect(online.firstSource["pushed"] as? Int == 1)
         #expect(try pair.remoteFile().contains("Answer x, offline edit."))
@@ -75,8 +80,10 @@ struct SyncFaultTests {
         try SyncGit.pushFromElsewhere(
             pair.remote,
             files: [
-                "decks/d/cards.md": "## Question x {#x}\nAnswer x, fixed upstream.\n\n## Question y {#y}\nAnswer y.\n\n## Question z {#z}\nAnswer z.\n",
-                "decks/d/broken.md": "## Good card {#good}\nFine.\n\n## Empty answer {#empty}\n\n## Bad id {#Bad_Id}\nText.\n",
+                "decks/d/cards.md":
+                    "## Question x {#x}\nAnswer x, fixed upstream.\n\n## Question y {#y}\nAnswer y.\n\n## Question z {#z}\nAnswer z.\n",
+                "decks/d/broken.md":
+                    "## Good card {#good}\nFine.\n\n## Empty answer {#empty}\n\n## Bad id {#Bad_Id}\nText.\n",
             ], message: "upstream", scratch: pair.root)
         let result = try pair.sync(pair.a, expect: 1)
         let errors = result.firstSource["errors"] as? [String] ?? []
@@ -89,7 +96,8 @@ struct SyncFaultTests {
         let again = try pair.sync(pair.a, expect: 1)
         #expect((again.firstSource["errors"] as? [String])?.count == 2)
         try SyncGit.pushFromElsewhere(
-            pair.remote, files: ["decks/d/broken.md": "## Good card {#good}\nFine.\n\n## Empty answer {#empty}\nNow full.\n"],
+            pair.remote,
+            files: ["decks/d/broken.md": "## Good card {#good}\nFine.\n\n## Empty answer {#empty}\nNow full.\n"],
             message: "fix", scratch: pair.root)
         try pair.sync(pair.a)
         #expect(try pair.back(pair.a, "empty") == "Now full.")
@@ -107,7 +115,8 @@ struct SyncFaultTests {
         try pair.edit(pair.b, "Answer y.", "Answer y by B.")
         try pair.sync(pair.b)
         try SyncGit.pushFromElsewhere(
-            pair.remote, files: ["decks/d/more.md": "## Another {#another}\nMore.\n"], message: "more", scratch: pair.root)
+            pair.remote, files: ["decks/d/more.md": "## Another {#another}\nMore.\n"], message: "more",
+            scratch: pair.root)
         try pair.edit(pair.a, "Answer x.", "Answer x by A.")
         let killed = try pair.sync(pair.a, environment: ["RECALL_FAILPOINT": point], expect: nil)
         #expect(killed.status != 0 && killed.stdout.isEmpty, "\(point) was not reached")

@@ -186,7 +186,8 @@ struct TwoNotebooks {
         }
     }
 
-    static let threeCards = "## Question x {#x}\nAnswer x.\n\n## Question y {#y}\nAnswer y.\n\n## Question z {#z}\nAnswer z.\n"
+    static let threeCards =
+        "## Question x {#x}\nAnswer x.\n\n## Question y {#y}\nAnswer y.\n\n## Question z {#z}\nAnswer z.\n"
 
     func cardsFile(_ home: String) -> URL {
         URL(fileURLWithPath: home).appendingPathComponent("sources/team/decks/d/cards.md")

@@ -9,7 +9,8 @@ struct SyncProgressTests {
         let root = try TemporaryFolder("recall-progress")
         try root.write("decks/p/deck.yaml", "deck: p\ntitle: Progress deck\n")
         try root.write(
-            "decks/p/cards.md", (1...cards).map { "## Question \($0) {#c\($0)}\nAnswer \($0).\n" }.joined(separator: "\n"))
+            "decks/p/cards.md",
+            (1...cards).map { "## Question \($0) {#c\($0)}\nAnswer \($0).\n" }.joined(separator: "\n"))
         let remote = try SyncGit.bareRemote(in: root, name: "progress", files: [:])
         let a = root.path + "/home-a"
         let b = root.path + "/home-b"
@@ -23,7 +24,8 @@ struct SyncProgressTests {
     }
 
     private func answer(_ home: String, _ card: String, _ grade: Int, on day: String) throws {
-        let result = try RecallProcess.run(["answer", "p/\(card)", "\(grade)", "--early"], home: home, now: day + "T09:30:00Z")
+        let result = try RecallProcess.run(
+            ["answer", "p/\(card)", "\(grade)", "--early"], home: home, now: day + "T09:30:00Z")
         #expect(result.status == 0, "\(result.stderr)")
     }
 
@@ -66,6 +68,32 @@ struct SyncProgressTests {
         for key in ["id", "device", "seq", "card", "ts", "day", "grade", "kind", "duration_ms"] {
             #expect(first?[key] != nil, "event line lacks \(key)")
         }
+    }
+
+    @Test("a grade undone after it was sent is retracted on the other device; the next grade is sent too")
+    func undoAfterSync() throws {
+        let (root, a, b, _) = try twoDevices(cards: 2)
+        defer { root.remove() }
+        try answer(a, "c1", 2, on: "2026-11-22")
+        #expect(try RecallProcess.run(["sync"], home: a).status == 0)
+        #expect(try RecallProcess.run(["sync"], home: b).status == 0)
+        let before = try RecallProcess.run(["show", "p/c1", "--json"], home: b).json
+        #expect((before["history"] as? [Any])?.count == 1)
+
+        // A takes the grade back and gives another: the new event must not reuse the undone seq.
+        #expect(try RecallProcess.run(["undo"], home: a).status == 0)
+        try answer(a, "c1", 5, on: "2026-11-22")
+        let sent = try RecallProcess.run(["sync", "--json"], home: a)
+        let progress = sent.json["progress"] as? [String: Any] ?? [:]
+        #expect(progress["sent"] as? Int == 1 && progress["retracted"] as? Int == 1, "\(sent.stdout)")
+        for _ in 0..<2 {
+            for home in [b, a] { #expect(try RecallProcess.run(["sync"], home: home).status == 0) }
+        }
+        let one = try RecallProcess.run(["show", "p/c1", "--json"], home: a)
+        let two = try RecallProcess.run(["show", "p/c1", "--json"], home: b)
+        #expect(one.stdout == two.stdout, "A:\n\(one.stdout)\nB:\n\(two.stdout)")
+        let history = two.json["history"] as? [[String: Any]] ?? []
+        #expect(history.count == 1 && history.first?["grade"] as? Int == 5, "\(two.stdout)")
     }
 
     @Test("a progress sync killed after exporting or merging is completed by the next one")

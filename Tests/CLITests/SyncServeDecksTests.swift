@@ -5,16 +5,7 @@ import Testing
 @Suite("Sync: the Sync/serve-decks script")
 struct SyncServeDecksTests {
     private func script(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = RecallProcess.repositoryRoot.appendingPathComponent("Sync/serve-decks")
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try ChildProcess.run([RecallProcess.repositoryRoot.appendingPathComponent("Sync/serve-decks").path] + arguments)
     }
 
     @Test("new deck repo, served on 127.0.0.1: two notebooks share edits through it; stop ends the daemon")

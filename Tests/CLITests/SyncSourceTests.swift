@@ -56,8 +56,12 @@ struct SyncSourceTests {
         let listed = try RecallProcess.run(["conflicts", "list", "--json", "--home", pair.a], home: nil)
         let entries = listed.json["conflicts"] as? [[String: Any]] ?? []
         #expect(entries.count == 1 && entries.first?["card"] as? String == "d/x", "\(listed.stdout)")
+        // B made the merge, so in A's file the card shows B's version and A's own is the copy.
+        #expect(entries.first?["ours"] as? String == "copy", "\(listed.stdout)")
+        let onB = try RecallProcess.run(["conflicts", "list", "--json", "--home", pair.b], home: nil)
+        #expect((onB.json["conflicts"] as? [[String: Any]])?.first?["ours"] as? String == "card", "\(onB.stdout)")
 
-        // A keeps the other version (B's, the conflict copy in A's file too), and shares it.
+        // A keeps the other version (B's, which is the card in A's file), and shares it.
         let resolved = try RecallProcess.run(["conflicts", "resolve", "d/x", "--theirs", "--home", pair.a], home: nil)
         #expect(resolved.status == 0, "\(resolved.stderr)")
         #expect(try pair.back(pair.a, "x") == "Answer x as B sees it.")
@@ -108,7 +112,9 @@ struct SyncSourceTests {
         let shown = try RecallProcess.run(["show", "d/x", "--json"], home: pair.a)
         #expect(shown.json["removed"] as? Bool == true)
         #expect((shown.json["history"] as? [Any])?.count == 1)
-        #expect(try RecallProcess.run(["source", "list", "--json", "--home", pair.a], home: nil).json["sources"] as? [Any] != nil)
+        #expect(
+            try RecallProcess.run(["source", "list", "--json", "--home", pair.a], home: nil).json["sources"] as? [Any]
+                != nil)
 
         let again = try RecallProcess.run(
             ["source", "add", "file://" + pair.remote.path, "--name", "team", "--path", "decks", "--home", pair.a],
@@ -124,8 +130,10 @@ struct SyncSourceTests {
         let home = try TemporaryFolder("recall-home")
         defer { home.remove() }
         let added = try RecallProcess.run(
-            ["source", "add", RecallProcess.repositoryRoot.path, "--name", "recall", "--path", "Decks", "--json",
-             "--home", home.path], home: nil)
+            [
+                "source", "add", RecallProcess.repositoryRoot.path, "--name", "recall", "--path", "Decks", "--json",
+                "--home", home.path,
+            ], home: nil)
         #expect(added.status == 0, "\(added.stderr)")
         #expect((added.json["added"] as? Int ?? 0) > 50)
         #expect((added.json["errors"] as? [Any])?.isEmpty == true)
@@ -143,7 +151,10 @@ struct SyncSourceTests {
             (["source", "add", "file://" + pair.remote.path, "--name", "Bad Name"], "not a valid source name"),
             (["source", "add", "file://" + pair.remote.path, "--name", "team"], "already exists"),
             (["source", "add", "file://" + pair.remote.path, "--name", "t2", "--path", "../x"], "relative folder"),
-            (["source", "add", "file://" + pair.remote.path, "--name", "t3", "--path", "missing"], "no folder 'missing'"),
+            (
+                ["source", "add", "file://" + pair.remote.path, "--name", "t3", "--path", "missing"],
+                "no folder 'missing'"
+            ),
             (["source", "add", "ext::sh -c touch% /tmp/x", "--name", "evil"], "refusing remote"),
             (["source", "remove", "nope"], "no source named"),
             (["conflicts", "resolve", "d/x", "--ours"], "no conflict"),

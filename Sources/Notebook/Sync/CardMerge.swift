@@ -196,6 +196,20 @@ enum CardMerge {
         return heading + trailing + rest
     }
 
+    /// The conflict copies that appear in `new` but not in `old` and hold the version `old` had
+    /// for their card: after a merge made on another machine arrives, this notebook's own version
+    /// is the copy, not the card (so `--ours` must keep the copy).
+    static func copiesHoldingOldVersion(old: String?, new: String) -> [String] {
+        guard let old else { return [] }
+        let before = layout(old)
+        return layout(new).blocks.compactMap { block -> String? in
+            guard let id = block.id, let original = original(ofCopy: id), before.block(id) == nil,
+                let previous = before.block(original)
+            else { return nil }
+            return renamed(block, to: original).normalized == previous.normalized ? id : nil
+        }
+    }
+
     /// Whether `id` names a conflict copy, and of which card.
     static func original(ofCopy id: String) -> String? {
         guard let range = id.range(of: conflictMarker, options: .backwards) else { return nil }

@@ -40,6 +40,12 @@ struct ProgressLine: Codable, Equatable {
     }
 }
 
+/// A retraction: the device undid one of its events after it had been sent. Written to the same
+/// file, after the event: `{"retracts":"3f9a…:17"}`.
+struct RetractionLine: Codable, Equatable {
+    var retracts: String
+}
+
 enum ProgressLog {
     static func fileName(device: String) -> String { "events/\(device).jsonl" }
 
@@ -50,20 +56,40 @@ enum ProgressLog {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Parses a device's file; malformed lines are returned as `file:line: message` problems.
-    static func decode(_ data: Data, file: String) -> (events: [ReviewEvent], problems: [String]) {
+    static func encodeRetraction(device: String, seq: Int64) -> String {
+        #"{"retracts":"\#(device):\#(seq)"}"#
+    }
+
+    /// A device file's contents: its events, the ids of events it retracted, and malformed lines
+    /// as `file:line: message` problems.
+    struct Decoded {
         var events: [ReviewEvent] = []
+        var retracted: Set<String> = []
         var problems: [String] = []
+    }
+
+    /// Parses a device's file. Only that device's own events and retractions are taken: a file
+    /// cannot speak for another device.
+    static func decode(_ data: Data, file: String) -> Decoded {
+        var decoded = Decoded()
+        let device = (file as NSString).lastPathComponent.replacingOccurrences(of: ".jsonl", with: "")
         let decoder = JSONDecoder()
         for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
         where !line.isEmpty {
-            if let parsed = try? decoder.decode(ProgressLine.self, from: Data(line)), let event = parsed.event {
-                events.append(event)
+            if let parsed = try? decoder.decode(ProgressLine.self, from: Data(line)), let event = parsed.event,
+                event.device == device
+            {
+                decoded.events.append(event)
+            } else if let retraction = try? decoder.decode(RetractionLine.self, from: Data(line)),
+                retraction.retracts.hasPrefix(device + ":")
+            {
+                decoded.retracted.insert(retraction.retracts)
             } else {
-                problems.append("\(file):\(index + 1): not a review event; the line was skipped")
+                decoded.problems.append(
+                    "\(file):\(index + 1): not a review event of device \(device); the line was skipped")
             }
         }
-        return (events, problems)
+        return decoded
     }
 
     /// The highest seq in this device's own file, after cutting off a torn last line (a write
@@ -84,8 +110,11 @@ enum ProgressLog {
         if lastNewline != data.index(before: data.endIndex) {
             try handle.truncate(atOffset: size - tail + UInt64(lastNewline - data.startIndex + 1))
         }
-        let lastLine = complete.split(separator: UInt8(ascii: "\n")).last.map { Data($0) } ?? Data()
-        return (try? JSONDecoder().decode(ProgressLine.self, from: lastLine))?.seq ?? 0
+        // The last event line (retractions follow the events they retract; seqs only grow).
+        for line in complete.split(separator: UInt8(ascii: "\n")).reversed() {
+            if let event = try? JSONDecoder().decode(ProgressLine.self, from: Data(line)) { return event.seq }
+        }
+        return 0
     }
 
     /// Both sides' lines, ours first, each line once: how a device file changed on two machines

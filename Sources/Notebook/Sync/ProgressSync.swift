@@ -19,6 +19,8 @@ public struct ProgressSyncReport: Sendable, Equatable {
     public var sent = 0
     /// Other devices' events new to this notebook.
     public var received = 0
+    /// Sent grades that were undone here afterwards, retracted from the other devices.
+    public var retracted = 0
     public var pushed = 0
     /// Unreadable lines in other devices' files (`file:line: message`).
     public var problems: [String] = []
@@ -85,14 +87,22 @@ extension Notebook {
         }
         let exported = try ProgressLog.lastSeq(in: url)
         let fresh = try store.events(ofDevice: device, after: exported)
-        if !fresh.isEmpty {
+        // Grades undone after they were sent are retracted, so the other devices drop them too.
+        let undone = try store.undoneEvents()
+        let retractions = undone.filter { $0 <= exported }
+        if !fresh.isEmpty || !retractions.isEmpty {
+            let lines =
+                fresh.map { ProgressLog.encode($0) + "\n" }
+                + retractions.map { ProgressLog.encodeRetraction(device: device, seq: $0) + "\n" }
             let handle = try FileHandle(forWritingTo: url)
             try handle.seekToEnd()
-            try handle.write(contentsOf: Data(fresh.map { ProgressLog.encode($0) + "\n" }.joined().utf8))
+            try handle.write(contentsOf: Data(lines.joined().utf8))
             try handle.synchronize()
             try handle.close()
             report.sent = fresh.count
+            report.retracted = retractions.count
         }
+        if let last = undone.max() { try store.forgetUndone(upTo: last) }
         FailPoint.hit("progress.after-export")
         if !(try repo.status().isEmpty) {
             try repo.commitAll(message: "recall: \(fresh.count) review event(s) from device \(device)")
@@ -150,13 +160,17 @@ extension Notebook {
             $0.hasPrefix("events/") && $0.hasSuffix(".jsonl") && $0 != ownFile
         }
         var incoming: [ReviewEvent] = []
+        var retracted = Set<String>()
         for file in files {
             guard let data = try? Data(contentsOf: folder.appendingPathComponent(file)) else { continue }
             let decoded = ProgressLog.decode(data, file: file)
             incoming += decoded.events
+            retracted.formUnion(decoded.retracted)
             report.problems += decoded.problems
         }
-        if !incoming.isEmpty { report.received += try store.merge(incoming) }
+        if !incoming.isEmpty || !retracted.isEmpty {
+            report.received += try store.merge(incoming, retracted: retracted)
+        }
         remote.imported = head.hex
         try saveProgressRemote(remote)
     }

@@ -70,7 +70,9 @@ extension Notebook {
             }
             FailPoint.hit("sync.after-fetch")
             if let tip {
+                let before = try repo.headCommit()
                 try integrate(tip, into: repo, report: &report)
+                try recordLocalCopies(repo, since: before)
             }
             FailPoint.hit("sync.after-merge")
             try importSourceChanges(repo, &source, &report)
@@ -118,6 +120,20 @@ extension Notebook {
             let copies = outcome.conflicts.values.flatMap { $0 }.compactMap(CardMerge.Conflict.init(encoded:))
             report.conflicts += copies.map(\.copy)  // turned into deck/id once imported
         }
+    }
+
+    /// Remembers the conflict copies that arrived holding this notebook's own version (a merge made
+    /// elsewhere), so that `conflicts resolve --ours` keeps what this learner wrote.
+    private func recordLocalCopies(_ repo: GitRepository, since before: ObjectID?) throws {
+        guard let before, let after = try repo.headCommit(), before != after else { return }
+        var found: [String] = []
+        for change in try repo.diff(from: before, to: after) where change.path.hasSuffix(".md") {
+            guard let new = try repo.fileContents(change.path, at: after) else { continue }
+            let old = try repo.fileContents(change.path, at: before)
+            found += CardMerge.copiesHoldingOldVersion(
+                old: old.map { String(decoding: $0, as: UTF8.self) }, new: String(decoding: new, as: UTF8.self))
+        }
+        if !found.isEmpty { try saveLocalCopies(localCopies().union(found)) }
     }
 
     /// Markdown deck files merge card by card; other files changed on both sides keep this side

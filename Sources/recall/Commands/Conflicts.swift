@@ -17,20 +17,24 @@ extension Recall {
             struct Entry: Encodable {
                 var card, copy, file: String
                 var line: Int
+                /// Which of the two holds this notebook's own version: "card" or "copy".
+                var ours: String
             }
 
             func run() throws {
                 let entries = try global.notebook().conflicts().map {
-                    Entry(card: $0.card.description, copy: $0.copy.description, file: $0.file, line: $0.line)
+                    Entry(
+                        card: $0.card.description, copy: $0.copy.description, file: $0.file, line: $0.line,
+                        ours: $0.copyIsOurs ? "copy" : "card")
                 }
                 if global.json { return try Output.json(["conflicts": entries]) }
                 if entries.isEmpty { return print("no conflicts") }
                 print(
                     Output.table(
-                        [["CARD", "OTHER VERSION", "WHERE"]]
-                            + entries.map { [$0.card, $0.copy, "\($0.file):\($0.line)"] }))
+                        [["CARD", "CONFLICT COPY", "YOUR VERSION", "WHERE"]]
+                            + entries.map { [$0.card, $0.copy, $0.ours, "\($0.file):\($0.line)"] }))
                 print(
-                    "\nresolve with `recall conflicts resolve CARD --ours` (keep the card) or `--theirs` (keep the other version)"
+                    "\nresolve with `recall conflicts resolve CARD --ours` (keep your version) or `--theirs` (keep the other one)"
                 )
             }
         }
@@ -44,10 +48,10 @@ extension Recall {
             @Argument(help: "The card (deck/id), or one of its conflict copies.")
             var card: String
 
-            @Flag(help: "Keep the card's version (the one this notebook had).")
+            @Flag(help: "Keep this notebook's version (the card's, or the copy's when the merge was made elsewhere).")
             var ours = false
 
-            @Flag(help: "Keep the other version (the conflict copy).")
+            @Flag(help: "Keep the other machine's version.")
             var theirs = false
 
             func validate() throws {

@@ -23,7 +23,7 @@ extension Recall {
         }
 
         struct ProgressReport: Encodable {
-            var sent, received, pushed: Int
+            var sent, received, retracted, pushed: Int
             var errors: [String]
             var failure: String?
         }
@@ -43,12 +43,14 @@ extension Recall {
                     SourceReport(
                         source: $0.source, fetched: $0.fetched, added: $0.added, updated: $0.updated,
                         removed: $0.removed, restored: $0.restored, files_imported: $0.filesImported,
-                        committed: $0.committed, pushed: $0.pushed, push_retries: $0.pushRetries, conflicts: $0.conflicts, errors: $0.problems,
+                        committed: $0.committed, pushed: $0.pushed, push_retries: $0.pushRetries,
+                        conflicts: $0.conflicts, errors: $0.problems,
                         failure: $0.failure)
                 },
                 progress: result.progress.map {
                     ProgressReport(
-                        sent: $0.sent, received: $0.received, pushed: $0.pushed, errors: $0.problems,
+                        sent: $0.sent, received: $0.received, retracted: $0.retracted, pushed: $0.pushed,
+                        errors: $0.problems,
                         failure: $0.failure)
                 }, failures: result.failures)
             if global.json {
@@ -78,7 +80,9 @@ extension Recall {
                 Output.error("\(name): \(failure)")
             }
             if let p = report.progress {
-                print("progress: \(p.sent) event(s) sent, \(p.received) received")
+                print(
+                    "progress: \(p.sent) event(s) sent, \(p.received) received"
+                        + (p.retracted > 0 ? ", \(p.retracted) undone grade(s) retracted" : ""))
                 for error in p.errors { Output.error("  \(error)") }
                 if let failure = p.failure { Output.error("  \(failure)") }
             }
