@@ -76,6 +76,8 @@ struct RecallPackageData: Codable {
         /// The fields as written, to tell whether the note was edited since.
         var frontHTML: String
         var backHTML: String
+        /// The card's place in the exported order, so the deck reads back in the same order.
+        var position: Int
     }
 
     struct Event: Codable {
