@@ -64,6 +64,6 @@ let package = Package(
         .testTarget(name: "GitSyncTests", dependencies: ["GitSync", "RecallTestSupport"]),
         .testTarget(name: "CodeRunnerTests", dependencies: ["CodeRunner", "RecallTestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "RecallTestSupport"]),
-        .testTarget(name: "AnkiPackageTests", dependencies: ["AnkiPackage", "RecallTestSupport"]),
+        .testTarget(name: "AnkiPackageTests", dependencies: ["AnkiPackage", "RecallTestSupport", "ZIPFoundation"]),
     ]
 )
