@@ -77,7 +77,8 @@ public enum AnkiCloze {
                 answer = String(body[..<separator.lowerBound])
                 hint = String(body[separator.upperBound...])
             }
-            result.append(Deletion(range: open.lowerBound..<close.upperBound, ordinal: ordinal, answer: answer, hint: hint))
+            result.append(
+                Deletion(range: open.lowerBound..<close.upperBound, ordinal: ordinal, answer: answer, hint: hint))
             search = close.upperBound
         }
         return result

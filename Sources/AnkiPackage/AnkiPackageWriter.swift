@@ -68,7 +68,8 @@ public enum AnkiPackageWriter {
                 sql: "INSERT INTO col VALUES (1, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?, '{}')",
                 arguments: [
                     collection.creation, now * 1000, now * 1000, CollectionSchema.version,
-                    try CollectionSchema.json(conf), try CollectionSchema.json(models), try CollectionSchema.json(decks),
+                    try CollectionSchema.json(conf), try CollectionSchema.json(models),
+                    try CollectionSchema.json(decks),
                     try CollectionSchema.json(CollectionSchema.defaultDeckConfig),
                 ])
             let note = try db.makeStatement(sql: "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, 0, 0, '')")

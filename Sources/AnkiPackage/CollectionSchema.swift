@@ -40,18 +40,18 @@ enum CollectionSchema {
     /// The deck options group every deck points at (`conf: 1`): Anki's defaults.
     static var defaultDeckConfig: [String: Any] {
         [
-        "1": [
-            "id": 1, "name": "Default", "mod": 0, "usn": 0, "maxTaken": 60, "autoplay": true, "timer": 0,
-            "replayq": true, "dyn": false,
-            "new": [
-                "bury": false, "delays": [1.0, 10.0], "initialFactor": 2500, "ints": [1, 4, 0], "order": 1,
-                "perDay": 20,
-            ],
-            "rev": [
-                "bury": false, "ease4": 1.3, "ivlFct": 1.0, "maxIvl": 36500, "perDay": 200, "hardFactor": 1.2,
-            ],
-            "lapse": ["delays": [10.0], "leechAction": 1, "leechFails": 8, "minInt": 1, "mult": 0.0],
-        ] as [String: Any]
+            "1": [
+                "id": 1, "name": "Default", "mod": 0, "usn": 0, "maxTaken": 60, "autoplay": true, "timer": 0,
+                "replayq": true, "dyn": false,
+                "new": [
+                    "bury": false, "delays": [1.0, 10.0], "initialFactor": 2500, "ints": [1, 4, 0], "order": 1,
+                    "perDay": 20,
+                ],
+                "rev": [
+                    "bury": false, "ease4": 1.3, "ivlFct": 1.0, "maxIvl": 36500, "perDay": 200, "hardFactor": 1.2,
+                ],
+                "lapse": ["delays": [10.0], "leechAction": 1, "leechFails": 8, "minInt": 1, "mult": 0.0],
+            ] as [String: Any]
         ]
     }
 

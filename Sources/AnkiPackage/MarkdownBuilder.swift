@@ -85,7 +85,11 @@ struct MarkdownBuilder {
             }
         case "td", "th": emit(" ", escape: false)
         default:
-            if Self.paragraphTags.contains(name) { breakBefore(2) } else if Self.lineTags.contains(name) { breakBefore(1) }
+            if Self.paragraphTags.contains(name) {
+                breakBefore(2)
+            } else if Self.lineTags.contains(name) {
+                breakBefore(1)
+            }
         }
     }
 
@@ -104,7 +108,11 @@ struct MarkdownBuilder {
             _ = lists.popLast()
             breakBefore(lists.isEmpty ? 2 : 1)
         default:
-            if Self.paragraphTags.contains(name) { breakBefore(2) } else if Self.lineTags.contains(name) { breakBefore(1) }
+            if Self.paragraphTags.contains(name) {
+                breakBefore(2)
+            } else if Self.lineTags.contains(name) {
+                breakBefore(1)
+            }
         }
     }
 

@@ -17,7 +17,10 @@ struct HTMLMarkdownTests {
             ("<ol><li>one</li><li>two</li></ol>", "1. one\n2. two"),
             ("<ul><li>a<ul><li>b</li></ul></li></ul>", "- a\n  - b"),
             ("use <code>x &lt; y</code> here", "use `x < y` here"),
-            ("<pre><code class=\"language-swift\">let x = 1\nlet y = 2\n</code></pre>", "```swift\nlet x = 1\nlet y = 2\n```"),
+            (
+                "<pre><code class=\"language-swift\">let x = 1\nlet y = 2\n</code></pre>",
+                "```swift\nlet x = 1\nlet y = 2\n```"
+            ),
             ("<a href=\"https://example.com\">link</a>", "[link](https://example.com)"),
             ("<img src=\"cat.png\" alt=\"a cat\">", "![a cat](cat.png)"),
             ("<span style=\"color:red\">red</span> <font>old</font>", "red old"),

@@ -108,7 +108,9 @@ struct PackageFileTests {
         let fake = folder.url.appendingPathComponent("fake.apkg")
         let fakeArchive = try Archive(url: fake, accessMode: .create)
         try fakeArchive.addEntry(with: "collection.anki2", fileURL: text)
-        #expect(throws: AnkiPackageError.badCollection(path: fake.path, reason: "its collection is not an SQLite database")) {
+        #expect(
+            throws: AnkiPackageError.badCollection(path: fake.path, reason: "its collection is not an SQLite database")
+        ) {
             try reader.read(fake)
         }
     }

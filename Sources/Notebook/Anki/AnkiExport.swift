@@ -67,7 +67,8 @@ extension Notebook {
                 AnkiNote(
                     id: noteID, guid: key, noteTypeID: AnkiMapping.noteTypeID, modified: nowSeconds,
                     tags: card.tags.map { $0.replacingOccurrences(of: " ", with: "_") }, fields: [front, back]))
-            data.notes[key] = .init(front: card.front, back: card.back, frontHTML: front, backHTML: back, position: position)
+            data.notes[key] = .init(
+                front: card.front, back: card.back, frontHTML: front, backHTML: back, position: position)
 
             let reviews = entry.history.filter { $0.kind == .review }.count
             if let state = entry.stored.state {

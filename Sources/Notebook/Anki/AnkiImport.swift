@@ -142,7 +142,9 @@ struct AnkiImportPlan {
         for name in groups.keys.sorted() {
             // Creation order (Anki's note ids are creation times), or the exported order for Recall's notes.
             let notes = (groups[name] ?? []).sorted {
-                (saved?.notes[$0.guid]?.position ?? Int.max, $0.id) < (saved?.notes[$1.guid]?.position ?? Int.max, $1.id)
+                (saved?.notes[$0.guid]?.position ?? Int.max, $0.id) < (
+                    saved?.notes[$1.guid]?.position ?? Int.max, $1.id
+                )
             }
             let keys = notes.map { CardKey($0.guid) }
             var deckID: String
@@ -335,7 +337,8 @@ struct AnkiImportPlan {
 
     static func cardsMarkdown(_ deck: PlannedDeck, packageName: String) -> String {
         var out = "# \(deck.title.replacingOccurrences(of: "\n", with: " "))\n\n"
-        out += "Imported from the Anki package \(packageName) by `recall import`; importing it again rewrites this file.\n"
+        out +=
+            "Imported from the Anki package \(packageName) by `recall import`; importing it again rewrites this file.\n"
         for card in deck.cards {
             out += "\n## \(card.front) {#\(card.key.id)}\n"
             if !card.tags.isEmpty { out += "tags: \(card.tags.joined(separator: ", "))\n" }

@@ -13,7 +13,8 @@ enum AnkiMapping {
         templates: [
             .init(name: "Card 1", question: "{{Front}}", answer: "{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}")
         ],
-        css: ".card { font-family: sans-serif; font-size: 20px; text-align: left; color: black; background-color: white; }\n"
+        css:
+            ".card { font-family: sans-serif; font-size: 20px; text-align: left; color: black; background-color: white; }\n"
     )
 
     /// Grade 0–5 → Anki's answer buttons: a failed recall (0, 1, 2) is Again, 3 Hard, 4 Good, 5 Easy.
@@ -37,10 +38,11 @@ enum AnkiMapping {
         }
     }
 
-    /// A stable positive id for Anki's tables (FNV-1a of `text`), in the range Anki's own
-    /// millisecond ids use and below 2^53 so JSON readers keep it exact.
+    /// A stable id for Anki's tables (FNV-1a of `text`), shaped like Anki's own ids: milliseconds
+    /// of a past instant (2001–2020). Anki's importer gives ids from the future new values, and
+    /// then no longer recognises the card when a later package brings more reviews for it.
     static func stableID(_ text: String) -> Int64 {
-        Int64(fnv1a(text) % 4_000_000_000_000_000) + 1_000_000_000_000
+        Int64(fnv1a(text) % 600_000_000_000) + 1_000_000_000_000
     }
 
     static func fnv1a(_ text: String) -> UInt64 {

@@ -19,7 +19,8 @@ public enum AnkiTransferError: UserFacingError, Equatable {
             return
                 "\(path): Recall cannot map these note types to question and answer: \(types.joined(separator: "; ")). Nothing was imported; in Anki, change those notes to Basic or Cloze (Browse > Notes > Change Note Type) and export again"
         case .missingNoteType(let path, let id, let notes):
-            return "\(path): \(notes) note(s) use note type \(id), which the package does not define; export it again from Anki"
+            return
+                "\(path): \(notes) note(s) use note type \(id), which the package does not define; export it again from Anki"
         case .cannotWriteDeck(let path, let reason):
             return "cannot write the imported deck to \(path): \(reason); nothing was imported"
         }

@@ -34,7 +34,8 @@ extension Recall {
             let notebook = try global.notebook()
             let result = try notebook.exportAnki(to: URL(fileURLWithPath: apkg), deck: deck)
             if global.json {
-                try Output.json(Report(file: result.path, decks: result.decks, notes: result.notes, reviews: result.reviews))
+                try Output.json(
+                    Report(file: result.path, decks: result.decks, notes: result.notes, reviews: result.reviews))
             } else {
                 print(
                     "wrote \(result.path): \(result.notes) notes from \(result.decks.count) deck(s), \(result.reviews) reviews"

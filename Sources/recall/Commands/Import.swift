@@ -85,7 +85,8 @@ extension Recall {
                     var line =
                         "\(package.path): \(package.notes) notes into \(package.folders.joined(separator: ", ")), \(package.reviewsAdded) reviews added"
                     if package.matchedExisting > 0 {
-                        line += "; \(package.matchedExisting) cards matched existing decks (reviews merged, text left to their files)"
+                        line +=
+                            "; \(package.matchedExisting) cards matched existing decks (reviews merged, text left to their files)"
                     }
                     print(line)
                     if package.notesSkipped > 0 {
