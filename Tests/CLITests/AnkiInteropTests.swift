@@ -223,14 +223,17 @@ struct AnkiInteropTests {
         #expect(again.json["unchanged"] as? Int == 5)
     }
 
-    @Test("a package exported by Anki with reviews answered in Anki imports with the right events")
-    func ankiExportedPackage() throws {
+    @Test(
+        "a package exported by Anki with reviews answered in Anki imports with the right events",
+        arguments: ["apkg", "colpkg"])
+    func ankiExportedPackage(format: String) throws {
         let home = try TemporaryFolder("recall-home")
         let work = try TemporaryFolder("anki-work")
         defer { home.remove(); work.remove() }
-        let package = work.path + "/anki.apkg"
+        let package = work.path + "/anki.\(format)"
         let built = try Interop.run(
-            "anki_build.py", [try Interop.collectionFolder(work, "c"), package], in: work)
+            "anki_build.py",
+            [try Interop.collectionFolder(work, "c"), package] + (format == "colpkg" ? ["--colpkg"] : []), in: work)
         let reviews = built["reviews"] as? [String: [[String: Any]]] ?? [:]
         #expect(!reviews.isEmpty)
 
@@ -239,6 +242,7 @@ struct AnkiInteropTests {
         let info = (imported.json["packages"] as? [[String: Any]])?.first ?? [:]
         let total = reviews.values.map(\.count).reduce(0, +)
         #expect(info["reviews_added"] as? Int == total)
+        #expect(info["media_ignored"] as? Int == 1)
 
         // Ease 1 Again → 1, 2 Hard → 3, 3 Good → 4, 4 Easy → 5; the first answer of a study day
         // is the review, later ones that day are drills.
@@ -267,6 +271,7 @@ struct AnkiInteropTests {
         let basic = try RecallProcess.run(["show", "anki-made/anki-made-basic", "--json"], home: home.path)
         #expect(basic.json["front"] as? String == "What does *SM-2* stand for?")
         #expect(basic.json["tags"] as? [String] == ["algorithms"])
+        #expect(basic.json["back"] as? String == "SuperMemo 2\n![diagram](sm2.png)")
 
         let again = try RecallProcess.run(["import", package, "--json"], home: home.path)
         let infoAgain = (again.json["packages"] as? [[String: Any]])?.first ?? [:]

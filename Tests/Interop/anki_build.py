@@ -1,10 +1,11 @@
-"""Makes a package the way a learner would, with Anki itself: a new collection, a Basic and a
-Cloze note, cards answered through Anki's scheduler, exported with "Support older Anki versions"
+"""Makes a package the way a learner would, with Anki itself: a new collection, a Basic note with
+a picture and a Cloze note, cards answered through Anki's scheduler, exported with "Support older Anki versions"
 (the schema-11 package). Prints the review log by note guid as JSON.
 
 usage: anki_build.py WORKDIR OUT.apkg [--unknown-type] [--modern]
   --unknown-type  also adds a note of a one-field note type that Recall cannot map
   --modern        exports in Anki's current format instead (collection.anki21b, zstd)
+  --colpkg        exports the whole collection (.colpkg, "Support older Anki versions") instead
 """
 import json
 import os
@@ -21,7 +22,8 @@ def main():
     basic = col.new_note(col.models.by_name("Basic"))
     basic.guid = "anki-made-basic"
     basic["Front"] = "What does <i>SM-2</i> stand for?"
-    basic["Back"] = "SuperMemo 2"
+    picture = col.media.write_data("sm2.png", bytes(range(256)) * 64)
+    basic["Back"] = f'SuperMemo 2<br><img src="{picture}" alt="diagram">'
     basic.tags = ["algorithms"]
     col.add_note(basic, deck)
 
@@ -59,9 +61,14 @@ def main():
         guid = card.note().guid
         reviews.setdefault(guid, []).append({"id": rid, "ease": ease, "ord": card.ord, "type": rtype})
 
-    options = ExportAnkiPackageOptions(with_scheduling=True, with_deck_configs=False, with_media=True, legacy="--modern" not in sys.argv)
-    col.export_anki_package(out_path=os.path.abspath(out), options=options, limit=None)
-    col.close()
+    if "--colpkg" in sys.argv:
+        col.export_collection_package(os.path.abspath(out), include_media=True, legacy=True)
+    else:
+        options = ExportAnkiPackageOptions(
+            with_scheduling=True, with_deck_configs=False, with_media=True, legacy="--modern" not in sys.argv
+        )
+        col.export_anki_package(out_path=os.path.abspath(out), options=options, limit=None)
+        col.close()
     print(json.dumps({"reviews": reviews}))
 
 

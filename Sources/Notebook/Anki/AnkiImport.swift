@@ -312,12 +312,15 @@ struct AnkiImportPlan {
         var finals: [URL] = []
         for deck in decks {
             let final = folder.appendingPathComponent(deck.id)
+            let old = staging.appendingPathComponent(deck.id + ".old")
             do {
-                if fm.fileExists(atPath: final.path) {
-                    try fm.moveItem(at: final, to: staging.appendingPathComponent(deck.id + ".old"))
-                }
+                if fm.fileExists(atPath: final.path) { try fm.moveItem(at: final, to: old) }
                 try fm.moveItem(at: staging.appendingPathComponent(deck.id), to: final)
             } catch {
+                // Put the previous version back rather than leave the deck without its folder.
+                if fm.fileExists(atPath: old.path), !fm.fileExists(atPath: final.path) {
+                    try? fm.moveItem(at: old, to: final)
+                }
                 throw fail(error.localizedDescription)
             }
             finals.append(final)

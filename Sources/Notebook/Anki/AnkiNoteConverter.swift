@@ -38,7 +38,8 @@ struct AnkiNoteConverter {
             let extra = answer.compactMap { index[$0.name] }.filter { $0 != text }
             return .cloze(text: text, extra: unique(extra))
         }
-        let front = unique(question.compactMap { index[$0.name] })
+        // `{{type:Field}}` in a question is an input box for the answer, not part of the question.
+        let front = unique(question.filter { !$0.typeIn }.compactMap { index[$0.name] })
         let back = unique(answer.compactMap { index[$0.name] }.filter { !front.contains($0) })
         guard !front.isEmpty, !back.isEmpty else { return nil }
         return .fields(front: front, back: back)
@@ -46,8 +47,8 @@ struct AnkiNoteConverter {
 
     /// `{{Field}}`, `{{type:Field}}`, `{{cloze:Text}}` …: the fields a template shows, in order.
     /// Section markers (`{{#F}}`, `{{^F}}`, `{{/F}}`) and `{{FrontSide}}` are not field contents.
-    static func references(in template: String) -> [(name: String, cloze: Bool)] {
-        var result: [(String, Bool)] = []
+    static func references(in template: String) -> [(name: String, cloze: Bool, typeIn: Bool)] {
+        var result: [(String, Bool, Bool)] = []
         var rest = template[...]
         while let open = rest.range(of: "{{") {
             guard let close = rest[open.upperBound...].range(of: "}}") else { break }
@@ -61,7 +62,8 @@ struct AnkiNoteConverter {
             {
                 continue
             }
-            result.append((name.lowercased(), parts.dropLast().contains { $0.lowercased() == "cloze" }))
+            let filters = parts.dropLast().map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
+            result.append((name.lowercased(), filters.contains("cloze"), filters.contains("type")))
         }
         return result
     }
