@@ -1,7 +1,8 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Layers (imports point down only; the four layer-2 modules never import each other):
+// Layers (imports point down only; the layer-2 modules never import each other; Storage and
+// AnkiPackage are the only ones that talk to SQLite, AnkiPackage only to Anki's collection file):
 //   0 RecallCore   1 Scheduler, DeckFormat   2 Storage, GitSync, CodeRunner, TerminalUI, AnkiPackage
 //   3 Notebook     4 recall (thin executable), Workloads + recall-bench (benchmarks)
 let package = Package(
