@@ -126,6 +126,12 @@ struct AnkiInteropTests {
         #expect(ropeCard["ivl"] as? Int == 1)
         #expect(ropeCard["factor"] as? Int == 2600)
         #expect(ropeCard["reps"] as? Int == 2)
+        // Anki moves review due days from the package's day count to its own: the card stays due on
+        // 2026-11-03, however many days ago that is on this machine's clock (±1 for rollover hours).
+        let dueDay = 1_793_664_000 / 86_400  // 2026-11-03, in days since 1970
+        let today = Int(Date().timeIntervalSince1970 / 86_400)
+        let dueIn = ropeCard["due_in_days"] as? Int ?? Int.min
+        #expect(abs(dueIn - (dueDay - today)) <= 1, "due in \(dueIn) days")
         let plainCard = ((byGuid["d/plain"]?["cards"]) as? [[String: Any]])?.first ?? [:]
         #expect(plainCard["type"] as? Int == 0)
         let lora = byGuid["d/lora"]?["fields"] as? [String] ?? []
