@@ -51,7 +51,8 @@ let package = Package(
                 "Notebook", "TerminalUI", "CodeRunner", "DeckFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "Workloads", dependencies: ["Notebook", "DeckFormat", "Storage", "Scheduler", "CodeRunner"]),
+        .target(
+            name: "Workloads", dependencies: ["Notebook", "DeckFormat", "Storage", "Scheduler", "CodeRunner", "GitSync"]),
         .executableTarget(
             name: "recall-bench",
             dependencies: ["Workloads", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

@@ -44,9 +44,13 @@ extension NotebookStore {
                     }
                 }
             }
-            let seq =
-                try Int64.fetchOne(
-                    db, sql: "SELECT max(seq) FROM review_event WHERE device = ?", arguments: [deviceID]) ?? 0
+            // Never reuse the seq of an undone event: it may already be on another device.
+            let seq = try max(
+                Int64.fetchOne(db, sql: "SELECT max(seq) FROM review_event WHERE device = ?", arguments: [deviceID])
+                    ?? 0,
+                Int64.fetchOne(
+                    db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?", arguments: [Self.seqFloorKey])
+                    ?? 0)
             let event = ReviewEvent(
                 card: key, timestamp: timestamp, day: day, grade: grade, kind: kind, device: deviceID, seq: seq + 1,
                 durationMs: max(durationMs, 0))
@@ -72,19 +76,51 @@ extension NotebookStore {
             else { throw StorageError.nothingToUndo }
             try db.execute(
                 sql: "DELETE FROM review_event WHERE device = ? AND seq = ?", arguments: [event.device, event.seq])
+            try setMeta(Self.seqFloorKey, String(event.seq), db)
+            let undone = try Self.undoneSeqs(db) + [event.seq]
+            try setMeta(Self.undoneKey, undone.map(String.init).joined(separator: ","), db)
             let state = try refoldCard(event.card.description, db)
             return UndoOutcome(event: event, state: state)
         }
     }
 
+    static let seqFloorKey = "events.seq-floor"
+    static let undoneKey = "events.undone"
+
+    private func setMeta(_ key: String, _ value: String, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            arguments: [key, value])
+    }
+
+    private static func undoneSeqs(_ db: Database) throws -> [Int64] {
+        let text = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [undoneKey]) ?? ""
+        return text.split(separator: ",").compactMap { Int64($0) }
+    }
+
+    /// The seqs of this device's events undone since `forgetUndone` was last called: the progress
+    /// sync retracts those it had already sent.
+    public func undoneEvents() throws -> [Int64] {
+        try read { db in try Self.undoneSeqs(db) }
+    }
+
+    /// Forgets the undone seqs up to `seq` (they have been dealt with by the progress sync).
+    public func forgetUndone(upTo seq: Int64) throws {
+        try write { db in
+            let left = try Self.undoneSeqs(db).filter { $0 > seq }
+            try setMeta(Self.undoneKey, left.map(String.init).joined(separator: ","), db)
+        }
+    }
+
     /// Adds events made elsewhere (another device's log); ones already present are skipped.
-    /// Refolds every card that received an event. Returns how many were new.
+    /// Then deletes the `retracted` ones (undone on the device that made them; ids `device:seq`).
+    /// Refolds every card that received or lost an event. Returns how many were new.
     @discardableResult
-    public func merge(_ incoming: [ReviewEvent]) throws -> Int {
+    public func merge(_ incoming: [ReviewEvent], retracted: Set<String> = []) throws -> Int {
         try writeImmediate { db in
             var added = 0
             var touched = Set<String>()
-            for event in incoming {
+            for event in incoming where !retracted.contains(event.id) {
                 let exists =
                     try Bool.fetchOne(
                         db, sql: "SELECT 1 FROM review_event WHERE device = ? AND seq = ?",
@@ -93,6 +129,18 @@ extension NotebookStore {
                 try insert(event, db)
                 touched.insert(event.card.description)
                 added += 1
+            }
+            for id in retracted {
+                guard let colon = id.lastIndex(of: ":"), let seq = Int64(id[id.index(after: colon)...]) else {
+                    continue
+                }
+                let device = String(id[..<colon])
+                if let card = try String.fetchOne(
+                    db, sql: "DELETE FROM review_event WHERE device = ? AND seq = ? RETURNING card",
+                    arguments: [device, seq])
+                {
+                    touched.insert(card)
+                }
             }
             for key in touched { try refoldCard(key, db) }
             return added

@@ -43,7 +43,9 @@ struct RecallBench: ParsableCommand {
             cards: cardCount, events: eventCount, recallBinary: recall,
             work: URL(fileURLWithPath: work).appendingPathComponent("core"), log: log)
         let result = try core.run(quick: quick)
-        let figures = result.figures
+        let sync = SyncBench(
+            cards: quick ? 2_000 : 10_000, work: URL(fileURLWithPath: work).appendingPathComponent("sync"), log: log)
+        let figures = result.figures + (try sync.run(quick: quick))
         let report = BenchReport(figures: figures, quick: quick)
         print(report.table)
         try report.write(to: URL(fileURLWithPath: out))

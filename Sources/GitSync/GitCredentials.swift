@@ -1,0 +1,71 @@
+import Foundation
+
+/// Where credentials for remotes come from, read once from the environment. Secrets are never
+/// printed: `description` shows only which kinds are present.
+public struct GitCredentials: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+    /// An https token (sent as the password; the user name defaults to `x-access-token`).
+    public var token: String?
+    public var username: String?
+    public var password: String?
+    /// Private key files tried in order for ssh (after the agent), with their optional passphrase.
+    public var sshKeyFiles: [String]
+    public var sshPassphrase: String?
+    /// Ask a running ssh-agent (`SSH_AUTH_SOCK`) first.
+    public var useSSHAgent: Bool
+
+    public init(
+        token: String? = nil, username: String? = nil, password: String? = nil, sshKeyFiles: [String] = [],
+        sshPassphrase: String? = nil, useSSHAgent: Bool = false
+    ) {
+        self.token = token
+        self.username = username
+        self.password = password
+        self.sshKeyFiles = sshKeyFiles
+        self.sshPassphrase = sshPassphrase
+        self.useSSHAgent = useSSHAgent
+    }
+
+    /// `RECALL_GIT_TOKEN`, `RECALL_GIT_USERNAME`, `RECALL_GIT_PASSWORD`, `RECALL_GIT_SSH_KEY` (else
+    /// ~/.ssh/id_ed25519, id_ecdsa, id_rsa), `RECALL_GIT_SSH_PASSPHRASE`, and `SSH_AUTH_SOCK`.
+    public static func fromEnvironment(_ variables: [String: String] = ProcessInfo.processInfo.environment)
+        -> GitCredentials
+    {
+        func value(_ name: String) -> String? {
+            guard let text = variables[name], !text.isEmpty else { return nil }
+            return text
+        }
+        var keys: [String] = []
+        if let key = value("RECALL_GIT_SSH_KEY") {
+            keys = [key]
+        } else if let home = value("HOME") {
+            keys = ["id_ed25519", "id_ecdsa", "id_rsa"].map { "\(home)/.ssh/\($0)" }
+                .filter { FileManager.default.fileExists(atPath: $0) }
+        }
+        return GitCredentials(
+            token: value("RECALL_GIT_TOKEN"), username: value("RECALL_GIT_USERNAME"),
+            password: value("RECALL_GIT_PASSWORD"), sshKeyFiles: keys,
+            sshPassphrase: value("RECALL_GIT_SSH_PASSPHRASE"),
+            useSSHAgent: value("SSH_AUTH_SOCK") != nil)
+    }
+
+    /// No credentials at all (anonymous remotes, local paths).
+    public static let none = GitCredentials()
+
+    public var description: String {
+        var kinds: [String] = []
+        if token != nil { kinds.append("token") }
+        if password != nil { kinds.append("password") }
+        if useSSHAgent { kinds.append("ssh-agent") }
+        if !sshKeyFiles.isEmpty { kinds.append("\(sshKeyFiles.count) ssh key file(s)") }
+        return "GitCredentials(\(kinds.isEmpty ? "none" : kinds.joined(separator: ", ")))"
+    }
+
+    public var debugDescription: String { description }
+
+    /// The https user name and secret, if any.
+    var userPassword: (user: String, secret: String)? {
+        if let token { return (username ?? "x-access-token", token) }
+        if let username, let password { return (username, password) }
+        return nil
+    }
+}

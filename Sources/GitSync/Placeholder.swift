@@ -1,2 +1,0 @@
-import RecallCore
-import CGit2

@@ -1,0 +1,247 @@
+import DeckFormat
+import Foundation
+import GitSync
+import RecallCore
+
+/// Merges a Markdown deck file changed on both sides card by card, using the cards' `{#id}`s
+/// (SYNC.md). A card changed on one side takes that side; changed identically, either; deleted on
+/// one side and edited on the other, the edit. Changed differently on both sides, ours stays the
+/// card and theirs is kept right below it as a *conflict copy*: the same block with the id
+/// `<id>--conflict-<hash>`, where the hash is of their version. The file stays valid Markdown
+/// that the importer reads as it is (the copy is an ordinary card until resolved), no version is
+/// lost, and merging the same versions again adds no second copy.
+enum CardMerge {
+    /// The marker between a card's id and the fingerprint of the conflicting version.
+    static let conflictMarker = "--conflict-"
+
+    /// One card's block of lines, heading to the line before the next card's heading.
+    struct Block {
+        /// The id, else `?question` for a card that has none yet.
+        var key: String
+        var id: String?
+        var question: String
+        var text: String
+
+        /// The block without trailing blank lines: what "changed" is judged on.
+        var normalized: Substring {
+            var end = text.endIndex
+            while end > text.startIndex {
+                let before = text.index(before: end)
+                guard text[before].isWhitespace else { break }
+                end = before
+            }
+            return text[..<end]
+        }
+    }
+
+    /// A file cut into what precedes the first card (front matter, title) and card blocks.
+    struct Layout {
+        var preamble: String
+        var blocks: [Block]
+
+        func block(_ key: String) -> Block? { blocks.first { $0.key == key } }
+    }
+
+    /// Cuts `text` at the card headings the deck parser finds (one parser for the format).
+    static func layout(_ text: String) -> Layout {
+        let parsed = CardParser.parse(text: text, file: "")
+        var lineStarts: [String.Index] = [text.startIndex]
+        var index = text.utf8.startIndex
+        while index != text.utf8.endIndex {
+            let next = text.utf8.index(after: index)
+            if text.utf8[index] == UInt8(ascii: "\n"), next != text.utf8.endIndex { lineStarts.append(next) }
+            index = next
+        }
+        func start(ofLine line: Int) -> String.Index {
+            line - 1 < lineStarts.count ? lineStarts[line - 1] : text.endIndex
+        }
+        guard let first = parsed.cards.first else { return Layout(preamble: text, blocks: []) }
+        var blocks: [Block] = []
+        var seen: [String: Int] = [:]
+        for (position, card) in parsed.cards.enumerated() {
+            let from = start(ofLine: card.line)
+            let to = position + 1 < parsed.cards.count ? start(ofLine: parsed.cards[position + 1].line) : text.endIndex
+            var key = card.id ?? "?" + card.question
+            seen[key, default: 0] += 1
+            if let count = seen[key], count > 1 { key += "#\(count)" }  // a duplicate id: keep both blocks
+            blocks.append(Block(key: key, id: card.id, question: card.question, text: String(text[from..<to])))
+        }
+        return Layout(preamble: String(text[..<start(ofLine: first.line)]), blocks: blocks)
+    }
+
+    /// A conflict reported by `merge`: the card's id and its copy's id.
+    struct Conflict: Hashable {
+        var id: String
+        var copy: String
+
+        /// Carried through GitSync's `MergeResolution.conflicts` as "id copy".
+        var encoded: String { "\(id) \(copy)" }
+
+        init(id: String, copy: String) {
+            self.id = id
+            self.copy = copy
+        }
+
+        init?(encoded: String) {
+            let parts = encoded.split(separator: " ")
+            guard parts.count == 2 else { return nil }
+            self.init(id: String(parts[0]), copy: String(parts[1]))
+        }
+    }
+
+    /// The three-way merge of one deck file; nil sides are absent (file added or deleted).
+    static func merge(base: Data?, ours: Data?, theirs: Data?) -> MergeResolution {
+        func text(_ data: Data?) -> String? { data.flatMap { String(validating: [UInt8]($0), as: UTF8.self) } }
+        // A side that is not UTF-8 text cannot be read card by card: keep ours, theirs stays in history.
+        if (ours != nil && text(ours) == nil) || (theirs != nil && text(theirs) == nil) {
+            return MergeResolution(contents: ours ?? theirs, conflicts: [])
+        }
+        let b = text(base).map(layout) ?? Layout(preamble: "", blocks: [])
+        let o = text(ours).map(layout)
+        let t = text(theirs).map(layout)
+
+        // Front matter and title: a side whose file is gone has no opinion about them.
+        let basePreamble = text(base) == nil ? nil : b.preamble
+        let preamble = pick(base: basePreamble, ours: o?.preamble ?? basePreamble, theirs: t?.preamble ?? basePreamble)
+
+        var order: [String] = o?.blocks.map(\.key) ?? []
+        var placed = Set(order)
+        var previous: String?
+        for block in t?.blocks ?? [] {
+            if !placed.contains(block.key) {
+                let at = previous.flatMap { order.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+                order.insert(block.key, at: at)
+                placed.insert(block.key)
+            }
+            previous = block.key
+        }
+        // Base cards deleted on both sides are already absent from `order`.
+
+        var out: [Block] = []
+        var conflicts: [Conflict] = []
+        let existing = Set(o?.blocks.compactMap(\.id) ?? [])
+        for key in order {
+            let baseBlock = b.block(key)
+            let mine = o?.block(key)
+            let their = t?.block(key)
+            let same = { (x: Block?, y: Block?) in x?.normalized == y?.normalized }
+            if same(mine, their) || same(their, baseBlock) {
+                if let mine { out.append(mine) }
+            } else if same(mine, baseBlock) {
+                if let their { out.append(their) }
+            } else if let mine, let their {
+                out.append(mine)
+                let copy = copyID(of: their)
+                if !existing.contains(copy) {
+                    out.append(renamed(their, to: copy))
+                    conflicts.append(Conflict(id: their.id ?? Identifier.slug(their.question), copy: copy))
+                }
+            } else if let edited = mine ?? their {
+                out.append(edited)  // deleted on one side, edited on the other: the edit wins
+            }
+        }
+        if o == nil || t == nil, out.isEmpty {
+            return MergeResolution(contents: nil)  // deleted on one side, nothing edited on the other
+        }
+        var result = preamble ?? ""
+        for block in out {
+            if !result.isEmpty {
+                if !result.hasSuffix("\n") { result += "\n" }
+                if !result.hasSuffix("\n\n") { result += "\n" }
+            }
+            result += block.text
+        }
+        if !result.isEmpty && !result.hasSuffix("\n") { result += "\n" }
+        return MergeResolution(contents: Data(result.utf8), conflicts: conflicts.map(\.encoded))
+    }
+
+    /// One-sided change wins; both changed differently: ours.
+    private static func pick(base: String?, ours: String?, theirs: String?) -> String? {
+        if ours == theirs || theirs == base { return ours }
+        if ours == base { return theirs }
+        return ours
+    }
+
+    /// `<id>--conflict-<8 hex of their version>`, kept within the 100-character id limit.
+    static func copyID(of block: Block) -> String {
+        let base = block.id ?? Identifier.slug(block.question)
+        let hash = String(ContentHash.of([String(block.normalized)]).prefix(8))
+        let stem = String((base.isEmpty ? "card" : base).prefix(100 - conflictMarker.count - hash.count))
+        return stem + conflictMarker + hash
+    }
+
+    /// The block with its heading's id replaced (or added) by `id`; nothing else changes.
+    static func renamed(_ block: Block, to id: String) -> Block {
+        var copy = block
+        copy.id = id
+        copy.key = id
+        copy.text = withHeadingID(block.text, old: block.id, new: id)
+        return copy
+    }
+
+    static func withHeadingID(_ text: String, old: String?, new: String) -> String {
+        let end = text.firstIndex(of: "\n") ?? text.endIndex
+        var heading = String(text[..<end])
+        let rest = text[end...]
+        var trailing = ""
+        while let last = heading.last, last == " " || last == "\t" || last == "\r" {
+            trailing = String(last) + trailing
+            heading.removeLast()
+        }
+        if let old, heading.hasSuffix("{#\(old)}") {
+            heading = String(heading.dropLast(old.count + 3)) + "{#\(new)}"
+        } else {
+            heading += " {#\(new)}"
+        }
+        return heading + trailing + rest
+    }
+
+    /// The conflict copies that appear in `new` but not in `old` and hold the version `old` had
+    /// for their card: after a merge made on another machine arrives, this notebook's own version
+    /// is the copy, not the card (so `--ours` must keep the copy).
+    static func copiesHoldingOldVersion(old: String?, new: String) -> [String] {
+        guard let old else { return [] }
+        let before = layout(old)
+        return layout(new).blocks.compactMap { block -> String? in
+            guard let id = block.id, let original = original(ofCopy: id), before.block(id) == nil,
+                let previous = before.block(original)
+            else { return nil }
+            return renamed(block, to: original).normalized == previous.normalized ? id : nil
+        }
+    }
+
+    /// Whether `id` names a conflict copy, and of which card.
+    static func original(ofCopy id: String) -> String? {
+        guard let range = id.range(of: conflictMarker, options: .backwards) else { return nil }
+        let hash = id[range.upperBound...]
+        guard hash.count == 8, hash.allSatisfy(\.isHexDigit) else { return nil }
+        return String(id[..<range.lowerBound])
+    }
+
+    /// The file with conflict `copy` of card `id` resolved: `keepTheirs` puts the copy's content in
+    /// the card's place (under the card's id); either way the copy block goes.
+    static func resolve(_ text: String, id: String, copy: String, keepTheirs: Bool) -> String? {
+        let file = layout(text)
+        guard let copyBlock = file.block(copy), file.block(id) != nil || keepTheirs else { return nil }
+        var result = file.preamble
+        var blocks: [Block] = []
+        for block in file.blocks where block.key != copy {
+            if block.key == id && keepTheirs {
+                var replacement = renamed(copyBlock, to: id)
+                // Keep the separation the original block had before the next card.
+                if block.text.hasSuffix("\n\n") && !replacement.text.hasSuffix("\n\n") { replacement.text += "\n" }
+                blocks.append(replacement)
+            } else {
+                blocks.append(block)
+            }
+        }
+        for block in blocks {
+            if !result.isEmpty && !result.hasSuffix("\n") { result += "\n" }
+            result += block.text
+        }
+        // The copy was often the last block: leave the file ending the way a file ends.
+        while result.hasSuffix("\n\n") { result.removeLast() }
+        if !result.isEmpty && !result.hasSuffix("\n") { result += "\n" }
+        return result
+    }
+}

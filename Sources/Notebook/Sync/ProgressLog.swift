@@ -1,0 +1,133 @@
+import Foundation
+import RecallCore
+
+/// The progress-event format (Sync/README.md): `events/<device-id>.jsonl`, one JSON object a line,
+/// appended by that device only:
+/// `{"card":"llm/lora","day":"2026-11-23","device":"3f9a…","duration_ms":5300,"grade":4,`
+/// `"id":"3f9a…:17","kind":"review","seq":17,"ts":1763891400000}`
+struct ProgressLine: Codable, Equatable {
+    var id: String
+    var device: String
+    var seq: Int64
+    var card: String
+    /// Milliseconds since the Unix epoch, UTC.
+    var ts: Int64
+    var day: String
+    var grade: Int
+    var kind: String
+    var duration_ms: Int
+
+    init(_ event: ReviewEvent) {
+        id = event.id
+        device = event.device
+        seq = event.seq
+        card = event.card.description
+        ts = event.timestamp
+        day = event.day.iso
+        grade = event.grade.rawValue
+        kind = event.kind.rawValue
+        duration_ms = event.durationMs
+    }
+
+    /// The event, or nil when a field is out of range or `id` disagrees with device and seq.
+    var event: ReviewEvent? {
+        guard id == "\(device):\(seq)", !device.isEmpty, seq > 0, let key = CardKey(card),
+            let studyDay = StudyDay(iso: day), let g = Grade(rawValue: grade), let k = ReviewKind(rawValue: kind)
+        else { return nil }
+        return ReviewEvent(
+            card: key, timestamp: ts, day: studyDay, grade: g, kind: k, device: device, seq: seq,
+            durationMs: max(duration_ms, 0))
+    }
+}
+
+/// A retraction: the device undid one of its events after it had been sent. Written to the same
+/// file, after the event: `{"retracts":"3f9a…:17"}`.
+struct RetractionLine: Codable, Equatable {
+    var retracts: String
+}
+
+enum ProgressLog {
+    static func fileName(device: String) -> String { "events/\(device).jsonl" }
+
+    static func encode(_ event: ReviewEvent) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(ProgressLine(event))) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func encodeRetraction(device: String, seq: Int64) -> String {
+        #"{"retracts":"\#(device):\#(seq)"}"#
+    }
+
+    /// A device file's contents: its events, the ids of events it retracted, and malformed lines
+    /// as `file:line: message` problems.
+    struct Decoded {
+        var events: [ReviewEvent] = []
+        var retracted: Set<String> = []
+        var problems: [String] = []
+    }
+
+    /// Parses a device's file. Only that device's own events and retractions are taken: a file
+    /// cannot speak for another device.
+    static func decode(_ data: Data, file: String) -> Decoded {
+        var decoded = Decoded()
+        let device = (file as NSString).lastPathComponent.replacingOccurrences(of: ".jsonl", with: "")
+        let decoder = JSONDecoder()
+        for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
+        where !line.isEmpty {
+            if let parsed = try? decoder.decode(ProgressLine.self, from: Data(line)), let event = parsed.event,
+                event.device == device
+            {
+                decoded.events.append(event)
+            } else if let retraction = try? decoder.decode(RetractionLine.self, from: Data(line)),
+                retraction.retracts.hasPrefix(device + ":")
+            {
+                decoded.retracted.insert(retraction.retracts)
+            } else {
+                decoded.problems.append(
+                    "\(file):\(index + 1): not a review event of device \(device); the line was skipped")
+            }
+        }
+        return decoded
+    }
+
+    /// The highest seq in this device's own file, after cutting off a torn last line (a write
+    /// killed halfway) so that appending continues on a clean line.
+    static func lastSeq(in url: URL) throws -> Int64 {
+        guard let handle = try? FileHandle(forUpdating: url) else { return 0 }
+        defer { try? handle.close() }
+        let size = try handle.seekToEnd()
+        guard size > 0 else { return 0 }
+        let tail = min(size, 65_536)
+        try handle.seek(toOffset: size - tail)
+        let data = try handle.readToEnd() ?? Data()
+        guard let lastNewline = data.lastIndex(of: UInt8(ascii: "\n")) else {
+            if tail == size { try handle.truncate(atOffset: 0) }
+            return 0
+        }
+        let complete = data[..<lastNewline]
+        if lastNewline != data.index(before: data.endIndex) {
+            try handle.truncate(atOffset: size - tail + UInt64(lastNewline - data.startIndex + 1))
+        }
+        // The last event line (retractions follow the events they retract; seqs only grow).
+        for line in complete.split(separator: UInt8(ascii: "\n")).reversed() {
+            if let event = try? JSONDecoder().decode(ProgressLine.self, from: Data(line)) { return event.seq }
+        }
+        return 0
+    }
+
+    /// Both sides' lines, ours first, each line once: how a device file changed on two machines
+    /// (a copied home) is merged without losing an event.
+    static func unionMerge(ours: Data?, theirs: Data?) -> Data {
+        var seen = Set<Data>()
+        var out = Data()
+        for data in [ours, theirs].compactMap({ $0 }) {
+            for line in data.split(separator: UInt8(ascii: "\n")) where seen.insert(Data(line)).inserted {
+                out.append(contentsOf: line)
+                out.append(UInt8(ascii: "\n"))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import GitSync
+import RecallCore
+
+/// The progress remote: where this notebook's review events are exchanged with other devices.
+public struct ProgressRemote: Codable, Sendable, Equatable {
+    public var url: String
+    public var branch: String
+    /// The commit whose event files have been imported; nil before the first import.
+    public var imported: String?
+
+    /// The URL with any password or token hidden, for printing.
+    public var displayURL: String { RemoteURL.redacted(url) }
+}
+
+/// What exchanging review events did (`recall sync --json`, `progress`).
+public struct ProgressSyncReport: Sendable, Equatable {
+    /// Local events written to this device's file in this sync.
+    public var sent = 0
+    /// Other devices' events new to this notebook.
+    public var received = 0
+    /// Sent grades that were undone here afterwards, retracted from the other devices.
+    public var retracted = 0
+    public var pushed = 0
+    /// Unreadable lines in other devices' files (`file:line: message`).
+    public var problems: [String] = []
+    public var failure: String?
+}
+
+extension Notebook {
+    static let progressKey = "sync.progress"
+
+    public func progressRemote() throws -> ProgressRemote? {
+        guard let text = try store.setting(Self.progressKey) else { return nil }
+        return try? JSONDecoder().decode(ProgressRemote.self, from: Data(text.utf8))
+    }
+
+    private func saveProgressRemote(_ remote: ProgressRemote) throws {
+        let data = try JSONEncoder().encode(remote)
+        try store.setSetting(Self.progressKey, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Sets (or changes) the private remote that carries review events, cloning it into
+    /// `<home>/progress/`. An empty remote is fine: the first sync creates its branch.
+    @discardableResult
+    public func setProgressRemote(
+        _ url: String, credentials: GitCredentials = .fromEnvironment(), progress: SyncProgressHandler? = nil
+    ) throws -> ProgressRemote {
+        try RemoteURL.validate(url)
+        let url = Self.absoluteIfLocal(url)
+        let lock = try SyncLock(home: environment.home)
+        defer { withExtendedLifetime(lock) {} }
+        let folder = progressFolder
+        let repo: GitRepository
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) {
+            repo = try GitRepository.open(at: folder)
+            try repo.setRemote(url: url)
+        } else {
+            try? FileManager.default.removeItem(at: folder)
+            repo = try GitRepository.clone(
+                from: url, to: folder, credentials: credentials, progress: progress.map { p in { p("progress", $0) } })
+        }
+        let remote = ProgressRemote(
+            url: url, branch: try repo.requireBranch(), imported: try progressRemote()?.imported)
+        try saveProgressRemote(remote)
+        return remote
+    }
+
+    /// Exchanges review events: appends this device's new events to its own file, commits,
+    /// fetches and merges (no conflicts: each device writes only its own file), pushes (retrying
+    /// when someone pushed first), and imports the other devices' events it has not seen.
+    func syncProgress(credentials: GitCredentials, progress: SyncProgressHandler?) throws -> ProgressSyncReport {
+        guard var remote = try progressRemote() else { throw SyncError.noProgressRemote }
+        var report = ProgressSyncReport()
+        let repo = try GitRepository.open(at: progressFolder)
+        repo.removeStaleLocks()
+        try repo.finishInterruptedMove()
+        let branch = try repo.requireBranch()
+        let device = store.deviceID
+        let ownFile = ProgressLog.fileName(device: device)
+
+        // 1. This device's new events, appended to its own file.
+        let url = progressFolder.appendingPathComponent(ownFile)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if !FileManager.default.fileExists(atPath: url.path) {
+            FileManager.default.createFile(atPath: url.path, contents: nil)
+        }
+        let exported = try ProgressLog.lastSeq(in: url)
+        let fresh = try store.events(ofDevice: device, after: exported)
+        // Grades undone after they were sent are retracted, so the other devices drop them too.
+        let undone = try store.undoneEvents()
+        let retractions = undone.filter { $0 <= exported }
+        if !fresh.isEmpty || !retractions.isEmpty {
+            let lines =
+                fresh.map { ProgressLog.encode($0) + "\n" }
+                + retractions.map { ProgressLog.encodeRetraction(device: device, seq: $0) + "\n" }
+            let handle = try FileHandle(forWritingTo: url)
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(lines.joined().utf8))
+            try handle.synchronize()
+            try handle.close()
+            report.sent = fresh.count
+            report.retracted = retractions.count
+        }
+        if let last = undone.max() { try store.forgetUndone(upTo: last) }
+        FailPoint.hit("progress.after-export")
+        if !(try repo.status().isEmpty) {
+            try repo.commitAll(message: "recall: \(fresh.count) review event(s) from device \(device)")
+        }
+
+        for attempt in 1...Self.pushAttempts {
+            let tip: ObjectID?
+            do {
+                tip = try repo.fetch(
+                    branch: branch, credentials: credentials, progress: progress.map { p in { p("progress", $0) } })
+            } catch let error as GitError {
+                report.failure = error.description
+                break
+            }
+            if let tip {
+                switch try repo.headCommit() == nil ? .fastForward : repo.analyseMerge(with: tip) {
+                case .upToDate: break
+                case .fastForward: try repo.fastForward(to: tip)
+                case .normal:
+                    _ = try repo.merge(theirs: tip, message: "recall: merge review events") { _, _, ours, theirs in
+                        MergeResolution(contents: ProgressLog.unionMerge(ours: ours, theirs: theirs))
+                    }
+                }
+            }
+            FailPoint.hit("progress.after-merge")
+            try importProgress(repo, remote: &remote, ownFile: ownFile, report: &report)
+            guard let head = try repo.headCommit() else { break }
+            let ahead =
+                try tip.map { try repo.aheadBehind(local: head, upstream: $0).ahead }
+                ?? repo.countCommits(reachableFrom: head)
+            if ahead == 0 { break }
+            do {
+                try repo.push(branch: branch, credentials: credentials)
+                report.pushed += ahead
+                break
+            } catch let error as GitError where error.isPushRejection && attempt < Self.pushAttempts {
+                continue
+            } catch let error as GitError {
+                report.failure = error.description
+                break
+            }
+        }
+        return report
+    }
+
+    /// Reads the other devices' files that changed since the last import and adds their events
+    /// (idempotent by event id), refolding the cards they touch.
+    private func importProgress(
+        _ repo: GitRepository, remote: inout ProgressRemote, ownFile: String, report: inout ProgressSyncReport
+    ) throws {
+        guard let head = try repo.headCommit(), let folder = repo.workingDirectory else { return }
+        let from = remote.imported.flatMap { ObjectID(hex: $0) }.flatMap { repo.contains($0) ? $0 : nil }
+        guard from != head else { return }
+        let files = try repo.diff(from: from, to: head).map(\.path).filter {
+            $0.hasPrefix("events/") && $0.hasSuffix(".jsonl") && $0 != ownFile
+        }
+        var incoming: [ReviewEvent] = []
+        var retracted = Set<String>()
+        for file in files {
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(file)) else { continue }
+            let decoded = ProgressLog.decode(data, file: file)
+            incoming += decoded.events
+            retracted.formUnion(decoded.retracted)
+            report.problems += decoded.problems
+        }
+        if !incoming.isEmpty || !retracted.isEmpty {
+            report.received += try store.merge(incoming, retracted: retracted)
+        }
+        remote.imported = head.hex
+        try saveProgressRemote(remote)
+    }
+}

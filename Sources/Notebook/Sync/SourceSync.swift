@@ -1,0 +1,201 @@
+import DeckFormat
+import Foundation
+import GitSync
+import RecallCore
+
+/// What syncing one deck source did (`recall sync --json`, per source).
+public struct SourceSyncReport: Sendable, Equatable {
+    public var source: String
+    /// Commits fetched from the remote that this clone did not have.
+    public var fetched = 0
+    public var added = 0
+    public var updated = 0
+    public var removed = 0
+    public var restored = 0
+    /// Deck files read by the import (only those changed between the old and new trees).
+    public var filesImported = 0
+    /// Cards changed differently on both sides (`deck/id`); their conflict copies sit below them.
+    public var conflicts: [String] = []
+    /// Local commits the remote accepted.
+    public var pushed = 0
+    /// Pushes refused because someone else pushed first, each followed by fetch and merge.
+    public var pushRetries = 0
+    /// Local edits committed by this sync (files).
+    public var committed = 0
+    /// Problems in deck files, as `file:line: message` (the rest was imported).
+    public var problems: [String] = []
+    /// Why the remote could not be fetched from or pushed to; the rest of the sync still ran.
+    public var failure: String?
+
+    public init(source: String) { self.source = source }
+}
+
+extension Notebook {
+    /// How many times a push refused because someone else pushed first is retried (fetch, merge,
+    /// push again) before the sync gives up until next time.
+    static let pushAttempts = 4
+
+    /// Syncs one source: commits local edits, fetches, fast-forwards or merges card by card,
+    /// imports only the files that changed, and pushes local commits where the remote accepts them.
+    func syncSource(
+        _ source: DeckSource, credentials: GitCredentials, progress: SyncProgressHandler?
+    ) throws -> SourceSyncReport {
+        var source = source
+        var report = SourceSyncReport(source: source.name)
+        let folder = folder(of: source.name)
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) else {
+            throw SyncError.sourceFolderMissing(name: source.name, path: folder.path)
+        }
+        let repo = try GitRepository.open(at: folder)
+        repo.removeStaleLocks()  // safe: the caller holds the sync lock
+        try repo.finishInterruptedMove()
+        let branch = try repo.requireBranch()
+
+        let local = try repo.status()
+        if !local.isEmpty {
+            try repo.commitAll(message: Self.localEditsMessage(local))
+            report.committed = local.count
+        }
+        FailPoint.hit("sync.after-commit")
+
+        for attempt in 1...Self.pushAttempts {
+            let tip: ObjectID?
+            do {
+                tip = try repo.fetch(
+                    branch: branch, credentials: credentials, progress: progress.map { p in { p(source.name, $0) } })
+            } catch let error as GitError {
+                report.failure = error.description
+                try importSourceChanges(repo, &source, &report)
+                break
+            }
+            FailPoint.hit("sync.after-fetch")
+            if let tip {
+                let before = try repo.headCommit()
+                try integrate(tip, into: repo, report: &report)
+                try recordLocalCopies(repo, since: before)
+            }
+            FailPoint.hit("sync.after-merge")
+            try importSourceChanges(repo, &source, &report)
+            FailPoint.hit("sync.after-import")
+
+            FailPoint.hit("sync.before-push")
+            guard let head = try repo.headCommit() else { break }
+            let ahead =
+                try tip.map { try repo.aheadBehind(local: head, upstream: $0).ahead }
+                ?? repo.countCommits(reachableFrom: head)
+            if ahead == 0 { break }
+            do {
+                try repo.push(branch: branch, credentials: credentials)
+                report.pushed += ahead
+                break
+            } catch let error as GitError where error.isPushRejection && attempt < Self.pushAttempts {
+                report.pushRetries += 1
+                continue  // someone pushed first: fetch, merge and try again
+            } catch let error as GitError {
+                // A read-only remote, or no network: the commits stay here and go out next time.
+                report.failure = error.description
+                break
+            }
+        }
+        return report
+    }
+
+    /// Brings the fetched `tip` into the current branch.
+    private func integrate(_ tip: ObjectID, into repo: GitRepository, report: inout SourceSyncReport) throws {
+        guard let head = try repo.headCommit() else {
+            report.fetched += try repo.countCommits(reachableFrom: tip)
+            try repo.fastForward(to: tip)
+            return
+        }
+        switch try repo.analyseMerge(with: tip) {
+        case .upToDate:
+            return
+        case .fastForward:
+            report.fetched += try repo.aheadBehind(local: head, upstream: tip).behind
+            try repo.fastForward(to: tip)
+        case .normal:
+            report.fetched += try repo.aheadBehind(local: head, upstream: tip).behind
+            let outcome = try repo.merge(
+                theirs: tip, message: "recall: merge \(tip.short) (card by card)", merger: Self.deckFileMerger)
+            let copies = outcome.conflicts.values.flatMap { $0 }.compactMap(CardMerge.Conflict.init(encoded:))
+            report.conflicts += copies.map(\.copy)  // turned into deck/id once imported
+        }
+    }
+
+    /// Remembers the conflict copies that arrived holding this notebook's own version (a merge made
+    /// elsewhere), so that `conflicts resolve --ours` keeps what this learner wrote.
+    private func recordLocalCopies(_ repo: GitRepository, since before: ObjectID?) throws {
+        guard let before, let after = try repo.headCommit(), before != after else { return }
+        var found: [String] = []
+        for change in try repo.diff(from: before, to: after) where change.path.hasSuffix(".md") {
+            guard let new = try repo.fileContents(change.path, at: after) else { continue }
+            let old = try repo.fileContents(change.path, at: before)
+            found += CardMerge.copiesHoldingOldVersion(
+                old: old.map { String(decoding: $0, as: UTF8.self) }, new: String(decoding: new, as: UTF8.self))
+        }
+        if !found.isEmpty { try saveLocalCopies(localCopies().union(found)) }
+    }
+
+    /// Markdown deck files merge card by card; other files changed on both sides keep this side
+    /// (the other version stays in the merge commit's second parent).
+    static func deckFileMerger(path: String, base: Data?, ours: Data?, theirs: Data?) -> MergeResolution {
+        if path.hasSuffix(".md") { return CardMerge.merge(base: base, ours: ours, theirs: theirs) }
+        return MergeResolution(contents: ours ?? theirs)
+    }
+
+    /// Imports the deck files that changed between the last imported commit and HEAD (plus those
+    /// that had errors last time), then records HEAD as imported.
+    func importSourceChanges(_ repo: GitRepository, _ source: inout DeckSource, _ report: inout SourceSyncReport)
+        throws
+    {
+        guard let head = try repo.headCommit(), let folder = repo.workingDirectory else { return }
+        let prefix = source.path.isEmpty ? "" : source.path + "/"
+        let from = source.imported.flatMap { ObjectID(hex: $0) }.flatMap { repo.contains($0) ? $0 : nil }
+        if from == head && source.pendingFiles.isEmpty {
+            resolveConflictKeys(&report)
+            return
+        }
+        var paths = Set(try repo.diff(from: from, to: head).map(\.path).filter { $0.hasPrefix(prefix) })
+        paths.formUnion(source.pendingFiles)
+        var result: ImportReport?
+        if from == nil {
+            result = try importDecks([source.path.isEmpty ? folder : folder.appendingPathComponent(source.path)])
+        } else if !paths.isEmpty {
+            result = try importChanges(paths.sorted().map { folder.appendingPathComponent($0) })
+        }
+        report.filesImported += paths.count
+        if let result {
+            report.added += result.counts.added
+            report.updated += result.counts.updated
+            report.removed += result.counts.removed
+            report.restored += result.counts.restored
+            report.problems += result.errors.map(\.description)
+            source.pendingFiles = relativeFiles(of: result.errors, in: folder)
+            if result.idsWritten > 0 {
+                try repo.commitAll(message: "recall: write \(result.idsWritten) generated card id(s)")
+            }
+        } else {
+            source.pendingFiles = []
+        }
+        source.imported = try repo.headCommit()?.hex
+        try SourceRegistry(notebook: self).save(source)
+        resolveConflictKeys(&report)
+    }
+
+    /// Conflict copies are reported by id during the merge; once imported, name them `deck/id`.
+    private func resolveConflictKeys(_ report: inout SourceSyncReport) {
+        guard report.conflicts.contains(where: { !$0.contains("/") }) else { return }
+        let keys = (try? store.cards(includeRemoved: false)) ?? []
+        report.conflicts = report.conflicts.map { copy in
+            if copy.contains("/") { return copy }
+            let original = CardMerge.original(ofCopy: copy) ?? copy
+            return keys.first { $0.id == copy }.map { "\($0.deck)/\(original)" } ?? original
+        }
+    }
+
+    static func localEditsMessage(_ status: [StatusEntry]) -> String {
+        let names = status.prefix(5).map(\.path).joined(separator: ", ")
+        let more = status.count > 5 ? ", …" : ""
+        return "recall: local edits to \(status.count) file(s) (\(names)\(more))"
+    }
+}
