@@ -24,12 +24,18 @@ extension NotebookStore {
     public func answer(
         _ key: CardKey, grade: Grade, day: StudyDay, timestamp: Int64, durationMs: Int = 0, early: Bool = false
     ) throws -> AnswerOutcome {
+        // The hot path of a review session: cached statements, the card's history read once, and
+        // the new state folded in memory from that history plus the new event (the same fold a
+        // refold does), so one answer is four statements.
         try writeImmediate { db in
             let text = key.description
-            guard let row = try Row.fetchOne(db, sql: "SELECT removed, due FROM card WHERE key = ?", arguments: [text])
+            guard
+                let row = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT removed, due FROM card WHERE key = ?"), arguments: [text])
             else { throw StorageError.unknownCard(text) }
             if row[0] as Bool { throw StorageError.removedCard(text) }
-            let today = try events(of: text, on: day, db)
+            let history = try history(of: text, db)
+            let today = history.filter { $0.day == day }
             let kind = SM2.kindOfNextGrade(eventsToday: today)
             if !early {
                 switch kind {
@@ -45,19 +51,25 @@ extension NotebookStore {
                 }
             }
             // Never reuse the seq of an undone event: it may already be on another device.
-            let seq = try max(
-                Int64.fetchOne(db, sql: "SELECT max(seq) FROM review_event WHERE device = ?", arguments: [deviceID])
-                    ?? 0,
-                Int64.fetchOne(
-                    db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?", arguments: [Self.seqFloorKey])
-                    ?? 0)
+            let seq =
+                try Int64.fetchOne(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT max(coalesce((SELECT max(seq) FROM review_event WHERE device = ?), 0),
+                                       coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?), 0))
+                            """), arguments: [deviceID, Self.seqFloorKey]) ?? 0
             let event = ReviewEvent(
                 card: key, timestamp: timestamp, day: day, grade: grade, kind: kind, device: deviceID, seq: seq + 1,
                 durationMs: max(durationMs, 0))
             try insert(event, db)
-            guard let state = try refoldCard(text, db) else {
+            let all = history + [event]
+            guard let state = SM2.fold(all),
+                let first = all.lazy.filter({ $0.kind == .review }).map(\.day.ordinal).min()
+            else {
                 throw StorageError.database(path: path, message: "no state after logging a review of \(text)")
             }
+            try db.cachedStatement(sql: Self.updateStateSQL).execute(
+                arguments: Self.stateArguments(state, firstReview: first, key: text))
             return AnswerOutcome(event: event, state: state)
         }
     }
@@ -279,34 +291,25 @@ extension NotebookStore {
     }
 
     private func insert(_ event: ReviewEvent, _ db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO review_event(device, seq, card, ts, day, grade, kind, duration_ms)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 event.device, event.seq, event.card.description, event.timestamp, event.day.ordinal,
                 event.grade.rawValue, event.kind.rawValue, event.durationMs,
             ])
     }
 
-    func events(of key: String, on day: StudyDay, _ db: Database) throws -> [ReviewEvent] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT card, ts, day, grade, kind, device, seq, duration_ms FROM review_event
-                INDEXED BY review_event_card WHERE card = ? AND day = ?
-                """, arguments: [key, day.ordinal]
-        ).compactMap(Self.event)
-    }
-
     func history(of key: String, _ db: Database) throws -> [ReviewEvent] {
         try Row.fetchAll(
-            db,
-            sql: """
-                SELECT card, ts, day, grade, kind, device, seq, duration_ms FROM review_event
-                WHERE card = ? ORDER BY ts, device, seq
-                """, arguments: [key]
+            db.cachedStatement(
+                sql: """
+                    SELECT card, ts, day, grade, kind, device, seq, duration_ms FROM review_event
+                    WHERE card = ? ORDER BY ts, device, seq
+                    """), arguments: [key]
         ).compactMap(Self.event)
     }
 
