@@ -43,10 +43,11 @@ final class RemoteSession {
             let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
             return session.acquire(out, username: username.map { String(cString: $0) }, allowed: allowed)
         }
-        callbacks.certificate_check = { cert, _, host, payload in
+        callbacks.certificate_check = { cert, valid, host, payload in
             guard let cert, let payload else { return GIT_PASSTHROUGH.rawValue }
             let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
-            return session.checkCertificate(cert, host: host.map { String(cString: $0) } ?? "")
+            return session.checkCertificate(
+                cert, libgit2Trusts: valid != 0, host: host.map { String(cString: $0) } ?? "")
         }
         callbacks.transfer_progress = { stats, payload in
             guard let stats, let payload else { return 0 }
@@ -87,7 +88,14 @@ final class RemoteSession {
                     continue
                 }
                 let publicKey = FileManager.default.fileExists(atPath: key + ".pub") ? key + ".pub" : nil
-                attempts.append("the key file \(key)")
+                // libssh2 reports a missing or wrong passphrase as a refused key: say which it may be.
+                if !Self.isPassphraseProtected(key) {
+                    attempts.append("the key file \(key)")
+                } else if credentials.sshPassphrase == nil {
+                    attempts.append("the passphrase-protected key file \(key) without a passphrase")
+                } else {
+                    attempts.append("the passphrase-protected key file \(key) with RECALL_GIT_SSH_PASSPHRASE")
+                }
                 return git_credential_ssh_key_new(out, user, publicKey, key, credentials.sshPassphrase)
             }
         }
@@ -107,9 +115,12 @@ final class RemoteSession {
         return GIT_PASSTHROUGH.rawValue
     }
 
-    /// libgit2 1.5 accepts any ssh host key unless this callback says otherwise, so the key is checked
-    /// against known_hosts here. TLS certificates keep libgit2's own verdict (GIT_PASSTHROUGH).
-    private func checkCertificate(_ cert: UnsafeMutablePointer<git_cert>, host: String) -> Int32 {
+    /// libgit2 (1.5.1 and later) checks ssh host keys against the process's ~/.ssh/known_hosts
+    /// itself (`libgit2Trusts`) but refuses a new or changed key with the same terse "invalid or
+    /// unknown remote ssh hostkey". Here the credentials' known_hosts files are read too, so that
+    /// the refusal says which case it is and what to do, RECALL_GIT_ACCEPT_NEW_HOST_KEYS can record
+    /// a new key, and @revoked keys are refused. TLS certificates keep libgit2's verdict.
+    private func checkCertificate(_ cert: UnsafeMutablePointer<git_cert>, libgit2Trusts: Bool, host: String) -> Int32 {
         guard cert.pointee.cert_type == GIT_CERT_HOSTKEY_LIBSSH2 else { return GIT_PASSTHROUGH.rawValue }
         let hostkey = UnsafeMutableRawPointer(cert).assumingMemoryBound(to: git_cert_hostkey.self).pointee
         let name = KnownHosts.name(host: host, port: Self.sshPort(of: url))
@@ -131,6 +142,8 @@ final class RemoteSession {
             return 0
         case .revoked(let file, let line):
             return refuseHost("the host key of \(name) (\(shownKey)) is marked @revoked in \(file):\(line)")
+        case .changed where libgit2Trusts, .unknown where libgit2Trusts:
+            return 0  // libssh2 found this very key in ~/.ssh/known_hosts
         case .changed(let file, let line):
             return refuseHost(
                 "the host key of \(name) (\(shownKey)) differs from the one recorded in \(file):\(line); someone may be intercepting the connection, or the server's key was replaced. If you know it was replaced, remove the old key with `ssh-keygen -R '\(name)'` and sync again"
@@ -156,6 +169,22 @@ final class RemoteSession {
         hostKeyProblem = problem
         git_error_set_str(Int32(GIT_ERROR_SSH.rawValue), problem)
         return GIT_ECERTIFICATE.rawValue
+    }
+
+    /// Whether a private key file is encrypted: PEM's `ENCRYPTED` headers, or a cipher other than
+    /// `none` in OpenSSH's format (`openssh-key-v1\0`, then the cipher's name as an ssh string).
+    static func isPassphraseProtected(_ path: String) -> Bool {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return false }
+        if text.contains("ENCRYPTED") { return true }
+        let body = text.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()
+        guard text.contains("BEGIN OPENSSH PRIVATE KEY"), let data = Data(base64Encoded: body) else { return false }
+        let bytes = [UInt8](data)
+        let magic = Array("openssh-key-v1".utf8) + [0]
+        guard bytes.count > magic.count + 4, Array(bytes[0..<magic.count]) == magic else { return false }
+        let length = bytes[magic.count..<(magic.count + 4)].reduce(0) { $0 << 8 | Int($1) }
+        let start = magic.count + 4
+        guard length > 0, bytes.count >= start + length else { return false }
+        return String(decoding: bytes[start..<(start + length)], as: UTF8.self) != "none"
     }
 
     /// The port of an `ssh://host:port/…` URL; nil for the default port and scp-like URLs.
