@@ -5,17 +5,20 @@ import Foundation
 #endif
 
 /// A server started by a test (sshd, ssh-agent, an HTTP server) that runs in the foreground until
-/// `stop()`, which kills it and reaps it with waitpid(2). Started with posix_spawn and an empty
-/// signal mask: the test runner blocks SIGTERM in its children, and Foundation's `Process` can wait
-/// forever for a child whose own children outlive it. Its stdout and stderr go to `logFile`.
+/// `stop()`. Started with posix_spawn and an empty signal mask (the test runner blocks SIGTERM in its
+/// children, and Foundation's `Process` can wait forever for a child whose own children outlive it),
+/// under `timeout`, which gives it a process group of its own and ends it after `lifetime` seconds
+/// even if the test process crashes before its `defer` runs. Its stdout and stderr go to `logFile`.
 public final class BackgroundProcess: @unchecked Sendable {
+    /// The pid of `timeout`, which is also the process group of the server and its children.
     public let pid: pid_t
     public let logFile: URL
     public let name: String
     private var stopped = false
 
-    public init(_ argv: [String], environment: [String: String], logFile: URL) throws {
+    public init(_ argv: [String], environment: [String: String], logFile: URL, lifetime: Int = 600) throws {
         name = URL(fileURLWithPath: argv[0]).lastPathComponent
+        let argv = ["timeout", "--signal=KILL", String(lifetime)] + argv
         self.logFile = logFile
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -63,11 +66,23 @@ public final class BackgroundProcess: @unchecked Sendable {
         return true
     }
 
-    /// Kills the process (SIGKILL) and reaps it. Safe to call twice.
+    /// Ends the server: SIGTERM to `timeout`, which passes it on and waits for the server; SIGKILL to
+    /// the whole group if that takes more than 3 s, and to whatever the server forked and left; then
+    /// reaps `timeout`. The group is signalled before the reaping, while its id cannot be reused.
+    /// Safe to call twice.
     public func stop() {
         guard !stopped else { return }
         stopped = true
-        kill(pid, SIGKILL)
+        kill(pid, SIGTERM)
+        let deadline = Date().addingTimeInterval(3)
+        while Date() < deadline {
+            var info = siginfo_t()  // si_pid stays 0 while nothing has exited
+            guard waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0,
+                info._sifields._sigchld.si_pid == 0
+            else { break }
+            usleep(10_000)
+        }
+        kill(-pid, SIGKILL)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
     }
