@@ -2,14 +2,15 @@
 SWIFT ?= swift
 HOME_DIR ?=
 SYSTEM_PACKAGES := libgit2-dev libsqlite3-dev sqlite3 pkg-config bubblewrap tmux git g++ python3 python3-venv \
-  openssh-server
+  openssh-server openssl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps venv build release run test bench format clean
 
-# Installs the Debian packages Recall builds and tests with, when any is missing. Without recommends:
-# openssh-server (sshd for the ssh transport tests, which start their own) would otherwise pull in
-# libpam-systemd and systemd-sysv, which replace the init of a container.
+# Installs the Debian packages Recall builds and tests with, when any is missing (openssh-server and
+# openssl for the credential tests' own sshd and https certificate). Without recommends:
+# openssh-server would otherwise pull in libpam-systemd and systemd-sysv, which replace the init of
+# a container.
 deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \

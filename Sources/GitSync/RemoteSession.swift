@@ -203,6 +203,14 @@ final class RemoteSession {
         let last = Libgit2.lastError()
         let shown = RemoteURL.redacted(url)
         if let hostKeyProblem { return .untrustedHost(url: shown, reason: hostKeyProblem) }
+        if code == GIT_ECERTIFICATE.rawValue {
+            let detail = last.message.split(whereSeparator: \.isNewline).joined(separator: "; ")
+            return .untrustedHost(
+                url: shown,
+                reason:
+                    "its TLS certificate is not trusted (\(detail)); check that the URL names the server the certificate was made for, and if it comes from a private certificate authority, add that authority to the system's (update-ca-certificates)"
+            )
+        }
         let lower = last.message.lowercased()
         // libssh2 failures while authenticating (a wrong passphrase, an unreadable key) come back as
         // a plain error, not GIT_EAUTH, but are authentication problems all the same.

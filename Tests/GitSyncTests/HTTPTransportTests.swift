@@ -73,4 +73,33 @@ struct HTTPTransportTests {
         #expect(message.contains("no credentials"), "\(message)")
         #expect(error?.description.contains("RECALL_GIT_TOKEN") == true)
     }
+
+    @Test("an https server whose certificate nobody vouches for is refused before any request: the token stays home")
+    func untrustedCertificate() throws {
+        let root = try TemporaryFolder("recall-https")
+        defer { root.remove() }
+        _ = try GitCLI.bareRemote(in: root, name: "deck", files: RemoteRoundTrip.deck)
+        let server = try GitHTTPServer(
+            serving: root.url, user: "x-access-token", password: "tok-c0ffee-secret",
+            scratch: root.url.appendingPathComponent("server"), tls: true)
+        defer { server.stop() }
+        let url = server.url("deck.git")
+        #expect(url.hasPrefix("https://"))
+        let error = #expect(throws: GitError.self) {
+            try GitRepository.clone(
+                from: url, to: root.url.appendingPathComponent("clone"),
+                credentials: GitCredentials.fromEnvironment([
+                    "HOME": root.path, "RECALL_GIT_TOKEN": "tok-c0ffee-secret",
+                ]))
+        }
+        guard case .untrustedHost(let shown, let reason)? = error else {
+            Issue.record("expected an untrusted-host error, got \(String(describing: error))")
+            return
+        }
+        #expect(shown == url)
+        #expect(
+            reason.contains("TLS certificate is not trusted") && reason.contains("update-ca-certificates"), "\(reason)")
+        #expect(!reason.contains("\n"), "\(reason)")
+        #expect(!server.log.contains("credentials="), "\(server.log)")
+    }
 }

@@ -8,7 +8,11 @@ public final class GitHTTPServer: @unchecked Sendable {
     public let port: Int
     private let process: BackgroundProcess
 
-    public init(serving root: URL, user: String, password: String, scratch: URL) throws {
+    public let scheme: String
+
+    /// With `tls`, the server speaks https with a self-signed certificate for 127.0.0.1 made by
+    /// `openssl`, which no certificate authority of the system vouches for.
+    public init(serving root: URL, user: String, password: String, scratch: URL, tls: Bool = false) throws {
         let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first {
             FileManager.default.isExecutableFile(atPath: $0)
         }
@@ -18,17 +22,32 @@ public final class GitHTTPServer: @unchecked Sendable {
         try Data(Self.script.utf8).write(to: script)
         port = try LocalPort.free()
         // The password reaches the server through its environment, not its command line.
+        var environment = [
+            "PATH": "/usr/local/bin:/usr/bin:/bin", "TEST_HTTP_USER": user, "TEST_HTTP_PASSWORD": password,
+            "GIT_CONFIG_NOSYSTEM": "1", "HOME": scratch.path,
+        ]
+        scheme = tls ? "https" : "http"
+        if tls {
+            let certificate = scratch.appendingPathComponent("tls.crt").path
+            let key = scratch.appendingPathComponent("tls.key").path
+            let made = try ChildProcess.run([
+                "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", key, "-out", certificate, "-days", "2", "-subj", "/CN=127.0.0.1",
+                "-addext", "subjectAltName=IP:127.0.0.1",
+            ])
+            guard made.status == 0 else {
+                throw ChildProcess.Failure(description: "openssl could not make a certificate: \(made.output)")
+            }
+            environment["TEST_HTTP_TLS_CERT"] = certificate
+            environment["TEST_HTTP_TLS_KEY"] = key
+        }
         process = try BackgroundProcess(
-            [python, script.path, root.path, String(port)],
-            environment: [
-                "PATH": "/usr/local/bin:/usr/bin:/bin", "TEST_HTTP_USER": user, "TEST_HTTP_PASSWORD": password,
-                "GIT_CONFIG_NOSYSTEM": "1", "HOME": scratch.path,
-            ],
+            [python, script.path, root.path, String(port)], environment: environment,
             logFile: scratch.appendingPathComponent("http.log"))
         try process.wait(for: "listening on port \(port)") { process.log.contains("listening on") }
     }
 
-    public func url(_ name: String) -> String { "http://127.0.0.1:\(port)/\(name)" }
+    public func url(_ name: String) -> String { "\(scheme)://127.0.0.1:\(port)/\(name)" }
 
     /// One line per request: method, path, whether credentials came and were right, status.
     public var log: String { process.log }
@@ -121,6 +140,11 @@ public final class GitHTTPServer: @unchecked Sendable {
 
         server = http.server.ThreadingHTTPServer(("127.0.0.1", PORT), Handler)
         server.daemon_threads = True
+        if os.environ.get("TEST_HTTP_TLS_CERT"):
+            import ssl
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(os.environ["TEST_HTTP_TLS_CERT"], os.environ["TEST_HTTP_TLS_KEY"])
+            server.socket = context.wrap_socket(server.socket, server_side=True)
         sys.stderr.write(f"listening on 127.0.0.1:{PORT}\n")
         sys.stderr.flush()
         server.serve_forever()
