@@ -88,14 +88,7 @@ final class RemoteSession {
                     continue
                 }
                 let publicKey = FileManager.default.fileExists(atPath: key + ".pub") ? key + ".pub" : nil
-                // libssh2 reports a missing or wrong passphrase as a refused key: say which it may be.
-                if !Self.isPassphraseProtected(key) {
-                    attempts.append("the key file \(key)")
-                } else if credentials.sshPassphrase == nil {
-                    attempts.append("the passphrase-protected key file \(key) without a passphrase")
-                } else {
-                    attempts.append("the passphrase-protected key file \(key) with RECALL_GIT_SSH_PASSPHRASE")
-                }
+                attempts.append(Self.describe(keyFile: key, passphrase: credentials.sshPassphrase != nil))
                 return git_credential_ssh_key_new(out, user, publicKey, key, credentials.sshPassphrase)
             }
         }
@@ -171,20 +164,20 @@ final class RemoteSession {
         return GIT_ECERTIFICATE.rawValue
     }
 
-    /// Whether a private key file is encrypted: PEM's `ENCRYPTED` headers, or a cipher other than
-    /// `none` in OpenSSH's format (`openssh-key-v1\0`, then the cipher's name as an ssh string).
-    static func isPassphraseProtected(_ path: String) -> Bool {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return false }
-        if text.contains("ENCRYPTED") { return true }
-        let body = text.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()
-        guard text.contains("BEGIN OPENSSH PRIVATE KEY"), let data = Data(base64Encoded: body) else { return false }
-        let bytes = [UInt8](data)
-        let magic = Array("openssh-key-v1".utf8) + [0]
-        guard bytes.count > magic.count + 4, Array(bytes[0..<magic.count]) == magic else { return false }
-        let length = bytes[magic.count..<(magic.count + 4)].reduce(0) { $0 << 8 | Int($1) }
-        let start = magic.count + 4
-        guard length > 0, bytes.count >= start + length else { return false }
-        return String(decoding: bytes[start..<(start + length)], as: UTF8.self) != "none"
+    /// A key file as the error lists it. libssh2 reports a missing or wrong passphrase, and an RSA
+    /// key (libssh2 1.10 signs with SHA-1, which OpenSSH 8.8 and later refuse), as a refused key: the
+    /// description says which it may be.
+    static func describe(keyFile key: String, passphrase: Bool) -> String {
+        let file = SSHKeyFile(path: key)
+        var text = file.isPassphraseProtected ? "the passphrase-protected key file \(key)" : "the key file \(key)"
+        if file.isPassphraseProtected {
+            text += passphrase ? " with RECALL_GIT_SSH_PASSPHRASE" : " without a passphrase"
+        }
+        if file.type == "ssh-rsa" {
+            text +=
+                " (an RSA key: libssh2 1.10 signs with SHA-1, which servers since OpenSSH 8.8 refuse; use an ed25519 or ecdsa key)"
+        }
+        return text
     }
 
     /// The port of an `ssh://host:port/…` URL; nil for the default port and scp-like URLs.

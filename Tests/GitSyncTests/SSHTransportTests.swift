@@ -43,6 +43,33 @@ struct SSHTransportTests {
         }
     }
 
+    @Test("an ecdsa key works; an RSA key works too, or the error says why (libssh2 1.10 signs RSA with SHA-1)")
+    func keyTypes() throws {
+        let fixture = try SSHFixture()
+        defer { fixture.remove() }
+        var authorized = try String(contentsOf: fixture.server.authorizedKeys, encoding: .utf8)
+        for type in ["ecdsa", "rsa"] {
+            let key = fixture.root.url.appendingPathComponent("keys/id_\(type)").path
+            try SSHKeys.generate(at: key, type: type)
+            authorized += try String(contentsOfFile: key + ".pub", encoding: .utf8)
+        }
+        try Data(authorized.utf8).write(to: fixture.server.authorizedKeys)  // sshd reads it at each login
+
+        _ = try fixture.clone(
+            fixture.credentials(["RECALL_GIT_SSH_KEY": fixture.root.url.appendingPathComponent("keys/id_ecdsa").path]))
+        let rsa = fixture.root.url.appendingPathComponent("keys/id_rsa").path
+        do {
+            _ = try fixture.clone(fixture.credentials(["RECALL_GIT_SSH_KEY": rsa]))
+        } catch let error as GitError {
+            guard case .authenticationFailed(_, let message) = error else {
+                Issue.record("expected an authentication error, got \(error)")
+                return
+            }
+            #expect(message.contains("\(rsa) (an RSA key: libssh2 1.10 signs with SHA-1"), "\(message)")
+            #expect(fixture.server.log.contains("ssh-rsa not in PubkeyAcceptedAlgorithms"), "\(fixture.server.log)")
+        }
+    }
+
     @Test("a key the server does not know: an authentication error naming the URL, the key tried once")
     func wrongKey() throws {
         let fixture = try SSHFixture()

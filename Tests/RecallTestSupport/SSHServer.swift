@@ -70,9 +70,10 @@ public final class SSHServer: @unchecked Sendable {
 
 /// OpenSSH's key tools, run as they would be by a user.
 public enum SSHKeys {
-    /// A new ed25519 key pair at `path` and `path.pub`, protected by `passphrase` when not empty.
-    public static func generate(at path: String, passphrase: String = "") throws {
-        try run(["ssh-keygen", "-q", "-t", "ed25519", "-N", passphrase, "-C", "recall-test", "-f", path])
+    /// A new key pair (`ed25519`, `ecdsa`, `rsa`) at `path` and `path.pub`, protected by `passphrase`
+    /// when not empty.
+    public static func generate(at path: String, type: String = "ed25519", passphrase: String = "") throws {
+        try run(["ssh-keygen", "-q", "-t", type, "-N", passphrase, "-C", "recall-test", "-f", path])
     }
 
     /// Runs an OpenSSH tool and returns its output; throws with that output when it fails.
