@@ -1,8 +1,9 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Layers (imports point down only; the four layer-2 modules never import each other):
-//   0 RecallCore   1 Scheduler, DeckFormat   2 Storage, GitSync, CodeRunner, TerminalUI
+// Layers (imports point down only; the layer-2 modules never import each other; Storage and
+// AnkiPackage are the only ones that talk to SQLite, AnkiPackage only to Anki's collection file):
+//   0 RecallCore   1 Scheduler, DeckFormat   2 Storage, GitSync, CodeRunner, TerminalUI, AnkiPackage
 //   3 Notebook     4 recall (thin executable), Workloads + recall-bench (benchmarks)
 let package = Package(
     name: "Recall",
@@ -15,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/JohnSundell/Ink", exact: "0.6.0"),
     ],
     targets: [
         .target(name: "RecallCore"),
@@ -30,10 +33,17 @@ let package = Package(
         .target(name: "GitSync", dependencies: ["RecallCore", "CGit2"]),
         .target(name: "CodeRunner", dependencies: ["RecallCore", "DeckFormat"]),
         .target(name: "TerminalUI", dependencies: ["RecallCore"]),
+        // Anki packages (.apkg/.colpkg) as values; talks to SQLite only for Anki's collection file.
+        .target(
+            name: "AnkiPackage",
+            dependencies: [
+                "RecallCore", .product(name: "GRDB", package: "GRDB.swift"), "ZIPFoundation", "Ink",
+            ]),
         .target(
             name: "Notebook",
             dependencies: [
                 "RecallCore", "Scheduler", "DeckFormat", "Storage", "GitSync", "CodeRunner", "TerminalUI",
+                "AnkiPackage",
             ]),
         .executableTarget(
             name: "recall",
@@ -56,5 +66,6 @@ let package = Package(
         .testTarget(name: "GitSyncTests", dependencies: ["GitSync", "RecallTestSupport"]),
         .testTarget(name: "CodeRunnerTests", dependencies: ["CodeRunner", "RecallTestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "RecallTestSupport"]),
+        .testTarget(name: "AnkiPackageTests", dependencies: ["AnkiPackage", "RecallTestSupport", "ZIPFoundation"]),
     ]
 )

@@ -147,6 +147,24 @@ extension NotebookStore {
         }
     }
 
+    /// The devices that have events in the log: this one, the ones met through progress sync, and
+    /// the ones brought by imports (an Anki package's history, say).
+    public func devices() throws -> [String] {
+        try read { db in
+            // One index probe per device instead of a scan of the whole log.
+            try String.fetchAll(
+                db,
+                sql: """
+                    WITH RECURSIVE d(device) AS (
+                        SELECT min(device) FROM review_event
+                        UNION ALL
+                        SELECT (SELECT min(device) FROM review_event WHERE device > d.device) FROM d
+                        WHERE d.device IS NOT NULL)
+                    SELECT device FROM d WHERE device IS NOT NULL
+                    """)
+        }
+    }
+
     /// Every event of one device with `seq > after`, in seq order (for the progress log).
     public func events(ofDevice device: String, after seq: Int64 = 0) throws -> [ReviewEvent] {
         try read { db in

@@ -11,12 +11,17 @@ public struct SyncBench {
     public var cards: Int
     public var changed: Int
     public var work: URL
+    /// The built `recall`, for the whole-process figures.
+    public var recallBinary: URL
     public var log: (String) -> Void
 
-    public init(cards: Int = 10_000, changed: Int = 10, work: URL, log: @escaping (String) -> Void) {
+    public init(
+        cards: Int = 10_000, changed: Int = 10, work: URL, recallBinary: URL, log: @escaping (String) -> Void
+    ) {
         self.cards = cards
         self.changed = changed
         self.work = work
+        self.recallBinary = recallBinary
         self.log = log
     }
 
@@ -51,6 +56,30 @@ public struct SyncBench {
         log("sync: no-op syncs…")
         let idle = try Measure.repeated(quick ? 5 : 20) { _ in _ = try learner.sync(credentials: .none) }
 
+        log("sync: `recall sync` processes, file:// and git daemon on 127.0.0.1…")
+        var env = ProcessInfo.processInfo.environment
+        env["RECALL_NOW"] = workload.today.iso + "T10:00:00Z"
+        env["TZ"] = "UTC"
+        let learnerHome = work.appendingPathComponent("learner").path
+        let process = try Measure.repeated(quick ? 5 : 20) { _ in
+            let status = try Spawn.run(recallBinary.path, ["sync", "--home", learnerHome], environment: env)
+            if status != 0 { throw BenchError.spawn("recall sync exited with status \(status)") }
+        }
+        let daemon = try BenchDaemon(serving: work)
+        defer { daemon.stop() }
+        let networkHome = work.appendingPathComponent("network").path
+        let added = try Spawn.run(
+            recallBinary.path,
+            [
+                "source", "add", "git://127.0.0.1:\(daemon.port)/remote.git", "--name", "bench", "--path", "decks",
+                "--home", networkHome,
+            ], environment: env)
+        if added != 0 { throw BenchError.spawn("recall source add over git daemon exited with status \(added)") }
+        let network = try Measure.repeated(quick ? 5 : 20) { _ in
+            let status = try Spawn.run(recallBinary.path, ["sync", "--home", networkHome], environment: env)
+            if status != 0 { throw BenchError.spawn("recall sync over git daemon exited with status \(status)") }
+        }
+
         log("sync: syncs bringing \(changed) changed cards…")
         var samples: [Double] = []
         var imported: [Int] = []
@@ -74,14 +103,84 @@ public struct SyncBench {
             imported.append(report?.sources.first?.filesImported ?? -1)
             updated.append(report?.sources.first?.updated ?? -1)
         }
+        // For scale: what reading the whole source again would cost (what a tree diff avoids).
+        let learnerDecks = work.appendingPathComponent("learner/sources/bench/decks")
+        let full = try Measure.repeated(quick ? 2 : 5, warmup: 1) { _ in _ = try learner.importDecks([learnerDecks]) }
         return [
             Figure(
                 name: "sync, nothing new (\(cards)-card source)", summary: idle, targetMs: 150,
-                note: "fetch + merge analysis + status"),
+                note: "in process, file://: fetch + merge analysis + status"),
+            Figure(
+                name: "`recall sync` whole process, nothing new", summary: process, targetMs: 150,
+                note: "file:// remote"),
+            Figure(
+                name: "`recall sync` whole process, nothing new, git://", summary: network, targetMs: 150,
+                note: "git daemon on 127.0.0.1"),
             Figure(
                 name: "sync bringing \(changed) changed cards", summary: Measure.Summary(samples),
                 note: "files imported per run \(imported) of \(files), cards updated \(updated)"),
+            Figure(
+                name: "  for scale: re-reading the whole source", summary: full,
+                note: "import of all \(files) files, nothing changed"),
         ]
     }
 
+}
+
+/// `git daemon` serving the benchmark's bare repository on 127.0.0.1 and a free port.
+final class BenchDaemon {
+    let process = Process()
+    let port: Int
+
+    init(serving base: URL) throws {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(socket, pointer, length)
+                return getsockname(socket, pointer, &length)
+            }
+        }
+        close(socket)
+        port = Int(UInt16(bigEndian: address.sin_port))
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "git", "daemon", "--reuseaddr", "--export-all", "--listen=127.0.0.1", "--port=\(port)",
+            "--base-path=\(base.path)", base.path,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        for _ in 0..<100 {
+            if canConnect() { return }
+            usleep(50_000)
+        }
+        stop()
+        throw BenchError.spawn("git daemon did not start listening on port \(port)")
+    }
+
+    private func canConnect() -> Bool {
+        let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+    }
+
+    /// Ends the daemon and its children (`git daemon` runs `git-daemon`, which forks per connection).
+    func stop() {
+        guard process.isRunning else { return }
+        kill(-process.processIdentifier, SIGKILL)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
 }

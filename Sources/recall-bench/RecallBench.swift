@@ -29,6 +29,9 @@ struct RecallBench: ParsableCommand {
     @Flag(help: "Only Recall's own figures, no comparison with Anki.")
     var noAnki = false
 
+    @Option(help: "Which parts to run, comma-separated: core, sync, anki (default: all).")
+    var parts = "core,sync,anki"
+
     func run() throws {
         let binFolder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent()
@@ -39,20 +42,32 @@ struct RecallBench: ParsableCommand {
         let cardCount = cards ?? (quick ? 2_000 : 100_000)
         let eventCount = events ?? (quick ? 20_000 : 1_000_000)
         let log: (String) -> Void = { FileHandle.standardError.write(Data("· \($0)\n".utf8)) }
-        let core = CoreBench(
-            cards: cardCount, events: eventCount, recallBinary: recall,
-            work: URL(fileURLWithPath: work).appendingPathComponent("core"), log: log)
-        let result = try core.run(quick: quick)
-        let sync = SyncBench(
-            cards: quick ? 2_000 : 10_000, work: URL(fileURLWithPath: work).appendingPathComponent("sync"), log: log)
-        let figures = result.figures + (try sync.run(quick: quick))
-        let report = BenchReport(figures: figures, quick: quick)
-        print(report.table)
-        try report.write(to: URL(fileURLWithPath: out))
-        if !quick, figures.contains(where: { $0.meetsTarget == false }) {
-            FileHandle.standardError.write(Data("some targets were missed (marked MISS)\n".utf8))
+        let chosen = Set(parts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        if let unknown = chosen.subtracting(["core", "sync", "anki"]).first {
+            throw ValidationError("unknown part '\(unknown)': use core, sync or anki")
         }
-        guard !noAnki else { return }
+        var figures: [Figure] = []
+        if chosen.contains("core") {
+            let core = CoreBench(
+                cards: cardCount, events: eventCount, recallBinary: recall,
+                work: URL(fileURLWithPath: work).appendingPathComponent("core"), log: log)
+            figures += try core.run(quick: quick).figures
+        }
+        if chosen.contains("sync") {
+            let sync = SyncBench(
+                cards: quick ? 2_000 : 10_000, work: URL(fileURLWithPath: work).appendingPathComponent("sync"),
+                recallBinary: recall, log: log)
+            figures += try sync.run(quick: quick)
+        }
+        if !figures.isEmpty {
+            let report = BenchReport(figures: figures, quick: quick)
+            print(report.table)
+            try report.write(to: URL(fileURLWithPath: out))
+            if !quick, figures.contains(where: { $0.meetsTarget == false }) {
+                FileHandle.standardError.write(Data("some targets were missed (marked MISS)\n".utf8))
+            }
+        }
+        guard !noAnki, chosen.contains("anki") else { return }
         let pythonURL = URL(fileURLWithPath: python)
         guard FileManager.default.isExecutableFile(atPath: pythonURL.path) else {
             throw ValidationError("no Python with Anki at \(python): run `make venv`, or pass --no-anki")

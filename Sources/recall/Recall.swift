@@ -11,7 +11,9 @@ struct Recall: ParsableCommand {
         abstract: "A study notebook for interview preparation: cards, SM-2 reviews, decks in git.",
         subcommands: [
             Init.self, Import.self, Decks.self, Due.self, Answer.self, Undo.self, Show.self, Search.self, Doctor.self,
-            Review.self, Exercise.self, Check.self, Stats.self, Source.self, Sync.self, ProgressCommand.self, Conflicts.self,
+            Review.self, Exercise.self, Check.self, Stats.self, Source.self, Sync.self, ProgressCommand.self,
+            Conflicts.self,
+            Export.self,
         ])
 
     /// Exit codes: 0 ok, 1 a failure the user can fix, 2 a usage error.

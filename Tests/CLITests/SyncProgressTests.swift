@@ -96,6 +96,35 @@ struct SyncProgressTests {
         #expect(history.count == 1 && history.first?["grade"] as? Int == 5, "\(two.stdout)")
     }
 
+    @Test("review history brought in by an import (another notebook's Anki package) travels to the other device")
+    func importedHistoryTravels() throws {
+        let (root, a, b, _) = try twoDevices(cards: 2)
+        defer { root.remove() }
+        let x = root.path + "/home-x"
+        #expect(try RecallProcess.run(["import", root.path + "/decks/p"], home: x).status == 0)
+        try answer(x, "c1", 4, on: "2026-11-20")
+        try answer(x, "c2", 1, on: "2026-11-21")
+        let package = root.path + "/x.apkg"
+        let exported = try RecallProcess.run(["export", "--apkg", package], home: x)
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let imported = try RecallProcess.run(["import", package], home: a)
+        #expect(imported.status == 0, "\(imported.stderr)")
+
+        let sent = try RecallProcess.run(["sync", "--json"], home: a)
+        #expect((sent.json["progress"] as? [String: Any])?["sent"] as? Int == 2, "\(sent.stdout)")
+        let received = try RecallProcess.run(["sync", "--json"], home: b)
+        #expect((received.json["progress"] as? [String: Any])?["received"] as? Int == 2, "\(received.stdout)")
+        for card in ["p/c1", "p/c2"] {
+            let one = try RecallProcess.run(["show", card, "--json"], home: a)
+            let two = try RecallProcess.run(["show", card, "--json"], home: b)
+            #expect(one.stdout == two.stdout, "\(card) differs:\n\(one.stdout)\n\(two.stdout)")
+            #expect((two.json["history"] as? [Any])?.count == 1, "\(card)")
+        }
+        // Nothing is sent twice.
+        let idle = try RecallProcess.run(["sync", "--json"], home: a)
+        #expect((idle.json["progress"] as? [String: Any])?["sent"] as? Int == 0, "\(idle.stdout)")
+    }
+
     @Test("a progress sync killed after exporting or merging is completed by the next one")
     func killedProgress() throws {
         for point in ["progress.after-export", "progress.after-merge"] {

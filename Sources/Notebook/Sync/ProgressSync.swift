@@ -79,33 +79,15 @@ extension Notebook {
         let device = store.deviceID
         let ownFile = ProgressLog.fileName(device: device)
 
-        // 1. This device's new events, appended to its own file.
-        let url = progressFolder.appendingPathComponent(ownFile)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if !FileManager.default.fileExists(atPath: url.path) {
-            FileManager.default.createFile(atPath: url.path, contents: nil)
+        // 1. This device's new events, appended to its own file; then the events of devices known
+        //    only here (an imported Anki history), in files of their own, so they travel too.
+        try appendEvents(of: device, retractingUndone: true, report: &report)
+        for other in try store.devices() where other != device {
+            try appendEvents(of: other, retractingUndone: false, report: &report)
         }
-        let exported = try ProgressLog.lastSeq(in: url)
-        let fresh = try store.events(ofDevice: device, after: exported)
-        // Grades undone after they were sent are retracted, so the other devices drop them too.
-        let undone = try store.undoneEvents()
-        let retractions = undone.filter { $0 <= exported }
-        if !fresh.isEmpty || !retractions.isEmpty {
-            let lines =
-                fresh.map { ProgressLog.encode($0) + "\n" }
-                + retractions.map { ProgressLog.encodeRetraction(device: device, seq: $0) + "\n" }
-            let handle = try FileHandle(forWritingTo: url)
-            try handle.seekToEnd()
-            try handle.write(contentsOf: Data(lines.joined().utf8))
-            try handle.synchronize()
-            try handle.close()
-            report.sent = fresh.count
-            report.retracted = retractions.count
-        }
-        if let last = undone.max() { try store.forgetUndone(upTo: last) }
         FailPoint.hit("progress.after-export")
         if !(try repo.status().isEmpty) {
-            try repo.commitAll(message: "recall: \(fresh.count) review event(s) from device \(device)")
+            try repo.commitAll(message: "recall: \(report.sent) review event(s) from device \(device)")
         }
 
         for attempt in 1...Self.pushAttempts {
@@ -146,6 +128,34 @@ extension Notebook {
             }
         }
         return report
+    }
+
+    /// Appends `device`'s events that its file in the progress clone lacks (and, for this device,
+    /// retractions of grades undone after they were sent). A device met through progress sync has
+    /// them all already; one known only from an import gets its file here.
+    private func appendEvents(of device: String, retractingUndone: Bool, report: inout ProgressSyncReport) throws {
+        let url = progressFolder.appendingPathComponent(ProgressLog.fileName(device: device))
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let existed = FileManager.default.fileExists(atPath: url.path)
+        let exported = existed ? try ProgressLog.lastSeq(in: url) : 0
+        let fresh = try store.events(ofDevice: device, after: exported)
+        // Grades undone after they were sent are retracted, so the other devices drop them too.
+        let undone = retractingUndone ? try store.undoneEvents() : []
+        let retractions = undone.filter { $0 <= exported }
+        if !fresh.isEmpty || !retractions.isEmpty || (retractingUndone && !existed) {
+            if !existed { FileManager.default.createFile(atPath: url.path, contents: nil) }
+            let lines =
+                fresh.map { ProgressLog.encode($0) + "\n" }
+                + retractions.map { ProgressLog.encodeRetraction(device: device, seq: $0) + "\n" }
+            let handle = try FileHandle(forWritingTo: url)
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(lines.joined().utf8))
+            try handle.synchronize()
+            try handle.close()
+            report.sent += fresh.count
+            report.retracted += retractions.count
+        }
+        if let last = undone.max() { try store.forgetUndone(upTo: last) }
     }
 
     /// Reads the other devices' files that changed since the last import and adds their events

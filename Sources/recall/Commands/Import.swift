@@ -5,11 +5,16 @@ import Notebook
 extension Recall {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import Markdown decks (files or folders); ids are written back into files that lack them.")
+            abstract: "Import Markdown decks (files or folders) or Anki packages (.apkg, .colpkg).",
+            discussion: """
+                Markdown decks: ids are written back into files that lack them. Anki packages: the notes \
+                become Markdown decks under <home>/decks/, and the review log becomes review events; \
+                importing the same package again changes nothing. See docs/ANKI.md.
+                """)
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "Deck files or folders.")
+        @Argument(help: "Deck files or folders, or Anki packages.")
         var paths: [String]
 
         struct Report: Encodable {
@@ -22,28 +27,87 @@ extension Recall {
             var added, updated, unchanged, removed, restored: Int
             var ids_written: Int
             var errors: [Problem]
+            var packages: [Package]?
+        }
+
+        struct Package: Encodable {
+            var file: String
+            var decks: [String]
+            var folders: [String]
+            var notes, reviews_added, reviews_skipped, notes_skipped, matched_existing, media_ignored: Int
+        }
+
+        struct Totals {
+            var added = 0, updated = 0, unchanged = 0, removed = 0, restored = 0
+        }
+
+        /// Anki packages are told apart by their extension.
+        static func isAnkiPackage(_ path: String) -> Bool {
+            let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
+            return ext == "apkg" || ext == "colpkg"
         }
 
         func run() throws {
             let notebook = try global.notebook()
-            let result = try notebook.importDecks(paths.map { URL(fileURLWithPath: $0) })
-            let c = result.counts
+            let packagePaths = paths.filter(Self.isAnkiPackage)
+            let deckPaths = paths.filter { !Self.isAnkiPackage($0) }
+            // Packages first: each is read and checked whole before anything of it is written.
+            var packages: [AnkiImportReport] = []
+            for path in packagePaths { packages.append(try notebook.importAnki(URL(fileURLWithPath: path))) }
+            let result = deckPaths.isEmpty ? nil : try notebook.importDecks(deckPaths.map { URL(fileURLWithPath: $0) })
+            var c = Totals()
+            for counts in [result?.counts].compactMap({ $0 }) + packages.map(\.counts) {
+                c.added += counts.added
+                c.updated += counts.updated
+                c.unchanged += counts.unchanged
+                c.removed += counts.removed
+                c.restored += counts.restored
+            }
             let report = Report(
-                decks: result.decks, added: c.added, updated: c.updated, unchanged: c.unchanged, removed: c.removed,
-                restored: c.restored, ids_written: result.idsWritten,
-                errors: result.errors.map { .init(file: $0.file, line: $0.line, message: $0.message) })
+                decks: packages.flatMap(\.decks) + (result?.decks ?? []), added: c.added, updated: c.updated,
+                unchanged: c.unchanged, removed: c.removed, restored: c.restored, ids_written: result?.idsWritten ?? 0,
+                errors: (result?.errors ?? []).map { .init(file: $0.file, line: $0.line, message: $0.message) },
+                packages: packages.isEmpty
+                    ? nil
+                    : packages.map {
+                        Package(
+                            file: $0.path, decks: $0.decks, folders: $0.folders, notes: $0.notes,
+                            reviews_added: $0.reviewsAdded, reviews_skipped: $0.reviewsSkipped,
+                            notes_skipped: $0.notesSkipped, matched_existing: $0.matchedExisting,
+                            media_ignored: $0.mediaFiles)
+                    })
+            let ids = result?.idsWritten ?? 0
+            let errors = result?.errors ?? []
             if global.json {
                 try Output.json(report)
             } else {
+                for package in packages {
+                    var line =
+                        "\(package.path): \(package.notes) notes into \(package.folders.joined(separator: ", ")), \(package.reviewsAdded) reviews added"
+                    if package.matchedExisting > 0 {
+                        line +=
+                            "; \(package.matchedExisting) cards matched existing decks (reviews merged, text left to their files)"
+                    }
+                    print(line)
+                    if package.notesSkipped > 0 {
+                        print("  \(package.notesSkipped) notes skipped: empty question or answer")
+                    }
+                    if package.reviewsSkipped > 0 {
+                        print("  \(package.reviewsSkipped) reviews skipped: reversed sides or manual rescheduling")
+                    }
+                    if package.mediaFiles > 0 {
+                        print("  \(package.mediaFiles) media files ignored: Recall does not import media")
+                    }
+                }
                 print(
                     "\(c.added) added, \(c.updated) updated, \(c.removed) removed, \(c.restored) restored, \(c.unchanged) unchanged"
-                        + (result.idsWritten > 0 ? "; \(result.idsWritten) ids written back" : ""))
-                for error in result.errors { Output.error("\(error)") }
+                        + (ids > 0 ? "; \(ids) ids written back" : ""))
+                for error in errors { Output.error("\(error)") }
             }
-            if !result.errors.isEmpty {
+            if !errors.isEmpty {
                 if !global.json {
                     Output.error(
-                        "\(result.errors.count) problem(s); the valid cards were imported, none removed from the files with errors."
+                        "\(errors.count) problem(s); the valid cards were imported, none removed from the files with errors."
                     )
                 }
                 throw CommandFailure(status: 1)

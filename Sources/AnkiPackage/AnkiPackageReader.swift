@@ -1,0 +1,214 @@
+import Foundation
+import GRDB
+import ZIPFoundation
+
+/// What a package held besides its collection.
+public struct AnkiPackageContents: Sendable {
+    public var collection: AnkiCollection
+    /// The zip entry the collection came from (`collection.anki21` or `collection.anki2`).
+    public var collectionEntry: String
+    /// Media files in the package (Recall does not import them).
+    public var mediaFiles: Int
+    public var mediaBytes: UInt64
+}
+
+/// Reads Anki packages (`.apkg`, `.colpkg`) in the schema-11 layout. Only the collection is
+/// extracted, streamed to a temporary file with its size checked as it goes; media entries are
+/// counted from the zip's directory and never read.
+public struct AnkiPackageReader: Sendable {
+    /// The largest collection accepted, in bytes (uncompressed).
+    public var collectionLimit: UInt64
+
+    public init(collectionLimit: UInt64 = 512 * 1_048_576) {
+        self.collectionLimit = collectionLimit
+    }
+
+    public func read(_ url: URL) throws -> AnkiPackageContents {
+        let path = url.path
+        let archive: Archive
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw AnkiPackageError.notAZip(path: path)
+        }
+        var entries: [String: Entry] = [:]
+        for entry in archive { entries[entry.path] = entry }
+        if entries["collection.anki21b"] != nil {
+            throw AnkiPackageError.zstdCollection(path: path)
+        }
+        // A package from Anki 2.1 holds collection.anki21 and a stub collection.anki2 for old clients.
+        guard let name = ["collection.anki21", "collection.anki2"].first(where: { entries[$0] != nil }),
+            let entry = entries[name]
+        else {
+            throw AnkiPackageError.notAnAnkiPackage(path: path, entries: entries.keys.sorted())
+        }
+        if entry.uncompressedSize > collectionLimit {
+            throw AnkiPackageError.collectionTooLarge(
+                path: path, entry: name, bytes: entry.uncompressedSize, limit: collectionLimit)
+        }
+        let media = entries.values.filter { $0.path != name && $0.path != "media" && $0.path != "meta" }
+            .filter { !$0.path.hasPrefix("collection.") }
+
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-apkg-\(UUID().uuidString.prefix(8))")
+        do {
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        } catch {
+            throw AnkiPackageError.badCollection(path: path, reason: "cannot make a temporary folder: \(error)")
+        }
+        defer { try? FileManager.default.removeItem(at: work) }
+        let database = work.appendingPathComponent(name)
+        try extract(entry, from: archive, to: database, packagePath: path)
+        let collection = try CollectionReader(path: database.path, packagePath: path).read()
+        return AnkiPackageContents(
+            collection: collection, collectionEntry: name, mediaFiles: media.count,
+            mediaBytes: media.reduce(0) { $0 + $1.uncompressedSize })
+    }
+
+    /// Streams one entry to `destination`, stopping as soon as it grows past the limit (the zip's
+    /// directory may understate a size).
+    private func extract(_ entry: Entry, from archive: Archive, to destination: URL, packagePath: String) throws {
+        guard FileManager.default.createFile(atPath: destination.path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: destination.path)
+        else {
+            throw AnkiPackageError.badCollection(path: packagePath, reason: "cannot write a temporary file")
+        }
+        defer { try? handle.close() }
+        var written: UInt64 = 0
+        let limit = collectionLimit
+        do {
+            _ = try archive.extract(entry) { chunk in
+                written += UInt64(chunk.count)
+                if written > limit {
+                    throw AnkiPackageError.collectionTooLarge(
+                        path: packagePath, entry: entry.path, bytes: written, limit: limit)
+                }
+                try handle.write(contentsOf: chunk)
+            }
+        } catch let error as AnkiPackageError {
+            throw error
+        } catch {
+            throw AnkiPackageError.notAZip(path: packagePath)
+        }
+    }
+}
+
+/// Reads the rows Recall needs from an extracted schema-11 collection file.
+struct CollectionReader {
+    var path: String
+    var packagePath: String
+
+    func bad(_ reason: String) -> AnkiPackageError { .badCollection(path: packagePath, reason: reason) }
+
+    func read() throws -> AnkiCollection {
+        var config = Configuration()
+        config.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
+            return try queue.read { db in try read(db) }
+        } catch let error as AnkiPackageError {
+            throw error
+        } catch let error as DatabaseError {
+            if error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+                throw bad("its collection is not an SQLite database")
+            }
+            throw bad("its collection cannot be read (\(error.message ?? "\(error)"))")
+        } catch {
+            throw bad("its collection cannot be read (\(error))")
+        }
+    }
+
+    private func read(_ db: Database) throws -> AnkiCollection {
+        for table in ["col", "notes", "cards", "revlog"] where try !db.tableExists(table) {
+            throw bad("its collection has no '\(table)' table")
+        }
+        guard
+            let row = try Row.fetchOne(db, sql: "SELECT crt, ver, models, decks, conf FROM col LIMIT 1")
+        else { throw bad("its collection has no 'col' row") }
+        let version: Int = row["ver"]
+        guard version <= 11 else {
+            throw bad("its collection uses schema \(version), which Recall does not read (it reads schema 11)")
+        }
+        let models = try object(row["models"] as String? ?? "", what: "note types")
+        let deckObjects = try object(row["decks"] as String? ?? "", what: "decks")
+        let conf = (try? object(row["conf"] as String? ?? "", what: "configuration")) ?? [:]
+
+        var noteTypes: [AnkiNoteType] = []
+        for (key, value) in models {
+            guard let model = value as? [String: Any] else { throw bad("note type \(key) is not a JSON object") }
+            noteTypes.append(try noteType(model, key: key))
+        }
+        noteTypes.sort { $0.id < $1.id }
+        var decks: [AnkiDeck] = []
+        for (key, value) in deckObjects {
+            guard let deck = value as? [String: Any], let name = deck["name"] as? String else {
+                throw bad("deck \(key) has no name")
+            }
+            decks.append(AnkiDeck(id: int64(deck["id"]) ?? Int64(key) ?? 0, name: name))
+        }
+        decks.sort { $0.id < $1.id }
+
+        let notes = try Row.fetchAll(db, sql: "SELECT id, guid, mid, mod, tags, flds FROM notes ORDER BY id").map {
+            row in
+            AnkiNote(
+                id: row[0], guid: row[1], noteTypeID: row[2], modified: row[3],
+                tags: (row[4] as String? ?? "").split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(
+                    String.init),
+                fields: (row[5] as String? ?? "").split(
+                    separator: CollectionSchema.fieldSeparator, omittingEmptySubsequences: false
+                ).map(String.init))
+        }
+        let cards = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, nid, did, ord, mod, type, queue, due, ivl, factor, reps, lapses FROM cards ORDER BY id
+                """
+        ).map { row in
+            AnkiCard(
+                id: row[0], noteID: row[1], deckID: row[2], ordinal: row[3], modified: row[4],
+                type: AnkiCard.CardType(rawValue: row[5]) ?? .new, queue: row[6], due: row[7], interval: row[8],
+                factor: row[9], repetitions: row[10], lapses: row[11])
+        }
+        let reviews = try Row.fetchAll(
+            db, sql: "SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY id"
+        ).map { row in
+            AnkiReview(
+                id: row[0], cardID: row[1], ease: row[2], interval: row[3], lastInterval: row[4], factor: row[5],
+                timeMs: row[6], type: AnkiReview.ReviewType(rawValue: row[7]) ?? .review)
+        }
+        return AnkiCollection(
+            creation: row["crt"], decks: decks, noteTypes: noteTypes, notes: notes, cards: cards, reviews: reviews,
+            recallData: conf["recall"] as? String)
+    }
+
+    private func object(_ text: String, what: String) throws -> [String: Any] {
+        guard let value = try? JSONSerialization.jsonObject(with: Data(text.utf8)), let object = value as? [String: Any]
+        else { throw bad("its \(what) are not valid JSON") }
+        return object
+    }
+
+    private func noteType(_ model: [String: Any], key: String) throws -> AnkiNoteType {
+        let name = model["name"] as? String ?? "note type \(key)"
+        let fields = (model["flds"] as? [[String: Any]] ?? [])
+            .sorted { (int64($0["ord"]) ?? 0) < (int64($1["ord"]) ?? 0) }
+            .compactMap { $0["name"] as? String }
+        let templates = (model["tmpls"] as? [[String: Any]] ?? [])
+            .sorted { (int64($0["ord"]) ?? 0) < (int64($1["ord"]) ?? 0) }
+            .map {
+                AnkiNoteType.Template(
+                    name: $0["name"] as? String ?? "", question: $0["qfmt"] as? String ?? "",
+                    answer: $0["afmt"] as? String ?? "")
+            }
+        let kind: AnkiNoteType.Kind = int64(model["type"]) == 1 ? .cloze : .standard
+        return AnkiNoteType(
+            id: int64(model["id"]) ?? Int64(key) ?? 0, name: name, kind: kind, fields: fields, templates: templates,
+            css: model["css"] as? String ?? "")
+    }
+
+    private func int64(_ value: Any?) -> Int64? {
+        if let number = value as? NSNumber { return number.int64Value }
+        if let text = value as? String { return Int64(text) }
+        return nil
+    }
+}

@@ -1,0 +1,205 @@
+/// Builds Markdown from HTML tokens (see `AnkiHTML.markdown(fromHTML:)`).
+struct MarkdownBuilder {
+    private var out = ""
+    /// Newlines owed before the next content: 1 for a line break, 2 for a new paragraph.
+    private var pendingBreak = 0
+    /// A list marker ("- ", "2. ") to write before the next content.
+    private var pendingMarker: String?
+    private var lists: [(ordered: Bool, next: Int)] = []
+    private var links: [String?] = []
+    /// Inside `<pre>`: its raw text, and the language named by an inner `<code class="language-x">`.
+    private var pre: (text: String, language: String)?
+    private var inlineCode = 0
+
+    private static let paragraphTags: Set<String> = [
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol", "dl", "section", "article",
+    ]
+    private static let lineTags: Set<String> = ["div", "tr", "dt", "dd", "li", "center", "figure", "figcaption"]
+
+    mutating func take(_ token: HTMLToken) {
+        if pre != nil {
+            takeInPre(token)
+            return
+        }
+        switch token {
+        case .text(let text): write(text)
+        case .open(let name, let attributes): open(name, attributes)
+        case .close(let name): close(name)
+        }
+    }
+
+    private mutating func takeInPre(_ token: HTMLToken) {
+        switch token {
+        case .text(let text): pre?.text += text
+        case .open("br", _): pre?.text += "\n"
+        case .open("code", let attributes):
+            if let language = attributes["class"]?.split(separator: " ").first(where: { $0.hasPrefix("language-") }) {
+                pre?.language = String(language.dropFirst("language-".count))
+            }
+        case .close("pre"):
+            guard let block = pre else { return }
+            pre = nil
+            var body = block.text
+            while body.hasSuffix("\n") { body.removeLast() }
+            breakBefore(2)
+            let fence = body.contains("```") ? "~~~" : "```"
+            emit(fence + block.language + "\n" + body + "\n" + fence, escape: false)
+            breakBefore(2)
+        default: break
+        }
+    }
+
+    private mutating func open(_ name: String, _ attributes: [String: String]) {
+        switch name {
+        case "br": breakBefore(1, force: true)
+        case "pre":
+            pre = ("", "")
+        case "b", "strong": emit("**", escape: false)
+        case "i", "em": emit("*", escape: false)
+        case "code":
+            inlineCode += 1
+            emit("`", escape: false)
+        case "a":
+            links.append(attributes["href"])
+            if attributes["href"] != nil { emit("[", escape: false) }
+        case "img":
+            let alt = attributes["alt"] ?? ""
+            if let src = attributes["src"] { emit("![\(alt)](\(src))", escape: false) }
+        case "hr":
+            breakBefore(2)
+            emit("---", escape: false)
+            breakBefore(2)
+        case "ul", "ol":
+            breakBefore(lists.isEmpty ? 2 : 1)
+            lists.append((name == "ol", Int(attributes["start"] ?? "") ?? 1))
+        case "li":
+            breakBefore(1)
+            if let last = lists.indices.last {
+                let indent = String(repeating: "  ", count: last)
+                if lists[last].ordered {
+                    pendingMarker = indent + "\(lists[last].next). "
+                    lists[last].next += 1
+                } else {
+                    pendingMarker = indent + "- "
+                }
+            }
+        case "td", "th": emit(" ", escape: false)
+        default:
+            if Self.paragraphTags.contains(name) {
+                breakBefore(2)
+            } else if Self.lineTags.contains(name) {
+                breakBefore(1)
+            }
+        }
+    }
+
+    private mutating func close(_ name: String) {
+        switch name {
+        case "b", "strong": closeMarker("**")
+        case "i", "em": closeMarker("*")
+        case "code":
+            if inlineCode > 0 {
+                inlineCode -= 1
+                emit("`", escape: false)
+            }
+        case "a":
+            if let href = links.popLast(), let href { emit("](\(href))", escape: false) }
+        case "ul", "ol":
+            _ = lists.popLast()
+            breakBefore(lists.isEmpty ? 2 : 1)
+        default:
+            if Self.paragraphTags.contains(name) {
+                breakBefore(2)
+            } else if Self.lineTags.contains(name) {
+                breakBefore(1)
+            }
+        }
+    }
+
+    /// Closes an emphasis marker, moving trailing spaces outside it ("**a **" is not bold).
+    private mutating func closeMarker(_ marker: String) {
+        var trailing = ""
+        while out.hasSuffix(" ") {
+            out.removeLast()
+            trailing += " "
+        }
+        if out.hasSuffix(marker) && pendingBreak == 0 {
+            out.removeLast(marker.count)  // nothing was emphasised
+        } else {
+            out += marker
+        }
+        out += trailing
+    }
+
+    private mutating func breakBefore(_ count: Int, force: Bool = false) {
+        if force && pendingBreak >= 1 && pendingMarker == nil {
+            // Consecutive <br>s: each one is a line (up to a blank line).
+            pendingBreak = min(pendingBreak + 1, 2)
+            return
+        }
+        pendingBreak = max(pendingBreak, count)
+    }
+
+    private var atLineStart: Bool { out.isEmpty || out.hasSuffix("\n") || pendingBreak > 0 }
+
+    /// Text: whitespace collapsed as HTML does.
+    private mutating func write(_ text: String) {
+        var collapsed = ""
+        var lastSpace = false
+        for character in text {
+            if character.isWhitespace && character != "\u{a0}" {
+                if !lastSpace { collapsed.append(" ") }
+                lastSpace = true
+            } else {
+                collapsed.append(character)
+                lastSpace = false
+            }
+        }
+        if atLineStart || out.hasSuffix(" ") {
+            while collapsed.hasPrefix(" ") { collapsed.removeFirst() }
+        }
+        guard !collapsed.isEmpty else { return }
+        emit(collapsed, escape: inlineCode == 0)
+    }
+
+    private mutating func emit(_ text: String, escape: Bool) {
+        var text = text
+        if pendingBreak > 0 || pendingMarker != nil {
+            if !out.isEmpty {
+                while out.hasSuffix(" ") { out.removeLast() }
+                out += String(repeating: "\n", count: pendingBreak)
+            }
+            if let marker = pendingMarker {
+                out += marker
+            } else if !lists.isEmpty {
+                out += String(repeating: "  ", count: lists.count)  // a continuation line of a list item
+            }
+            pendingBreak = 0
+            pendingMarker = nil
+            // A line that would start a heading or a fence in a deck file is escaped.
+            if escape, text.hasPrefix("#") || text.hasPrefix("```") || text.hasPrefix("~~~") { text = "\\" + text }
+        } else if escape, out.isEmpty, text.hasPrefix("#") || text.hasPrefix("```") || text.hasPrefix("~~~") {
+            text = "\\" + text
+        }
+        out += text
+    }
+
+    mutating func finish() -> String {
+        var lines: [Substring] = []
+        var blank = 0
+        for line in out.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = line
+            while let last = line.last, last == " " || last == "\t" { line.removeLast() }
+            if line.isEmpty {
+                blank += 1
+                if blank > 1 { continue }
+            } else {
+                blank = 0
+            }
+            lines.append(line)
+        }
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,114 @@
+import AnkiPackage
+import Foundation
+import RecallCore
+import Scheduler
+import Storage
+
+/// What `recall export --apkg` wrote.
+public struct AnkiExportReport: Sendable {
+    public var path: String
+    public var decks: [String]
+    public var notes: Int
+    public var reviews: Int
+}
+
+extension Notebook {
+    /// Writes the notebook's cards (or one deck's) as an Anki package at `url`: one Anki deck per
+    /// deck, one note per card (guid = the card's key), its schedule, and its history as revlog
+    /// rows. Removed cards are left out. See docs/ANKI.md.
+    public func exportAnki(to url: URL, deck: String? = nil) throws -> AnkiExportReport {
+        let summaries = try decks()
+        if let deck, !summaries.contains(where: { $0.deck == deck }) { throw AnkiTransferError.unknownDeck(deck) }
+        let chosen = summaries.filter { deck == nil || $0.deck == deck }
+        let calendar = environment.calendar
+        let nowSeconds = environment.nowMillis / 1000
+
+        struct Entry {
+            var stored: StoredCard
+            var history: [ReviewEvent]
+            var deckID: Int64
+        }
+        var entries: [Entry] = []
+        var ankiDecks: [AnkiDeck] = []
+        for summary in chosen {
+            let name = summary.title.isEmpty ? summary.deck : summary.title
+            let ankiDeck = AnkiDeck(
+                id: AnkiMapping.stableID("deck:" + summary.deck),
+                name: name.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }.joined(
+                    separator: "::"))
+            ankiDecks.append(ankiDeck)
+            for key in try store.cards(deck: summary.deck) {
+                guard let stored = try store.card(key) else { continue }
+                entries.append(Entry(stored: stored, history: try store.history(of: key), deckID: ankiDeck.id))
+            }
+        }
+        guard !entries.isEmpty else { throw AnkiTransferError.nothingToExport(deck: deck) }
+
+        // Review due dates count days from the collection's creation: start it on the earliest day
+        // anything refers to, so no day number is negative.
+        var firstDay = today
+        for entry in entries {
+            if let state = entry.stored.state { firstDay = min(firstDay, state.due, state.lastReview) }
+            if let first = entry.history.first { firstDay = min(firstDay, first.day) }
+        }
+        let creation = AnkiMapping.start(of: firstDay, in: calendar)
+
+        var collection = AnkiCollection(creation: creation, decks: ankiDecks, noteTypes: [AnkiMapping.noteType])
+        var data = RecallPackageData()
+        var usedReviewIDs = Set<Int64>()
+        for (position, entry) in entries.enumerated() {
+            let card = entry.stored.card
+            let key = card.key.description
+            let noteID = AnkiMapping.stableID("note:" + key)
+            let cardID = AnkiMapping.stableID("card:" + key)
+            let front = AnkiHTML.html(fromMarkdown: card.front)
+            let back = AnkiHTML.html(fromMarkdown: card.back)
+            collection.notes.append(
+                AnkiNote(
+                    id: noteID, guid: key, noteTypeID: AnkiMapping.noteTypeID, modified: nowSeconds,
+                    tags: card.tags.map { $0.replacingOccurrences(of: " ", with: "_") }, fields: [front, back]))
+            data.notes[key] = .init(
+                front: card.front, back: card.back, frontHTML: front, backHTML: back, position: position)
+
+            let reviews = entry.history.filter { $0.kind == .review }.count
+            if let state = entry.stored.state {
+                collection.cards.append(
+                    AnkiCard(
+                        id: cardID, noteID: noteID, deckID: entry.deckID, ordinal: 0, modified: nowSeconds,
+                        type: .review, queue: 2, due: Int64(firstDay.distance(to: state.due)),
+                        interval: max(state.interval, 1), factor: state.ef100 * 10, repetitions: reviews,
+                        lapses: state.lapses))
+            } else {
+                collection.cards.append(
+                    AnkiCard(
+                        id: cardID, noteID: noteID, deckID: entry.deckID, ordinal: 0, modified: nowSeconds,
+                        type: .new, queue: 0, due: Int64(position + 1), interval: 0, factor: 0, repetitions: 0,
+                        lapses: 0))
+            }
+
+            // The history replayed through SM-2, so each row carries the interval and ease it led to.
+            var state: CardState?
+            for event in entry.history.sorted(by: ReviewEvent.foldOrder) {
+                let before = state
+                if event.kind == .review { state = SM2.review(state, grade: event.grade, on: event.day) }
+                var id = event.timestamp
+                while usedReviewIDs.contains(id) { id += 1 }  // revlog ids are unique milliseconds
+                usedReviewIDs.insert(id)
+                let type: AnkiReview.ReviewType =
+                    event.kind == .drill ? .relearning : before == nil ? .learning : .review
+                collection.reviews.append(
+                    AnkiReview(
+                        id: id, cardID: cardID, ease: AnkiMapping.ease(for: event.grade),
+                        interval: state?.interval ?? 0, lastInterval: before?.interval ?? 0,
+                        factor: (state?.ef100 ?? SM2.initialEF100) * 10, timeMs: event.durationMs, type: type))
+                data.events[String(id)] = .init(
+                    device: event.device, seq: event.seq, ts: event.timestamp, day: event.day.iso,
+                    grade: event.grade.rawValue, kind: event.kind.rawValue, card: key)
+            }
+        }
+        collection.recallData = data.encoded()
+        try AnkiPackageWriter.write(collection, to: url, now: nowSeconds)
+        return AnkiExportReport(
+            path: url.path, decks: chosen.map(\.deck), notes: collection.notes.count, reviews: collection.reviews.count)
+    }
+}

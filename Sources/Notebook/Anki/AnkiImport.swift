@@ -1,0 +1,354 @@
+import AnkiPackage
+import DeckFormat
+import Foundation
+import RecallCore
+import Scheduler
+import Storage
+
+/// What `recall import FILE.apkg` did.
+public struct AnkiImportReport: Sendable {
+    public var path: String
+    /// The decks written (ids) and their folders under the data home.
+    public var decks: [String]
+    public var folders: [String]
+    public var counts: ImportCounts
+    public var notes: Int
+    /// Reviews added to the log (reviews already there are not counted).
+    public var reviewsAdded: Int
+    /// Reviews left out: of a reversed card's second side, or manual rescheduling.
+    public var reviewsSkipped: Int
+    /// Notes left out because their question or answer was empty.
+    public var notesSkipped: Int
+    /// Cards already defined by deck files of their own: their reviews were merged, their text left to those files.
+    public var matchedExisting: Int
+    public var mediaFiles: Int
+}
+
+extension Notebook {
+    /// The folder where decks imported from Anki packages are written: `<home>/decks/<deck id>/`.
+    public var ankiDecksFolder: URL { environment.home.appendingPathComponent("decks") }
+
+    /// Imports an Anki package: its notes become Markdown decks under `ankiDecksFolder` (imported like
+    /// any deck), its review log becomes review events. Everything is read and checked before
+    /// anything is written. See docs/ANKI.md for the mapping.
+    public func importAnki(_ url: URL, collectionLimit: UInt64 = 512 * 1_048_576) throws -> AnkiImportReport {
+        let path = url.path
+        let contents = try AnkiPackageReader(collectionLimit: collectionLimit).read(url)
+        let plan = try AnkiImportPlan.make(
+            contents.collection, path: path, notebook: self, folder: ankiDecksFolder)
+
+        // Writing starts here: deck files first (checked in a staging folder), then the notebook.
+        let folders = try plan.writeDecks(into: ankiDecksFolder, packageName: url.lastPathComponent)
+        var counts = ImportCounts()
+        if !folders.isEmpty {
+            let result = try importDecks(folders, writeIDs: false)
+            if let problem = result.errors.first {
+                throw AnkiTransferError.cannotWriteDeck(path: problem.file, reason: problem.message)
+            }
+            counts = result.counts
+        }
+        let added = try store.merge(plan.events(calendar: environment.calendar, notebook: self))
+        return AnkiImportReport(
+            path: path, decks: plan.decks.map(\.id), folders: folders.map(\.path), counts: counts,
+            notes: contents.collection.notes.count, reviewsAdded: added, reviewsSkipped: plan.reviewsSkipped,
+            notesSkipped: plan.notesSkipped, matchedExisting: plan.matched, mediaFiles: contents.mediaFiles)
+    }
+}
+
+/// Everything an Anki import will write, worked out before writing anything.
+struct AnkiImportPlan {
+    struct PlannedCard {
+        var key: CardKey
+        var front: String
+        var back: String
+        var tags: [String]
+    }
+
+    struct PlannedDeck {
+        var id: String
+        var title: String
+        var cards: [PlannedCard]
+    }
+
+    /// A revlog row and the card it belongs to; `exact` when Recall wrote the package and kept the event.
+    struct PlannedReview {
+        var card: CardKey
+        var review: AnkiReview
+        var exact: ReviewEvent?
+    }
+
+    var decks: [PlannedDeck] = []
+    var reviews: [PlannedReview] = []
+    var device: String
+    var reviewsSkipped = 0
+    var notesSkipped = 0
+    var matched = 0
+
+    static func make(_ collection: AnkiCollection, path: String, notebook: Notebook, folder: URL) throws
+        -> AnkiImportPlan
+    {
+        // Recall keeps one device id per Anki collection: re-importing adds only what is new.
+        var plan = AnkiImportPlan(device: "anki-\(collection.creation)")
+        let saved = RecallPackageData.decode(collection.recallData)
+        let types = Dictionary(collection.noteTypes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+        // Note types: every one in use must map, or nothing is imported.
+        var plans: [Int64: AnkiNoteConverter.Plan] = [:]
+        var unmappable: [Int64: Int] = [:]
+        var missing: [Int64: Int] = [:]
+        for note in collection.notes {
+            guard let type = types[note.noteTypeID] else {
+                missing[note.noteTypeID, default: 0] += 1
+                continue
+            }
+            if plans[type.id] != nil { continue }
+            if let mapped = AnkiNoteConverter.plan(for: type) {
+                plans[type.id] = mapped
+            } else {
+                unmappable[type.id, default: 0] += 1
+            }
+        }
+        if let (id, count) = missing.min(by: { $0.key < $1.key }) {
+            throw AnkiTransferError.missingNoteType(path: path, noteTypeID: id, notes: count)
+        }
+        if !unmappable.isEmpty {
+            let names = unmappable.keys.sorted().compactMap { types[$0] }.map { type in
+                let count = collection.notes.filter { $0.noteTypeID == type.id }.count
+                return "'\(type.name)' (fields \(type.fields.joined(separator: ", ")); \(count) note(s))"
+            }
+            throw AnkiTransferError.unmappableNoteTypes(path: path, types: names)
+        }
+
+        // Each note goes to the deck of its first card.
+        let cardsByNote = Dictionary(grouping: collection.cards, by: \.noteID)
+        let deckNames = Dictionary(collection.decks.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var groups: [String: [AnkiNote]] = [:]
+        for note in collection.notes {
+            let first = cardsByNote[note.id]?.min { $0.ordinal < $1.ordinal }
+            let name = first.flatMap { deckNames[$0.deckID] } ?? "Default"
+            groups[name, default: []].append(note)
+        }
+
+        let existing = Dictionary(
+            try notebook.decks().map { ($0.deck, $0.root) }, uniquingKeysWith: { a, _ in a })
+        func ownsDeck(_ id: String) -> Bool {
+            guard let root = existing[id] else { return true }
+            return URL(fileURLWithPath: root).standardizedFileURL.path
+                == folder.appendingPathComponent(id).standardizedFileURL.path
+        }
+        var usedDeckIDs = Set<String>()
+        let reviewsByCard = Dictionary(grouping: collection.reviews, by: \.cardID)
+
+        for name in groups.keys.sorted() {
+            // Creation order (Anki's note ids are creation times), or the exported order for Recall's notes.
+            let notes = (groups[name] ?? []).sorted {
+                (saved?.notes[$0.guid]?.position ?? Int.max, $0.id) < (
+                    saved?.notes[$1.guid]?.position ?? Int.max, $1.id
+                )
+            }
+            let keys = notes.map { CardKey($0.guid) }
+            var deckID: String
+            if let first = keys.first??.deck, keys.allSatisfy({ $0?.deck == first }) {
+                deckID = first  // a package Recall wrote: the deck keeps its id
+            } else {
+                let slug = Identifier.slug(name.replacingOccurrences(of: "::", with: " "))
+                deckID = slug.isEmpty ? "anki-\(AnkiMapping.shortHash(name))" : slug
+            }
+            // A deck whose files live elsewhere is matched card by card; new cards go beside it.
+            let matchDeck = ownsDeck(deckID) ? nil : deckID
+            var fileDeck = deckID
+            var suffix = 1
+            while !ownsDeck(fileDeck) || usedDeckIDs.contains(fileDeck) {
+                fileDeck = matchDeck != nil && suffix == 1 ? "\(deckID)-anki" : "\(deckID)-\(suffix)"
+                suffix += 1
+            }
+            usedDeckIDs.insert(fileDeck)
+            var deck = PlannedDeck(id: fileDeck, title: name.replacingOccurrences(of: "::", with: "/"), cards: [])
+            var usedIDs = Set<String>()
+
+            for note in notes {
+                guard let type = types[note.noteTypeID], let mapped = plans[type.id] else { continue }
+                let base: String
+                if let key = CardKey(note.guid) {
+                    base = key.id
+                } else if Identifier.isValid(note.guid) {
+                    base = note.guid
+                } else {
+                    base = "anki-\(AnkiMapping.shortHash(note.guid))"
+                }
+                var converted = AnkiNoteConverter.convert(note, plan: mapped)
+                // A note Recall wrote and nobody edited since: its Markdown comes back exactly.
+                if type.id == AnkiMapping.noteTypeID, let kept = saved?.notes[note.guid],
+                    note.fields.count >= 2, note.fields[0] == kept.frontHTML, note.fields[1] == kept.backHTML
+                {
+                    converted = [.init(suffix: "", ordinal: 0, front: kept.front, back: kept.back)]
+                }
+                if converted.isEmpty {
+                    plan.notesSkipped += 1
+                    continue
+                }
+                let tags = note.tags.flatMap { $0.lowercased().split(separator: ",").map(String.init) }
+                    .filter { !$0.isEmpty }
+                let noteCards = cardsByNote[note.id] ?? []
+                for card in converted {
+                    var id = base + card.suffix
+                    if id.utf8.count > 100 || !Identifier.isValid(id) {
+                        id = "anki-\(AnkiMapping.shortHash(note.guid + card.suffix))"
+                    }
+                    if let matchDeck, try notebook.store.card(CardKey(deck: matchDeck, id: id)) != nil {
+                        plan.matched += 1
+                        let key = CardKey(deck: matchDeck, id: id)
+                        plan.addReviews(for: key, ordinal: card.ordinal, of: noteCards, reviewsByCard, saved)
+                        continue
+                    }
+                    if !usedIDs.insert(id).inserted {
+                        id = "\(id)-\(AnkiMapping.shortHash(note.guid + card.suffix).prefix(6))"
+                        usedIDs.insert(id)
+                    }
+                    let key = CardKey(deck: fileDeck, id: id)
+                    deck.cards.append(PlannedCard(key: key, front: card.front, back: card.back, tags: tags))
+                    plan.addReviews(for: key, ordinal: card.ordinal, of: noteCards, reviewsByCard, saved)
+                }
+                // Reviews of cards no Recall card stands for (a reversed card's second side).
+                let used = Set(converted.map(\.ordinal))
+                for card in noteCards where !used.contains(card.ordinal) {
+                    plan.reviewsSkipped += reviewsByCard[card.id]?.count ?? 0
+                }
+            }
+            if !deck.cards.isEmpty { plan.decks.append(deck) }
+        }
+        return plan
+    }
+
+    private mutating func addReviews(
+        for key: CardKey, ordinal: Int, of noteCards: [AnkiCard], _ reviewsByCard: [Int64: [AnkiReview]],
+        _ saved: RecallPackageData?
+    ) {
+        for card in noteCards where card.ordinal == ordinal {
+            for review in reviewsByCard[card.id] ?? [] {
+                guard AnkiMapping.grade(forEase: review.ease) != nil, review.type != .manual,
+                    review.type != .rescheduled
+                else {
+                    reviewsSkipped += 1
+                    continue
+                }
+                var exact: ReviewEvent?
+                if let kept = saved?.events[String(review.id)], let grade = Grade(rawValue: kept.grade),
+                    AnkiMapping.ease(for: grade) == review.ease, let day = StudyDay(iso: kept.day),
+                    let kind = ReviewKind(rawValue: kept.kind), kept.seq > 0, !kept.device.isEmpty
+                {
+                    exact = ReviewEvent(
+                        card: key, timestamp: kept.ts, day: day, grade: grade, kind: kind, device: kept.device,
+                        seq: kept.seq, durationMs: max(review.timeMs, 0))
+                }
+                reviews.append(PlannedReview(card: key, review: review, exact: exact))
+            }
+        }
+    }
+
+    /// The review events to merge. An Anki answer becomes the day's scheduling review when the card
+    /// has none that study day yet, and a drill otherwise (SM2.md).
+    func events(calendar: StudyCalendar, notebook: Notebook) throws -> [ReviewEvent] {
+        var result: [ReviewEvent] = []
+        let byCard = Dictionary(grouping: reviews, by: \.card)
+        for key in byCard.keys.sorted() {
+            let planned = (byCard[key] ?? []).sorted { $0.review.id < $1.review.id }
+            var reviewedDays = Set<StudyDay>()
+            for event in try notebook.store.history(of: key) where event.kind == .review {
+                reviewedDays.insert(event.day)
+            }
+            for item in planned {
+                if let exact = item.exact {
+                    if exact.kind == .review { reviewedDays.insert(exact.day) }
+                    result.append(exact)
+                    continue
+                }
+                guard let grade = AnkiMapping.grade(forEase: item.review.ease) else { continue }
+                let day = calendar.day(ofMillis: item.review.id)
+                let kind: ReviewKind = reviewedDays.insert(day).inserted ? .review : .drill
+                result.append(
+                    ReviewEvent(
+                        card: key, timestamp: item.review.id, day: day, grade: grade, kind: kind, device: device,
+                        seq: item.review.id, durationMs: max(item.review.timeMs, 0)))
+            }
+        }
+        return result
+    }
+
+    /// Writes each deck as `<folder>/<id>/deck.yaml` and `cards.md`: first into a staging folder,
+    /// read back and checked there, then moved into place. Returns the deck folders.
+    func writeDecks(into folder: URL, packageName: String) throws -> [URL] {
+        guard !decks.isEmpty else { return [] }
+        let fm = FileManager.default
+        let staging = folder.appendingPathComponent(".staging-\(UUID().uuidString.prefix(8))")
+        func fail(_ reason: String) -> AnkiTransferError { .cannotWriteDeck(path: folder.path, reason: reason) }
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw fail(error.localizedDescription)
+        }
+        defer { try? fm.removeItem(at: staging) }
+
+        for deck in decks {
+            let dir = staging.appendingPathComponent(deck.id)
+            do {
+                try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+                try Data(Self.deckYAML(deck).utf8).write(to: dir.appendingPathComponent("deck.yaml"))
+                try Data(Self.cardsMarkdown(deck, packageName: packageName).utf8).write(
+                    to: dir.appendingPathComponent("cards.md"))
+            } catch {
+                throw fail(error.localizedDescription)
+            }
+        }
+        // Read back what was written: every card must come out as planned.
+        let scan = DeckScanner(writeIDs: false).scan(decks.map { staging.appendingPathComponent($0.id) })
+        if let problem = scan.allIssues.first { throw fail("the converted deck does not read back: \(problem)") }
+        for deck in decks {
+            let read = scan.decks.first { $0.id == deck.id }?.cards.map(\.card.key) ?? []
+            if read != deck.cards.map(\.key) {
+                throw fail("deck '\(deck.id)' reads back with \(read.count) of \(deck.cards.count) cards")
+            }
+        }
+        var finals: [URL] = []
+        for deck in decks {
+            let final = folder.appendingPathComponent(deck.id)
+            let old = staging.appendingPathComponent(deck.id + ".old")
+            do {
+                if fm.fileExists(atPath: final.path) { try fm.moveItem(at: final, to: old) }
+                try fm.moveItem(at: staging.appendingPathComponent(deck.id), to: final)
+            } catch {
+                // Put the previous version back rather than leave the deck without its folder.
+                if fm.fileExists(atPath: old.path), !fm.fileExists(atPath: final.path) {
+                    try? fm.moveItem(at: old, to: final)
+                }
+                throw fail(error.localizedDescription)
+            }
+            finals.append(final)
+        }
+        return finals
+    }
+
+    static func deckYAML(_ deck: PlannedDeck) -> String {
+        "deck: \(deck.id)\ntitle: \(yamlQuoted(deck.title))\n"
+    }
+
+    /// A double-quoted YAML scalar (JSON string syntax, which YAML accepts).
+    static func yamlQuoted(_ text: String) -> String {
+        let data = (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func cardsMarkdown(_ deck: PlannedDeck, packageName: String) -> String {
+        var out = "# \(deck.title.replacingOccurrences(of: "\n", with: " "))\n\n"
+        out +=
+            "Imported from the Anki package \(packageName) by `recall import`; importing it again rewrites this file.\n"
+        for card in deck.cards {
+            out += "\n## \(card.front) {#\(card.key.id)}\n"
+            if !card.tags.isEmpty { out += "tags: \(card.tags.joined(separator: ", "))\n" }
+            var back = card.back
+            if back.hasPrefix("tags:") { back = "\\" + back }  // would read as the tags line
+            out += "\n\(back)\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,113 @@
+import AnkiPackage
+import Foundation
+import RecallCore
+import Scheduler
+
+/// The fixed correspondences between Recall and Anki (docs/ANKI.md has them as tables).
+enum AnkiMapping {
+    /// Recall's note type in Anki: two fields, one card. Its id never changes, so Anki recognises
+    /// it on every re-import.
+    static let noteTypeID: Int64 = 1_700_000_000_042
+    static let noteType = AnkiNoteType(
+        id: noteTypeID, name: "Recall (Front/Back)", kind: .standard, fields: ["Front", "Back"],
+        templates: [
+            .init(name: "Card 1", question: "{{Front}}", answer: "{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}")
+        ],
+        css:
+            ".card { font-family: sans-serif; font-size: 20px; text-align: left; color: black; background-color: white; }\n"
+    )
+
+    /// Grade 0–5 → Anki's answer buttons: a failed recall (0, 1, 2) is Again, 3 Hard, 4 Good, 5 Easy.
+    static func ease(for grade: Grade) -> Int {
+        switch grade.rawValue {
+        case 0...2: return 1
+        case 3: return 2
+        case 4: return 3
+        default: return 4
+        }
+    }
+
+    /// Anki's buttons → grades: Again 1 (wrong, answer familiar), Hard 3, Good 4, Easy 5.
+    static func grade(forEase ease: Int) -> Grade? {
+        switch ease {
+        case 1: return Grade(rawValue: 1)
+        case 2: return Grade(rawValue: 3)
+        case 3: return Grade(rawValue: 4)
+        case 4: return Grade(rawValue: 5)
+        default: return nil
+        }
+    }
+
+    /// A stable id for Anki's tables (FNV-1a of `text`), shaped like Anki's own ids: milliseconds
+    /// of a past instant (2001–2020). Anki's importer gives ids from the future new values, and
+    /// then no longer recognises the card when a later package brings more reviews for it.
+    static func stableID(_ text: String) -> Int64 {
+        Int64(fnv1a(text) % 600_000_000_000) + 1_000_000_000_000
+    }
+
+    static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    /// 12 hex digits of `text`'s hash: for ids made from Anki guids and names.
+    static func shortHash(_ text: String) -> String {
+        let hex = String(fnv1a(text) & 0xffff_ffff_ffff, radix: 16)
+        return String(repeating: "0", count: 12 - hex.count) + hex
+    }
+
+    /// The instant (seconds since the epoch) a study day starts in `calendar`.
+    static func start(of day: StudyDay, in calendar: StudyCalendar) -> Int64 {
+        let utc = Int64(day.ordinal) * 86_400 + Int64(calendar.rolloverHour) * 3600
+        let offset = calendar.timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(utc)))
+        return utc - Int64(offset)
+    }
+}
+
+/// What Recall keeps in a package it writes, under `col.conf["recall"]` (Anki ignores it): the
+/// Markdown of each note and the exact events behind each revlog row, so that a package going
+/// from Recall to Recall loses nothing that HTML and four answer buttons cannot carry.
+struct RecallPackageData: Codable {
+    struct Note: Codable {
+        var front: String
+        var back: String
+        /// The fields as written, to tell whether the note was edited since.
+        var frontHTML: String
+        var backHTML: String
+        /// The card's place in the exported order, so the deck reads back in the same order.
+        var position: Int
+    }
+
+    struct Event: Codable {
+        var device: String
+        var seq: Int64
+        var ts: Int64
+        var day: String
+        var grade: Int
+        var kind: String
+        var card: String
+    }
+
+    var version = 1
+    /// By note guid.
+    var notes: [String: Note] = [:]
+    /// By revlog id.
+    var events: [String: Event] = [:]
+
+    func encoded() -> String? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static func decode(_ text: String?) -> RecallPackageData? {
+        guard let text, let data = try? JSONDecoder().decode(RecallPackageData.self, from: Data(text.utf8)),
+            data.version == 1
+        else { return nil }
+        return data
+    }
+}

@@ -1,0 +1,28 @@
+import RecallCore
+
+/// Errors of Anki export and import that are about the notebook rather than the package file.
+public enum AnkiTransferError: UserFacingError, Equatable {
+    case unknownDeck(String)
+    case nothingToExport(deck: String?)
+    case unmappableNoteTypes(path: String, types: [String])
+    case missingNoteType(path: String, noteTypeID: Int64, notes: Int)
+    case cannotWriteDeck(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unknownDeck(let deck):
+            return "unknown deck '\(deck)'; `recall decks` lists them"
+        case .nothingToExport(let deck):
+            return deck.map { "deck '\($0)' has no cards to export" }
+                ?? "the notebook has no cards to export; `recall import DECK` first"
+        case .unmappableNoteTypes(let path, let types):
+            return
+                "\(path): Recall cannot map these note types to question and answer: \(types.joined(separator: "; ")). Nothing was imported; in Anki, change those notes to Basic or Cloze (Browse > Notes > Change Note Type) and export again"
+        case .missingNoteType(let path, let id, let notes):
+            return
+                "\(path): \(notes) note(s) use note type \(id), which the package does not define; export it again from Anki"
+        case .cannotWriteDeck(let path, let reason):
+            return "cannot write the imported deck to \(path): \(reason); nothing was imported"
+        }
+    }
+}

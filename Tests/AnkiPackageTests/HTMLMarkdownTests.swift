@@ -1,0 +1,76 @@
+import AnkiPackage
+import Testing
+
+@Suite("HTML ⇄ Markdown")
+struct HTMLMarkdownTests {
+    @Test(
+        "Anki field HTML becomes Markdown",
+        arguments: [
+            ("plain text", "plain text"),
+            ("<b>bold</b> and <i>italic</i>", "**bold** and *italic*"),
+            ("<strong>s</strong> <em>e</em>", "**s** *e*"),
+            ("line one<br>line two", "line one\nline two"),
+            ("<div>first</div><div>second</div>", "first\nsecond"),
+            ("<p>para one</p><p>para two</p>", "para one\n\npara two"),
+            ("a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#39; &#x4e2d;&nbsp;f", "a & b <c> \"d\" 'e' 中 f"),
+            ("<ul><li>one</li><li>two</li></ul>", "- one\n- two"),
+            ("<ol><li>one</li><li>two</li></ol>", "1. one\n2. two"),
+            ("<ul><li>a<ul><li>b</li></ul></li></ul>", "- a\n  - b"),
+            ("use <code>x &lt; y</code> here", "use `x < y` here"),
+            (
+                "<pre><code class=\"language-swift\">let x = 1\nlet y = 2\n</code></pre>",
+                "```swift\nlet x = 1\nlet y = 2\n```"
+            ),
+            ("<a href=\"https://example.com\">link</a>", "[link](https://example.com)"),
+            ("<img src=\"cat.png\" alt=\"a cat\">", "![a cat](cat.png)"),
+            ("<span style=\"color:red\">red</span> <font>old</font>", "red old"),
+            ("<script>alert(1)</script>kept<style>p{}</style>", "kept"),
+            ("<!-- note -->text", "text"),
+            ("# not a heading", "\\# not a heading"),
+            ("<h1>Title</h1>body", "Title\n\nbody"),
+            ("<b>bold </b>word", "**bold** word"),
+            ("a < b and c > d", "a < b and c > d"),
+            ("   spaced    out   ", "spaced out"),
+            ("中文<br/>答案", "中文\n答案"),
+        ])
+    func htmlToMarkdown(html: String, markdown: String) {
+        #expect(AnkiHTML.markdown(fromHTML: html) == markdown)
+    }
+
+    @Test(
+        "Markdown → HTML → Markdown keeps the usual card content",
+        arguments: [
+            "What is **RoPE**?",
+            "Rotary position *embedding* with `code`.",
+            "- one\n- two\n- three",
+            "1. first\n2. second",
+            "```python\nx = rope(q)\n```",
+            "Intro paragraph.\n\nSecond paragraph.",
+            "See [the paper](https://arxiv.org/abs/2104.09864).",
+            "旋转位置编码 (RoPE) 编码的是什么？",
+        ])
+    func roundTrip(markdown: String) {
+        #expect(AnkiHTML.markdown(fromHTML: AnkiHTML.html(fromMarkdown: markdown)) == markdown)
+    }
+
+    @Test("a one-paragraph text loses its <p> wrapper; longer ones keep theirs")
+    func paragraphWrapper() {
+        #expect(AnkiHTML.html(fromMarkdown: "Just a **question**") == "Just a <strong>question</strong>")
+        #expect(AnkiHTML.html(fromMarkdown: "one\n\ntwo").hasPrefix("<p>"))
+    }
+
+    @Test("plain text for Anki's sort field")
+    func plainText() {
+        #expect(AnkiHTML.plainText("<b>2+2</b><br>is &lt;5") == "2+2 is <5")
+    }
+
+    @Test("cloze deletions: numbers, questions with blanks and hints, full answers")
+    func cloze() {
+        let text = "{{c1::Paris}} is the capital of {{c2::France::country}}; {{c1::Lyon}} is not"
+        #expect(AnkiCloze.ordinals(in: text) == [1, 2])
+        #expect(AnkiCloze.question(text, ordinal: 1) == "[...] is the capital of France; [...] is not")
+        #expect(AnkiCloze.question(text, ordinal: 2) == "Paris is the capital of [country]; Lyon is not")
+        #expect(AnkiCloze.answer(text) == "Paris is the capital of France; Lyon is not")
+        #expect(AnkiCloze.ordinals(in: "no cloze {{c::x}} here") == [])
+    }
+}

@@ -1,0 +1,131 @@
+import AnkiPackage
+import Foundation
+import RecallTestSupport
+import Testing
+import ZIPFoundation
+
+@Suite("Anki package files")
+struct PackageFileTests {
+    static func sample() -> AnkiCollection {
+        AnkiCollection(
+            creation: 1_795_406_400,
+            decks: [AnkiDeck(id: 42, name: "LLM::Basics")],
+            noteTypes: [
+                AnkiNoteType(
+                    id: 7, name: "Basic", kind: .standard, fields: ["Front", "Back"],
+                    templates: [.init(name: "Card 1", question: "{{Front}}", answer: "{{FrontSide}}<hr>{{Back}}")])
+            ],
+            notes: [
+                AnkiNote(
+                    id: 100, guid: "llm/rope", noteTypeID: 7, modified: 1_795_430_000, tags: ["llm", "position"],
+                    fields: ["What is <b>RoPE</b>?", "Rotary\u{1e}embedding"])
+            ],
+            cards: [
+                AnkiCard(
+                    id: 200, noteID: 100, deckID: 42, ordinal: 0, modified: 1_795_430_000, type: .review, queue: 2,
+                    due: 12, interval: 6, factor: 2600, repetitions: 2, lapses: 0)
+            ],
+            reviews: [
+                AnkiReview(
+                    id: 1_795_168_800_000, cardID: 200, ease: 3, interval: 1, lastInterval: 0, factor: 2500,
+                    timeMs: 4200, type: .learning),
+                AnkiReview(
+                    id: 1_795_255_200_000, cardID: 200, ease: 4, interval: 6, lastInterval: 1, factor: 2600,
+                    timeMs: 1800, type: .review),
+            ],
+            recallData: "{\"version\":1}")
+    }
+
+    @Test("a package written and read back gives the same collection")
+    func writeThenRead() throws {
+        let folder = try TemporaryFolder("anki-pkg")
+        defer { folder.remove() }
+        let url = folder.url.appendingPathComponent("deck.apkg")
+        let collection = Self.sample()
+        try AnkiPackageWriter.write(collection, to: url, now: 1_795_430_000)
+        let contents = try AnkiPackageReader().read(url)
+        #expect(contents.collectionEntry == "collection.anki2")
+        #expect(contents.mediaFiles == 0)
+        var read = contents.collection
+        // The writer adds Anki's Default deck, which every collection has.
+        #expect(read.decks.contains(AnkiDeck(id: 1, name: "Default")))
+        read.decks.removeAll { $0.id == 1 }
+        #expect(read == collection)
+        // No working files are left beside the package.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["deck.apkg"])
+    }
+
+    @Test("writing over an existing package replaces it whole")
+    func replace() throws {
+        let folder = try TemporaryFolder("anki-pkg")
+        defer { folder.remove() }
+        let url = try folder.write("deck.apkg", "old contents")
+        try AnkiPackageWriter.write(Self.sample(), to: url, now: 1_795_430_000)
+        #expect(try AnkiPackageReader().read(url).collection.notes.count == 1)
+    }
+
+    @Test("bad files: not a zip, truncated, a zip without a collection, the zstd format, too large")
+    func badFiles() throws {
+        let folder = try TemporaryFolder("anki-pkg")
+        defer { folder.remove() }
+        let reader = AnkiPackageReader()
+
+        let text = try folder.write("notes.apkg", "just some text, not a zip")
+        #expect(throws: AnkiPackageError.notAZip(path: text.path)) { try reader.read(text) }
+
+        let good = folder.url.appendingPathComponent("good.apkg")
+        try AnkiPackageWriter.write(Self.sample(), to: good, now: 1_795_430_000)
+        let bytes = try Data(contentsOf: good)
+        let truncated = try folder.write("truncated.apkg", bytes: Array(bytes.prefix(bytes.count / 2)))
+        #expect(throws: AnkiPackageError.notAZip(path: truncated.path)) { try reader.read(truncated) }
+
+        let other = folder.url.appendingPathComponent("photos.apkg")
+        let archive = try Archive(url: other, accessMode: .create)
+        try archive.addEntry(with: "cat.jpg", fileURL: text)
+        #expect(throws: AnkiPackageError.notAnAnkiPackage(path: other.path, entries: ["cat.jpg"])) {
+            try reader.read(other)
+        }
+
+        let modern = folder.url.appendingPathComponent("modern.apkg")
+        let modernArchive = try Archive(url: modern, accessMode: .create)
+        try modernArchive.addEntry(with: "collection.anki21b", fileURL: text)
+        try modernArchive.addEntry(with: "collection.anki2", fileURL: text)
+        #expect(throws: AnkiPackageError.zstdCollection(path: modern.path)) { try reader.read(modern) }
+
+        let small = AnkiPackageReader(collectionLimit: 1024)
+        #expect(throws: AnkiPackageError.self) { try small.read(good) }
+        do {
+            _ = try small.read(good)
+        } catch let error as AnkiPackageError {
+            guard case .collectionTooLarge(_, let entry, _, let limit) = error else {
+                Issue.record("expected collectionTooLarge, got \(error)")
+                return
+            }
+            #expect(entry == "collection.anki2")
+            #expect(limit == 1024)
+        }
+
+        let fake = folder.url.appendingPathComponent("fake.apkg")
+        let fakeArchive = try Archive(url: fake, accessMode: .create)
+        try fakeArchive.addEntry(with: "collection.anki2", fileURL: text)
+        #expect(
+            throws: AnkiPackageError.badCollection(path: fake.path, reason: "its collection is not an SQLite database")
+        ) {
+            try reader.read(fake)
+        }
+    }
+
+    @Test("media entries are counted, not read")
+    func media() throws {
+        let folder = try TemporaryFolder("anki-pkg")
+        defer { folder.remove() }
+        let base = folder.url.appendingPathComponent("base.apkg")
+        try AnkiPackageWriter.write(Self.sample(), to: base, now: 1_795_430_000)
+        let archive = try Archive(url: base, accessMode: .update)
+        let picture = try folder.write("0", bytes: Array(repeating: 7, count: 5000))
+        try archive.addEntry(with: "0", fileURL: picture, compressionMethod: .deflate)
+        let contents = try AnkiPackageReader().read(base)
+        #expect(contents.mediaFiles == 1)
+        #expect(contents.mediaBytes == 5000)
+    }
+}

@@ -1,0 +1,70 @@
+import AnkiPackage
+import Testing
+
+@testable import Notebook
+
+@Suite("Anki note types to cards")
+struct AnkiNoteConverterTests {
+    func type(
+        _ name: String, kind: AnkiNoteType.Kind = .standard, fields: [String], question: String, answer: String
+    ) -> AnkiNoteType {
+        AnkiNoteType(
+            id: 1, name: name, kind: kind, fields: fields,
+            templates: [.init(name: "Card 1", question: question, answer: answer)])
+    }
+
+    func cards(_ type: AnkiNoteType, _ fields: [String]) -> [AnkiNoteConverter.Converted] {
+        guard let plan = AnkiNoteConverter.plan(for: type) else { return [] }
+        let note = AnkiNote(id: 1, guid: "g", noteTypeID: 1, modified: 0, tags: [], fields: fields)
+        return AnkiNoteConverter.convert(note, plan: plan)
+    }
+
+    @Test("Basic (type in the answer): the input box is not part of the question")
+    func typeIn() {
+        let basic = type(
+            "Basic (type in the answer)", fields: ["Front", "Back"], question: "{{Front}}\n\n{{type:Back}}",
+            answer: "{{Front}}\n\n<hr id=answer>\n\n{{type:Back}}")
+        let made = cards(basic, ["Capital of <b>Peru</b>?", "Lima"])
+        #expect(made.map(\.front) == ["Capital of **Peru**?"])
+        #expect(made.map(\.back) == ["Lima"])
+    }
+
+    @Test("a custom type: question and answer from the fields its first template shows")
+    func custom() {
+        let vocabulary = type(
+            "Vocabulary", fields: ["Word", "Reading", "Meaning", "Notes"],
+            question: "{{Word}}{{#Reading}}<br>{{hint:Reading}}{{/Reading}}",
+            answer: "{{FrontSide}}<hr id=answer>{{Meaning}}<br>{{Notes}}")
+        let made = cards(vocabulary, ["猫", "ねこ", "cat", ""])
+        #expect(made.map(\.front) == ["猫 ねこ"])
+        #expect(made.map(\.back) == ["cat"])
+    }
+
+    @Test("a multi-line question is joined onto one line, and `{#` cannot pose as an id")
+    func oneLine() {
+        let basic = type("Basic", fields: ["Front", "Back"], question: "{{Front}}", answer: "{{Back}}")
+        let made = cards(basic, ["<div>line one</div><div>line two {#x}</div>", "answer"])
+        #expect(made.map(\.front) == ["line one line two { #x}"])
+    }
+
+    @Test("empty question or answer: no card")
+    func empty() {
+        let basic = type("Basic", fields: ["Front", "Back"], question: "{{Front}}", answer: "{{Back}}")
+        #expect(cards(basic, ["question", "<br>"]).isEmpty)
+        #expect(cards(basic, ["", "answer"]).isEmpty)
+    }
+
+    @Test("types that cannot be mapped: one field, no field in the question, Image Occlusion")
+    func unmappable() {
+        #expect(
+            AnkiNoteConverter.plan(for: type("One", fields: ["Word"], question: "{{Word}}", answer: "{{FrontSide}}"))
+                == nil)
+        #expect(
+            AnkiNoteConverter.plan(for: type("Static", fields: ["A", "B"], question: "Hello", answer: "{{A}}")) == nil)
+        let occlusion = type(
+            "Image Occlusion", kind: .cloze, fields: ["Occlusion", "Image", "Header", "Back Extra", "Comments"],
+            question: "{{#Header}}{{Header}}{{/Header}}{{cloze:Occlusion}}", answer: "{{cloze:Occlusion}}{{Back Extra}}"
+        )
+        #expect(AnkiNoteConverter.plan(for: occlusion) == nil)
+    }
+}
