@@ -10,7 +10,8 @@ public enum GitError: UserFacingError, Equatable {
     case remoteUnavailable(url: String, operation: String, message: String)
     /// The remote refused our credentials, or none were available.
     case authenticationFailed(url: String, message: String)
-    /// The ssh server's host key is not recorded in known_hosts, or differs from the recorded one.
+    /// The server could not be trusted: an ssh host key not in known_hosts or different from the
+    /// recorded one, or a TLS certificate that no trusted authority vouches for.
     case untrustedHost(url: String, reason: String)
     /// The remote refused to update a branch, typically because someone else pushed first.
     case pushRejected(url: String, reference: String, reason: String)

@@ -21,10 +21,9 @@ final class RemoteSession {
     private var nextKeyFile = 0
     private var triedPassword = false
     /// What was offered to the server, in words without secrets, for the error message.
-    private(set) var attempts: [String] = []
-    var offeredCredentials: Bool { !attempts.isEmpty }
+    private var attempts: [String] = []
     /// Why the ssh server's host key was refused; set by the certificate check.
-    private(set) var hostKeyProblem: String?
+    private var hostKeyProblem: String?
     /// Key files named in the credentials that do not exist.
     private var missingKeyFiles: [String] = []
 
