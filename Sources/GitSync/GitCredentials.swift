@@ -83,10 +83,11 @@ public struct GitCredentials: Sendable, CustomStringConvertible, CustomDebugStri
 
     public var debugDescription: String { description }
 
-    /// The https user name and secret, if any.
-    var userPassword: (user: String, secret: String)? {
-        if let token { return (username ?? "x-access-token", token) }
-        if let username, let password { return (username, password) }
+    /// The https user name and secret, if any. A user name written in the URL (`https://alice@host/…`,
+    /// libgit2 passes it as `urlUser`) stands in when `RECALL_GIT_USERNAME` is not set.
+    func userPassword(urlUser: String?) -> (user: String, secret: String)? {
+        if let token { return (username ?? urlUser ?? "x-access-token", token) }
+        if let password, let user = username ?? urlUser { return (user, password) }
         return nil
     }
 }

@@ -92,7 +92,7 @@ final class RemoteSession {
             }
         }
         if allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0, !triedPassword, !RemoteURL.isSSH(url),
-            let pair = credentials.userPassword
+            let pair = credentials.userPassword(urlUser: username)
         {
             triedPassword = true
             attempts.append(

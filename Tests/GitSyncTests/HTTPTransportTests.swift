@@ -26,6 +26,18 @@ struct HTTPTransportTests {
             credentials: fixture.credentials(["RECALL_GIT_USERNAME": "alice", "RECALL_GIT_PASSWORD": "pw-31b7-secret"]))
     }
 
+    @Test("a user name in the URL stands in for RECALL_GIT_USERNAME, with a password or a token")
+    func userInURL() throws {
+        let fixture = try HTTPFixture(user: "oauth2", password: "tok-91d4-secret")
+        defer { fixture.remove() }
+        let url = fixture.url.replacingOccurrences(of: "http://", with: "http://oauth2@")
+        for variables in [["RECALL_GIT_PASSWORD": "tok-91d4-secret"], ["RECALL_GIT_TOKEN": "tok-91d4-secret"]] {
+            let folder = fixture.root.url.appendingPathComponent("clone-\(variables.keys.first ?? "")")
+            _ = try GitRepository.clone(from: url, to: folder, credentials: fixture.credentials(variables))
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("decks/d/cards.md").path))
+        }
+    }
+
     @Test("a wrong password or token: a clear authentication error, offered once, with no secret in it")
     func wrongSecret() throws {
         let fixture = try HTTPFixture(user: "alice", password: "pw-31b7-secret")
