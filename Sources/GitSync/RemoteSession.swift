@@ -20,6 +20,7 @@ final class RemoteSession {
     private var triedAgent = false
     private var nextKeyFile = 0
     private var triedPassword = false
+    private var gaveUsername = false
     /// What was offered to the server, in words without secrets, for the error message.
     private var attempts: [String] = []
     /// Why the ssh server's host key was refused; set by the certificate check.
@@ -72,7 +73,8 @@ final class RemoteSession {
     private func acquire(
         _ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>, username: String?, allowed: UInt32
     ) -> Int32 {
-        let user = username ?? credentials.username ?? "git"
+        // Without a user in the URL, ssh logs in as the local user, as `git clone host:path` would.
+        let user = username ?? (RemoteURL.isSSH(url) ? Self.localUser : credentials.username) ?? "git"
         if allowed & GIT_CREDENTIAL_SSH_KEY.rawValue != 0 {
             if credentials.useSSHAgent && !triedAgent {
                 triedAgent = true
@@ -101,7 +103,8 @@ final class RemoteSession {
                     : "the password from RECALL_GIT_PASSWORD for user \(pair.user)")
             return git_credential_userpass_plaintext_new(out, pair.user, pair.secret)
         }
-        if allowed & GIT_CREDENTIAL_USERNAME.rawValue != 0 {
+        if allowed & GIT_CREDENTIAL_USERNAME.rawValue != 0, !gaveUsername {
+            gaveUsername = true
             return git_credential_username_new(out, user)
         }
         return GIT_PASSTHROUGH.rawValue
@@ -161,6 +164,12 @@ final class RemoteSession {
         hostKeyProblem = problem
         git_error_set_str(Int32(GIT_ERROR_SSH.rawValue), problem)
         return GIT_ECERTIFICATE.rawValue
+    }
+
+    /// The login name of the user running Recall.
+    static var localUser: String? {
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
+        return String(cString: name)
     }
 
     /// A key file as the error lists it. libssh2 reports a missing or wrong passphrase, and an RSA

@@ -15,6 +15,18 @@ struct SSHTransportTests {
         #expect(fixture.count("Accepted publickey") == 3, "\(fixture.server.log)")
     }
 
+    @Test("without a user in the URL, ssh logs in as the local user (as git and ssh do)")
+    func localUser() throws {
+        let fixture = try SSHFixture()
+        defer { fixture.remove() }
+        let url = fixture.url.replacingOccurrences(of: "\(fixture.server.user)@", with: "")
+        #expect(!url.contains("@"))
+        _ = try GitRepository.clone(
+            from: url, to: fixture.root.url.appendingPathComponent("clone"),
+            credentials: fixture.credentials(["RECALL_GIT_SSH_KEY": fixture.key, "RECALL_GIT_USERNAME": "alice"]))
+        #expect(fixture.server.log.contains("Accepted publickey for \(fixture.server.user) "), "\(fixture.server.log)")
+    }
+
     @Test("a passphrase-protected key works with RECALL_GIT_SSH_PASSPHRASE; without it, an authentication error")
     func passphrase() throws {
         let fixture = try SSHFixture()
