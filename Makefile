@@ -1,19 +1,23 @@
 # Recall: `make run` and `make test` do every set-up step on a fresh machine.
 SWIFT ?= swift
 HOME_DIR ?=
-SYSTEM_PACKAGES := libgit2-dev libsqlite3-dev sqlite3 pkg-config bubblewrap tmux git g++ python3 python3-venv
+SYSTEM_PACKAGES := libgit2-dev libsqlite3-dev sqlite3 pkg-config bubblewrap tmux git g++ python3 python3-venv \
+  openssh-server openssl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps venv build release run test bench format clean
 
-# Installs the Debian packages Recall builds and tests with, when any is missing.
+# Installs the Debian packages Recall builds and tests with, when any is missing (openssh-server and
+# openssl for the credential tests' own sshd and https certificate). Without recommends:
+# openssh-server would otherwise pull in libpam-systemd and systemd-sysv, which replace the init of
+# a container.
 deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
 # A Python virtual environment with Anki's own library (pinned), for benchmarks and interop tests.

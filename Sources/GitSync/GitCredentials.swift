@@ -1,7 +1,7 @@
 import Foundation
 
-/// Where credentials for remotes come from, read once from the environment. Secrets are never
-/// printed: `description` shows only which kinds are present.
+/// Where credentials for remotes come from, read once from the environment, and which ssh servers
+/// are trusted. Secrets are never printed: `description` shows only which kinds are present.
 public struct GitCredentials: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     /// An https token (sent as the password; the user name defaults to `x-access-token`).
     public var token: String?
@@ -10,12 +10,20 @@ public struct GitCredentials: Sendable, CustomStringConvertible, CustomDebugStri
     /// Private key files tried in order for ssh (after the agent), with their optional passphrase.
     public var sshKeyFiles: [String]
     public var sshPassphrase: String?
-    /// Ask a running ssh-agent (`SSH_AUTH_SOCK`) first.
+    /// Ask a running ssh-agent first. libssh2 finds the agent through the process's own
+    /// `SSH_AUTH_SOCK`, whatever variables `fromEnvironment` was given.
     public var useSSHAgent: Bool
+    /// OpenSSH `known_hosts` files holding the ssh host keys to trust; the first one is the user's,
+    /// where `acceptNewHostKeys` records new keys.
+    public var knownHostsFiles: [String]
+    /// Trust an ssh server whose host key is not recorded yet, and record it (OpenSSH's
+    /// `StrictHostKeyChecking=accept-new`). A key that differs from a recorded one is still refused.
+    public var acceptNewHostKeys: Bool
 
     public init(
         token: String? = nil, username: String? = nil, password: String? = nil, sshKeyFiles: [String] = [],
-        sshPassphrase: String? = nil, useSSHAgent: Bool = false
+        sshPassphrase: String? = nil, useSSHAgent: Bool = false, knownHostsFiles: [String] = [],
+        acceptNewHostKeys: Bool = false
     ) {
         self.token = token
         self.username = username
@@ -23,10 +31,14 @@ public struct GitCredentials: Sendable, CustomStringConvertible, CustomDebugStri
         self.sshKeyFiles = sshKeyFiles
         self.sshPassphrase = sshPassphrase
         self.useSSHAgent = useSSHAgent
+        self.knownHostsFiles = knownHostsFiles
+        self.acceptNewHostKeys = acceptNewHostKeys
     }
 
     /// `RECALL_GIT_TOKEN`, `RECALL_GIT_USERNAME`, `RECALL_GIT_PASSWORD`, `RECALL_GIT_SSH_KEY` (else
-    /// ~/.ssh/id_ed25519, id_ecdsa, id_rsa), `RECALL_GIT_SSH_PASSPHRASE`, and `SSH_AUTH_SOCK`.
+    /// ~/.ssh/id_ed25519, id_ecdsa, id_rsa), `RECALL_GIT_SSH_PASSPHRASE`, `SSH_AUTH_SOCK` (used when
+    /// it names a socket: a stale one would abort ssh authentication before the key files are tried),
+    /// ~/.ssh/known_hosts and /etc/ssh/ssh_known_hosts, and `RECALL_GIT_ACCEPT_NEW_HOST_KEYS=1`.
     public static func fromEnvironment(_ variables: [String: String] = ProcessInfo.processInfo.environment)
         -> GitCredentials
     {
@@ -41,11 +53,19 @@ public struct GitCredentials: Sendable, CustomStringConvertible, CustomDebugStri
             keys = ["id_ed25519", "id_ecdsa", "id_rsa"].map { "\(home)/.ssh/\($0)" }
                 .filter { FileManager.default.fileExists(atPath: $0) }
         }
+        var knownHosts = ["/etc/ssh/ssh_known_hosts"]
+        if let home = value("HOME") { knownHosts.insert("\(home)/.ssh/known_hosts", at: 0) }
         return GitCredentials(
             token: value("RECALL_GIT_TOKEN"), username: value("RECALL_GIT_USERNAME"),
             password: value("RECALL_GIT_PASSWORD"), sshKeyFiles: keys,
             sshPassphrase: value("RECALL_GIT_SSH_PASSPHRASE"),
-            useSSHAgent: value("SSH_AUTH_SOCK") != nil)
+            useSSHAgent: value("SSH_AUTH_SOCK").map(isSocket) ?? false, knownHostsFiles: knownHosts,
+            acceptNewHostKeys: ["1", "yes", "true"].contains(value("RECALL_GIT_ACCEPT_NEW_HOST_KEYS")?.lowercased()))
+    }
+
+    private static func isSocket(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFSOCK
     }
 
     /// No credentials at all (anonymous remotes, local paths).
@@ -57,15 +77,17 @@ public struct GitCredentials: Sendable, CustomStringConvertible, CustomDebugStri
         if password != nil { kinds.append("password") }
         if useSSHAgent { kinds.append("ssh-agent") }
         if !sshKeyFiles.isEmpty { kinds.append("\(sshKeyFiles.count) ssh key file(s)") }
+        if acceptNewHostKeys { kinds.append("new ssh host keys accepted") }
         return "GitCredentials(\(kinds.isEmpty ? "none" : kinds.joined(separator: ", ")))"
     }
 
     public var debugDescription: String { description }
 
-    /// The https user name and secret, if any.
-    var userPassword: (user: String, secret: String)? {
-        if let token { return (username ?? "x-access-token", token) }
-        if let username, let password { return (username, password) }
+    /// The https user name and secret, if any. A user name written in the URL (`https://alice@host/…`,
+    /// libgit2 passes it as `urlUser`) stands in when `RECALL_GIT_USERNAME` is not set.
+    func userPassword(urlUser: String?) -> (user: String, secret: String)? {
+        if let token { return (username ?? urlUser ?? "x-access-token", token) }
+        if let password, let user = username ?? urlUser { return (user, password) }
         return nil
     }
 }

@@ -10,6 +10,9 @@ public enum GitError: UserFacingError, Equatable {
     case remoteUnavailable(url: String, operation: String, message: String)
     /// The remote refused our credentials, or none were available.
     case authenticationFailed(url: String, message: String)
+    /// The server could not be trusted: an ssh host key not in known_hosts or different from the
+    /// recorded one, or a TLS certificate that no trusted authority vouches for.
+    case untrustedHost(url: String, reason: String)
     /// The remote refused to update a branch, typically because someone else pushed first.
     case pushRejected(url: String, reference: String, reason: String)
     case notARepository(path: String)
@@ -29,7 +32,9 @@ public enum GitError: UserFacingError, Equatable {
                 "cannot \(operation) \(url): \(message); check the URL, the network, and that the repository still exists"
         case .authenticationFailed(let url, let message):
             return
-                "authentication to \(url) failed: \(message); for https set RECALL_GIT_TOKEN (or RECALL_GIT_USERNAME and RECALL_GIT_PASSWORD), for ssh load your key into ssh-agent"
+                "authentication to \(url) failed: \(message); for https set RECALL_GIT_TOKEN (or RECALL_GIT_USERNAME and RECALL_GIT_PASSWORD), for ssh load your key into ssh-agent or set RECALL_GIT_SSH_KEY (and RECALL_GIT_SSH_PASSPHRASE)"
+        case .untrustedHost(let url, let reason):
+            return "refusing to sync with \(url): \(reason)"
         case .pushRejected(let url, let reference, let reason):
             return
                 "\(url) rejected the update of \(reference): \(reason); sync again to merge the remote's changes first"

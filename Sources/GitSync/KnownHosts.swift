@@ -1,0 +1,146 @@
+import Foundation
+
+/// An ssh server's host key as libssh2 received it.
+struct SSHHostKey: Equatable {
+    /// The key in ssh wire format, as `known_hosts` holds it in base64.
+    var blob: [UInt8]
+    /// `SHA256:…` as `ssh-keygen -l` prints it, when libssh2 computed the hash.
+    var fingerprint: String?
+
+    /// The algorithm name at the head of the blob (`ssh-ed25519`, `ecdsa-sha2-nistp256`, `ssh-rsa`).
+    var type: String {
+        guard blob.count >= 4 else { return "unknown" }
+        let length = blob[0..<4].reduce(0) { $0 << 8 | Int($1) }
+        guard length > 0, blob.count >= 4 + length else { return "unknown" }
+        return String(decoding: blob[4..<(4 + length)], as: UTF8.self)
+    }
+
+    /// The name `ssh-keyscan -t` takes for this type.
+    var scanType: String {
+        switch type {
+        case "ssh-ed25519": return "ed25519"
+        case "ssh-rsa": return "rsa"
+        case "ssh-dss": return "dsa"
+        default: return type.hasPrefix("ecdsa") ? "ecdsa" : type
+        }
+    }
+}
+
+/// OpenSSH's `known_hosts` files, read to decide whether an ssh server is the one the user trusts.
+/// Understands plain and hashed (`|1|salt|hash`) host names, `[host]:port` for other ports than 22,
+/// `*` and `?` patterns, `!` negation and `@revoked`. `@cert-authority` lines are skipped: libssh2
+/// offers no host certificates.
+enum KnownHosts {
+    enum Verdict: Equatable {
+        /// A line for this host holds this very key.
+        case trusted
+        /// No line for this host holds a key of this type.
+        case unknown
+        /// A line for this host holds another key of the same type.
+        case changed(file: String, line: Int)
+        /// The key is listed as `@revoked`.
+        case revoked(file: String, line: Int)
+    }
+
+    /// The name `known_hosts` uses for `host` on `port`.
+    static func name(host: String, port: Int?) -> String {
+        guard let port, port != 22 else { return host.lowercased() }
+        return "[\(host.lowercased())]:\(port)"
+    }
+
+    /// What the files say about `key` presented by the server called `name`. Unreadable or missing
+    /// files count as empty.
+    static func check(_ key: SSHHostKey, name: String, files: [String]) -> Verdict {
+        var verdict = Verdict.unknown
+        for file in files {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
+            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                var fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+                guard let first = fields.first, !first.hasPrefix("#") else { continue }
+                var marker: String?
+                if first.hasPrefix("@") {
+                    marker = first
+                    fields.removeFirst()
+                }
+                guard fields.count >= 3, let blob = Data(base64Encoded: fields[2]) else { continue }
+                let sameKey = [UInt8](blob) == key.blob
+                switch marker {
+                case "@revoked"?:
+                    if sameKey && matches(name, patterns: fields[0]) {
+                        return .revoked(file: file, line: index + 1)
+                    }
+                case nil:
+                    guard fields[1] == key.type, matches(name, patterns: fields[0]) else { continue }
+                    if sameKey {
+                        verdict = .trusted
+                    } else if verdict == .unknown {
+                        verdict = .changed(file: file, line: index + 1)
+                    }
+                default:
+                    continue  // @cert-authority and unknown markers
+                }
+            }
+        }
+        return verdict
+    }
+
+    /// Appends a plain line for `key` under `name` to `file`, creating it (and its folder) if needed.
+    static func record(_ key: SSHHostKey, name: String, in file: String) throws {
+        let url = URL(fileURLWithPath: file)
+        let folder = url.deletingLastPathComponent()
+        if !FileManager.default.fileExists(atPath: folder.path) {
+            try FileManager.default.createDirectory(
+                at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        var text = "\(name) \(key.type) \(Data(key.blob).base64EncodedString())\n"
+        guard let existing = try? Data(contentsOf: url), let handle = FileHandle(forWritingAtPath: file) else {
+            try Data(text.utf8).write(to: url)
+            return
+        }
+        defer { try? handle.close() }
+        if let last = existing.last, last != UInt8(ascii: "\n") { text = "\n" + text }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(text.utf8))
+    }
+
+    /// OpenSSH's rule: the name matches when one pattern does and no negated (`!`) pattern does.
+    static func matches(_ name: String, patterns: String) -> Bool {
+        if patterns.hasPrefix("|1|") { return hashedMatches(name, entry: patterns) }
+        var matched = false
+        for pattern in patterns.split(separator: ",") {
+            let negated = pattern.hasPrefix("!")
+            let glob = Array((negated ? pattern.dropFirst() : pattern).lowercased())
+            guard globMatches(glob[...], Array(name)[...]) else { continue }
+            if negated { return false }
+            matched = true
+        }
+        return matched
+    }
+
+    /// `|1|base64(salt)|base64(HMAC-SHA1(salt, name))`.
+    private static func hashedMatches(_ name: String, entry: String) -> Bool {
+        let parts = entry.split(separator: "|", omittingEmptySubsequences: true)
+        guard parts.count == 3, parts[0] == "1", let salt = Data(base64Encoded: String(parts[1])),
+            let hash = Data(base64Encoded: String(parts[2]))
+        else { return false }
+        return SHA1.hmac(key: [UInt8](salt), message: Array(name.utf8)) == [UInt8](hash)
+    }
+
+    /// `*` (any run) and `?` (any one character); every other character, `[` included, is literal.
+    private static func globMatches(_ pattern: ArraySlice<Character>, _ text: ArraySlice<Character>) -> Bool {
+        guard let head = pattern.first else { return text.isEmpty }
+        switch head {
+        case "*":
+            var rest = text
+            while true {
+                if globMatches(pattern.dropFirst(), rest) { return true }
+                guard !rest.isEmpty else { return false }
+                rest = rest.dropFirst()
+            }
+        case "?":
+            return !text.isEmpty && globMatches(pattern.dropFirst(), text.dropFirst())
+        default:
+            return text.first == head && globMatches(pattern.dropFirst(), text.dropFirst())
+        }
+    }
+}
