@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/JohnSundell/Ink", exact: "0.6.0"),
     ],
@@ -30,7 +31,9 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
-        .target(name: "GitSync", dependencies: ["RecallCore", "CGit2"]),
+        .target(
+            name: "GitSync",
+            dependencies: ["RecallCore", "CGit2", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "CodeRunner", dependencies: ["RecallCore", "DeckFormat"]),
         .target(name: "TerminalUI", dependencies: ["RecallCore"]),
         // Anki packages (.apkg/.colpkg) as values; talks to SQLite only for Anki's collection file.

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// An ssh server's host key as libssh2 received it.
@@ -123,7 +124,8 @@ enum KnownHosts {
         guard parts.count == 3, parts[0] == "1", let salt = Data(base64Encoded: String(parts[1])),
             let hash = Data(base64Encoded: String(parts[2]))
         else { return false }
-        return SHA1.hmac(key: [UInt8](salt), message: Array(name.utf8)) == [UInt8](hash)
+        let code = HMAC<Insecure.SHA1>.authenticationCode(for: Data(name.utf8), using: SymmetricKey(data: salt))
+        return Data(code) == hash
     }
 
     /// `*` (any run) and `?` (any one character); every other character, `[` included, is literal.
