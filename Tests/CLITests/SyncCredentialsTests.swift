@@ -17,7 +17,7 @@ struct SyncCredentialsTests {
 
         init(user: String, password: String) throws {
             root = try TemporaryFolder("recall-http-cli")
-            remote = try SyncGit.bareRemote(in: root, name: "deck", files: SyncCredentialsTests.deck)
+            remote = try GitCLI.bareRemote(in: root, name: "deck", files: SyncCredentialsTests.deck)
             server = try GitHTTPServer(
                 serving: root.url, user: user, password: password, scratch: root.url.appendingPathComponent("server"))
             notebook = root.url.appendingPathComponent("notebook").path
@@ -39,7 +39,7 @@ struct SyncCredentialsTests {
         func changeBothSides(_ answer: String) throws {
             let cards = URL(fileURLWithPath: notebook).appendingPathComponent("sources/deck/decks/d/cards.md")
             try Data("## Q {#q}\n\(answer)\n".utf8).write(to: cards)
-            try SyncGit.pushFromElsewhere(
+            try GitCLI.pushFromElsewhere(
                 remote, files: ["decks/d/more-\(UUID().uuidString.prefix(4)).md": "## R {#r-\(answer.count)}\nB.\n"],
                 message: "elsewhere", scratch: root)
         }
@@ -67,7 +67,7 @@ struct SyncCredentialsTests {
         #expect(synced.status == 0, "\(synced.stderr)\n\(synced.stdout)")
         #expect(
             synced.firstSource["fetched"] as? Int == 1 && synced.firstSource["pushed"] as? Int == 2, "\(synced.stdout)")
-        #expect(try SyncGit.run(["show", "main:decks/d/cards.md"], in: setup.remote) == "## Q {#q}\nA, edited here.")
+        #expect(try GitCLI.run(["show", "main:decks/d/cards.md"], in: setup.remote) == "## Q {#q}\nA, edited here.")
 
         try setup.changeBothSides("A, edited again.")
         for (variables, expected) in [
@@ -107,7 +107,7 @@ struct SyncCredentialsTests {
         let synced = try setup.recall(["sync", "--json"], good)
         outputs += [synced.stdout, synced.stderr]
         #expect(synced.status == 0, "\(synced.stderr)\n\(synced.stdout)")
-        #expect(try SyncGit.run(["show", "main:decks/d/cards.md"], in: setup.remote) == "## Q {#q}\nA, by alice.")
+        #expect(try GitCLI.run(["show", "main:decks/d/cards.md"], in: setup.remote) == "## Q {#q}\nA, by alice.")
 
         let wrong = try setup.recall(
             ["sync", "--json"], ["RECALL_GIT_USERNAME": "alice", "RECALL_GIT_PASSWORD": "nope-4471"])

@@ -8,8 +8,8 @@ struct SyncFaultTests {
     func unreachable() throws {
         let pair = try TwoNotebooks()
         defer { pair.remove() }
-        let port = try SyncDaemon.freePort()  // nobody listens there
-        try SyncGit.run(
+        let port = try GitDaemon.freePort()  // nobody listens there
+        try GitCLI.run(
             ["remote", "set-url", "origin", "git://127.0.0.1:\(port)/remote.git"],
             in: URL(fileURLWithPath: pair.a + "/sources/team"))
         try pair.edit(pair.a, "Answer x.", "Answer x, offline edit.")
@@ -20,7 +20,7 @@ struct SyncFaultTests {
         #expect(offline.firstSource["committed"] as? Int == 1)
         #expect(try pair.back(pair.a, "x") == "Answer x, offline edit.")  // imported all the same
 
-        try SyncGit.run(
+        try GitCLI.run(
             ["remote", "set-url", "origin", pair.remote.path], in: URL(fileURLWithPath: pair.a + "/sources/team"))
         let online = try pair.sync(pair.a)
         #expect(online.firstSource["pushed"] as? Int == 1)
@@ -77,7 +77,7 @@ struct SyncFaultTests {
     func malformedFile() throws {
         let pair = try TwoNotebooks()
         defer { pair.remove() }
-        try SyncGit.pushFromElsewhere(
+        try GitCLI.pushFromElsewhere(
             pair.remote,
             files: [
                 "decks/d/cards.md":
@@ -95,7 +95,7 @@ struct SyncFaultTests {
         // The broken file is read again at each sync until it is fixed.
         let again = try pair.sync(pair.a, expect: 1)
         #expect((again.firstSource["errors"] as? [String])?.count == 2)
-        try SyncGit.pushFromElsewhere(
+        try GitCLI.pushFromElsewhere(
             pair.remote,
             files: ["decks/d/broken.md": "## Good card {#good}\nFine.\n\n## Empty answer {#empty}\nNow full.\n"],
             message: "fix", scratch: pair.root)
@@ -114,7 +114,7 @@ struct SyncFaultTests {
         defer { pair.remove() }
         try pair.edit(pair.b, "Answer y.", "Answer y by B.")
         try pair.sync(pair.b)
-        try SyncGit.pushFromElsewhere(
+        try GitCLI.pushFromElsewhere(
             pair.remote, files: ["decks/d/more.md": "## Another {#another}\nMore.\n"], message: "more",
             scratch: pair.root)
         try pair.edit(pair.a, "Answer x.", "Answer x by A.")
@@ -127,7 +127,7 @@ struct SyncFaultTests {
         #expect(try pair.back(pair.a, "another") == "More.")
         let remote = try pair.remoteFile()
         #expect(remote.contains("Answer x by A.") && remote.contains("Answer y by B."), "\(remote)")
-        let status = try SyncGit.run(["status", "--porcelain"], in: URL(fileURLWithPath: pair.a + "/sources/team"))
+        let status = try GitCLI.run(["status", "--porcelain"], in: URL(fileURLWithPath: pair.a + "/sources/team"))
         #expect(status.isEmpty, "\(status)")
         #expect(!(try pair.read(pair.a)).contains("--conflict-"))
     }

@@ -11,7 +11,7 @@ struct SyncProgressTests {
         try root.write(
             "decks/p/cards.md",
             (1...cards).map { "## Question \($0) {#c\($0)}\nAnswer \($0).\n" }.joined(separator: "\n"))
-        let remote = try SyncGit.bareRemote(in: root, name: "progress", files: [:])
+        let remote = try GitCLI.bareRemote(in: root, name: "progress", files: [:])
         let a = root.path + "/home-a"
         let b = root.path + "/home-b"
         for home in [a, b] {
@@ -61,9 +61,9 @@ struct SyncProgressTests {
         let c2 = try RecallProcess.run(["show", "p/c2", "--json"], home: a).json
         #expect((c2["history"] as? [Any])?.count == 2)
         // One file per device in the remote, one event a line.
-        let files = try SyncGit.run(["ls-tree", "--name-only", "main", "events/"], in: remote)
+        let files = try GitCLI.run(["ls-tree", "--name-only", "main", "events/"], in: remote)
         #expect(files.split(separator: "\n").count == 2)
-        let lines = try SyncGit.run(["show", "main:" + String(files.split(separator: "\n")[0])], in: remote)
+        let lines = try GitCLI.run(["show", "main:" + String(files.split(separator: "\n")[0])], in: remote)
         let first = try JSONSerialization.jsonObject(with: Data(lines.split(separator: "\n")[0].utf8)) as? [String: Any]
         for key in ["id", "device", "seq", "card", "ts", "day", "grade", "kind", "duration_ms"] {
             #expect(first?[key] != nil, "event line lacks \(key)")

@@ -15,7 +15,7 @@ struct SyncServeDecksTests {
         let served = root.path + "/repos"
         let created = try script(["new", served, "team", "--title", "Team deck"])
         #expect(created.status == 0, "\(created.output)")
-        let port = try SyncDaemon.freePort()
+        let port = try GitDaemon.freePort()
         let started = try script(["start", served, "--host", "127.0.0.1", "--port", "\(port)"])
         #expect(started.status == 0, "\(started.output)")
         defer { _ = try? script(["stop", served]) }
@@ -40,7 +40,7 @@ struct SyncServeDecksTests {
         #expect(shown.json["back"] as? String == "Yes, through git daemon.")
 
         #expect(try script(["stop", served]).status == 0)
-        #expect(!SyncDaemon.canConnect(port))
+        #expect(!GitDaemon.canConnect(port))
         #expect(try script(["status", served]).status == 1)
         #expect(try script(["new", served, "Bad Name"]).status == 1)
     }

@@ -33,9 +33,9 @@ struct SyncSourceTests {
 
     @Test("both edit card x differently (over git daemon): the conflict is reported, both kept, resolving propagates")
     func conflictingEdits() throws {
-        var daemon: SyncDaemon?
+        var daemon: GitDaemon?
         let pair = try TwoNotebooks(url: { remote in
-            daemon = try? SyncDaemon(serving: remote.deletingLastPathComponent())
+            daemon = try? GitDaemon(serving: remote.deletingLastPathComponent())
             return daemon?.url(remote.lastPathComponent) ?? "unavailable"
         })
         defer {

@@ -12,10 +12,11 @@ public enum ChildProcess {
     }
 
     /// Runs `argv` (the first element is looked up in PATH) with stdin from /dev/null, and returns
-    /// its exit status and what it wrote to stdout and stderr together (empty when not captured).
+    /// its exit status and what it wrote to stdout, and to stderr unless `stderr` is false (then
+    /// discarded); nothing is captured when `capture` is false.
     public static func run(
         _ argv: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
-        capture: Bool = true
+        capture: Bool = true, stderr: Bool = true
     ) throws -> (status: Int32, output: String) {
         var pipe: [Int32] = [-1, -1]
         guard Glibc.pipe(&pipe) == 0 else { throw Failure(description: "pipe() failed: errno \(errno)") }
@@ -25,9 +26,12 @@ public enum ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         if capture {
             posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
-            posix_spawn_file_actions_adddup2(&actions, pipe[1], 2)
         } else {
             posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        }
+        if capture && stderr {
+            posix_spawn_file_actions_adddup2(&actions, pipe[1], 2)
+        } else {
             posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         }
         posix_spawn_file_actions_addclose(&actions, pipe[0])

@@ -21,53 +21,16 @@ public final class TmuxSession: @unchecked Sendable {  // used by one test at a 
 
     deinit { _ = try? tmux(["kill-server"], capture: false) }
 
-    /// Runs the tmux client and waits for it with waitpid(2). (Foundation's Process can miss the
-    /// exit of a client whose server it forked, and then waits forever.)
+    /// Runs the tmux client (through `ChildProcess`, which waits with waitpid: Foundation's Process
+    /// can miss the exit of a client whose server it forked, and then waits forever).
     @discardableResult
     public func tmux(_ arguments: [String], capture: Bool = true) throws -> String {
-        let argv = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments
-        var pipe: [Int32] = [-1, -1]
-        guard Glibc.pipe(&pipe) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        if capture {
-            posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
-        } else {
-            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        }
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addclose(&actions, pipe[0])
-        posix_spawn_file_actions_addclose(&actions, pipe[1])
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "TMUX")
-        let cArgs = argv.map { strdup($0) } + [nil]
-        let cEnv = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            cArgs.forEach { free($0) }
-            cEnv.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, cArgs, cEnv)
-        close(pipe[1])
-        guard spawned == 0 else {
-            close(pipe[0])
-            throw CocoaError(.executableNotLoadable)
-        }
-        var output = Data()
-        if capture {
-            var buffer = [UInt8](repeating: 0, count: 65536)
-            while true {
-                let n = read(pipe[0], &buffer, buffer.count)
-                if n <= 0 { break }
-                output.append(contentsOf: buffer[0..<n])
-            }
-        }
-        close(pipe[0])
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return String(decoding: output, as: UTF8.self)
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "TMUX")
+        return try ChildProcess.run(
+            ["tmux", "-L", socket, "-f", "/dev/null"] + arguments, environment: environment, capture: capture,
+            stderr: false
+        ).output
     }
 
     /// Sends keys as tmux names them ("Space", "Enter", "q", "C-c").

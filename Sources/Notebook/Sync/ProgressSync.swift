@@ -90,15 +90,9 @@ extension Notebook {
             try repo.commitAll(message: "recall: \(report.sent) review event(s) from device \(device)")
         }
 
-        for attempt in 1...Self.pushAttempts {
-            let tip: ObjectID?
-            do {
-                tip = try repo.fetch(
-                    branch: branch, credentials: credentials, progress: progress.map { p in { p("progress", $0) } })
-            } catch let error as GitError {
-                report.failure = error.description
-                break
-            }
+        let exchange = try RemoteExchange.run(
+            repo, branch: branch, credentials: credentials, progress: progress.map { p in { p("progress", $0) } }
+        ) { tip in
             if let tip {
                 switch try repo.headCommit() == nil ? .fastForward : repo.analyseMerge(with: tip) {
                 case .upToDate: break
@@ -111,22 +105,9 @@ extension Notebook {
             }
             FailPoint.hit("progress.after-merge")
             try importProgress(repo, remote: &remote, ownFile: ownFile, report: &report)
-            guard let head = try repo.headCommit() else { break }
-            let ahead =
-                try tip.map { try repo.aheadBehind(local: head, upstream: $0).ahead }
-                ?? repo.countCommits(reachableFrom: head)
-            if ahead == 0 { break }
-            do {
-                try repo.push(branch: branch, credentials: credentials)
-                report.pushed += ahead
-                break
-            } catch let error as GitError where error.isPushRejection && attempt < Self.pushAttempts {
-                continue
-            } catch let error as GitError {
-                report.failure = error.description
-                break
-            }
         }
+        report.pushed = exchange.pushed
+        report.failure = exchange.failure
         return report
     }
 

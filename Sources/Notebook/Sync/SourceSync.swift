@@ -31,10 +31,6 @@ public struct SourceSyncReport: Sendable, Equatable {
 }
 
 extension Notebook {
-    /// How many times a push refused because someone else pushed first is retried (fetch, merge,
-    /// push again) before the sync gives up until next time.
-    static let pushAttempts = 4
-
     /// Syncs one source: commits local edits, fetches, fast-forwards or merges card by card,
     /// imports only the files that changed, and pushes local commits where the remote accepts them.
     func syncSource(
@@ -58,16 +54,10 @@ extension Notebook {
         }
         FailPoint.hit("sync.after-commit")
 
-        for attempt in 1...Self.pushAttempts {
-            let tip: ObjectID?
-            do {
-                tip = try repo.fetch(
-                    branch: branch, credentials: credentials, progress: progress.map { p in { p(source.name, $0) } })
-            } catch let error as GitError {
-                report.failure = error.description
-                try importSourceChanges(repo, &source, &report)
-                break
-            }
+        let exchange = try RemoteExchange.run(
+            repo, branch: branch, credentials: credentials, progress: progress.map { p in { p(source.name, $0) } },
+            beforePush: { FailPoint.hit("sync.before-push") }
+        ) { tip in
             FailPoint.hit("sync.after-fetch")
             if let tip {
                 let before = try repo.headCommit()
@@ -77,26 +67,12 @@ extension Notebook {
             FailPoint.hit("sync.after-merge")
             try importSourceChanges(repo, &source, &report)
             FailPoint.hit("sync.after-import")
-
-            FailPoint.hit("sync.before-push")
-            guard let head = try repo.headCommit() else { break }
-            let ahead =
-                try tip.map { try repo.aheadBehind(local: head, upstream: $0).ahead }
-                ?? repo.countCommits(reachableFrom: head)
-            if ahead == 0 { break }
-            do {
-                try repo.push(branch: branch, credentials: credentials)
-                report.pushed += ahead
-                break
-            } catch let error as GitError where error.isPushRejection && attempt < Self.pushAttempts {
-                report.pushRetries += 1
-                continue  // someone pushed first: fetch, merge and try again
-            } catch let error as GitError {
-                // A read-only remote, or no network: the commits stay here and go out next time.
-                report.failure = error.description
-                break
-            }
         }
+        // Without the remote, local edits are still imported; they go out with a later sync.
+        if exchange.fetchFailed { try importSourceChanges(repo, &source, &report) }
+        report.pushed = exchange.pushed
+        report.pushRetries = exchange.retries
+        report.failure = exchange.failure
         return report
     }
 

@@ -1,16 +1,14 @@
 import Foundation
-import RecallTestSupport
-import Testing
 
 /// The `git` command line, used by tests only: to build fixture repositories independently of the
 /// code under test and to check what that code wrote.
-enum GitCLI {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+public enum GitCLI {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
     @discardableResult
-    static func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
+    public static func run(_ arguments: [String], in folder: URL? = nil) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
         process.arguments = arguments
@@ -39,7 +37,9 @@ enum GitCLI {
     }
 
     /// A bare repository at `root/name.git` whose `main` holds `files`, committed with the CLI.
-    static func bareRemote(in root: TemporaryFolder, name: String = "remote", files: [String: String]) throws -> URL {
+    public static func bareRemote(in root: TemporaryFolder, name: String = "remote", files: [String: String]) throws
+        -> URL
+    {
         let bare = root.url.appendingPathComponent("\(name).git")
         try run(["init", "-q", "--bare", "-b", "main", bare.path])
         if files.isEmpty { return bare }
@@ -53,7 +53,7 @@ enum GitCLI {
     }
 
     /// Writes `files` (nil content deletes) into a working copy and commits them.
-    static func commit(_ files: [String: String?], message: String, in folder: URL) throws {
+    public static func commit(_ files: [String: String?], message: String, in folder: URL) throws {
         for (path, text) in files {
             let url = folder.appendingPathComponent(path)
             if let text {
@@ -69,7 +69,7 @@ enum GitCLI {
     }
 
     /// Clones `remote` with the CLI, commits `files` and pushes: "someone else" moving the remote.
-    static func pushFromElsewhere(
+    public static func pushFromElsewhere(
         _ remote: URL, files: [String: String?], message: String, scratch: TemporaryFolder
     ) throws {
         let other = scratch.url.appendingPathComponent("other-\(UUID().uuidString.prefix(6))")
@@ -82,11 +82,11 @@ enum GitCLI {
 
 /// A `git daemon` serving the bare repositories of one folder on 127.0.0.1 and a free port, with
 /// receive-pack enabled (pushes allowed). Call `stop()` in a `defer`.
-final class GitDaemon {
+public final class GitDaemon {
     let process = Process()
-    let port: Int
+    public let port: Int
 
-    init(serving base: URL) throws {
+    public init(serving base: URL) throws {
         port = try Self.freePort()
         // The daemon binary itself, not the `git daemon` wrapper: terminating the wrapper would leave
         // its child serving.
@@ -101,9 +101,9 @@ final class GitDaemon {
         try waitUntilListening()
     }
 
-    func url(_ name: String) -> String { "git://127.0.0.1:\(port)/\(name)" }
+    public func url(_ name: String) -> String { "git://127.0.0.1:\(port)/\(name)" }
 
-    func stop() {
+    public func stop() {
         // SIGKILL: the test runner starts children with SIGTERM blocked, so terminate() is ignored.
         if process.isRunning {
             kill(process.processIdentifier, SIGKILL)
@@ -121,7 +121,7 @@ final class GitDaemon {
     }
 
     /// A port the kernel just handed out for an ephemeral bind, released for the daemon to take.
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw GitCLI.Failure(description: "socket() failed") }
         defer { close(fd) }
@@ -140,7 +140,7 @@ final class GitDaemon {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    static func canConnect(_ port: Int) -> Bool {
+    public static func canConnect(_ port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return false }
         defer { close(fd) }
