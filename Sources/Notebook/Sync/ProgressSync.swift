@@ -124,7 +124,7 @@ extension Notebook {
         let undone = retractingUndone ? try store.undoneEvents() : []
         let retractions = undone.filter { $0 <= exported }
         if !fresh.isEmpty || !retractions.isEmpty || (retractingUndone && !existed) {
-            if !existed { FileManager.default.createFile(atPath: url.path, contents: nil) }
+            if !existed { _ = FileManager.default.createFile(atPath: url.path, contents: nil) }
             let lines =
                 fresh.map { ProgressLog.encode($0) + "\n" }
                 + retractions.map { ProgressLog.encodeRetraction(device: device, seq: $0) + "\n" }
