@@ -174,7 +174,7 @@ struct ConvergenceRun {
         let conflicts = (result.json["sources"] as? [[String: Any]])?.first?["conflicts"] as? [String] ?? []
         log.append("\(device): sync -> \(result.status)\(conflicts.isEmpty ? "" : " conflicts \(conflicts)")")
         // Exit 1 is a reported conflict (or problem); anything else is a crash or a usage error.
-        return result.status <= 1 ? nil : "sync on \(device) exited \(result.status): \(result.stderr)"
+        return result.status <= 1 ? nil : "sync on \(device) exited \(result.status): \(result.stderr.prefix(600))"
     }
 
     // MARK: - Checks

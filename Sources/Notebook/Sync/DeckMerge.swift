@@ -127,7 +127,14 @@ enum DeckMerge {
             guard versions.allSatisfy({ $0.count <= 1 }) else { continue }
             let files = Set(versions.compactMap { $0.first?.path })
             guard files.count > 1 else { continue }
-            moves[key] = Move(base: versions[0].first, ours: versions[1].first, theirs: versions[2].first)
+            // Moved on one side and untouched on the other: that side's files are already right,
+            // and the file-by-file merge keeps them as they are.
+            let (old, mine, their) = (versions[0].first, versions[1].first, versions[2].first)
+            func untouched(_ side: Place?) -> Bool {
+                side?.path == old?.path && side?.block.normalized == old?.block.normalized
+            }
+            guard old == nil || (!untouched(mine) && !untouched(their)) else { continue }
+            moves[key] = Move(base: old, ours: mine, theirs: their)
         }
         return moves
     }

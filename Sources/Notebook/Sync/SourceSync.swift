@@ -137,14 +137,17 @@ extension Notebook {
         }
         var decks: [String: String?] = [:]
         func deck(of path: String) -> String {
-            let start = (path as NSString).deletingLastPathComponent
+            func parent(_ path: String) -> String? { path.lastIndex(of: "/").map { String(path[..<$0]) } }
+            let start = parent(path) ?? ""
             if decks[start] == nil {
                 // As the scanner does: the nearest folder with a deck.yaml, three levels up at most.
-                var folder = start
+                var folder: String? = start
                 var found: String?
-                for _ in 0..<3 where !folder.isEmpty && found == nil {
-                    if (try? reader.exists(folder + "/deck.yaml")) == true { found = folder }
-                    folder = (folder as NSString).deletingLastPathComponent
+                for _ in 0..<3 {
+                    guard let current = folder, found == nil else { break }
+                    let yaml = current.isEmpty ? "deck.yaml" : current + "/deck.yaml"
+                    if (try? reader.exists(yaml)) == true { found = current }
+                    folder = current.isEmpty ? nil : (parent(current) ?? "")
                 }
                 decks[start] = .some(found)
             }
