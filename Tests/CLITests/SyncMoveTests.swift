@@ -52,6 +52,30 @@ struct SyncMoveTests {
         for id in ["x", "y"] { try expectOneCard(pair, id, in: "renamed.md", back: "Answer \(id).") }
     }
 
+    @Test("a card moved and edited on A, edited differently on B: the card in the moved place, its conflict copy below")
+    func moveVersusConflictingEdit() throws {
+        let pair = try TwoNotebooks()
+        defer { pair.remove() }
+        try pair.edit(pair.a, "## Question x {#x}\nAnswer x.\n\n", "")
+        try pair.write(pair.a, "other.md", "## Question w {#w}\nAnswer w.\n\n## Question x {#x}\nAnswer x by A.\n")
+        try pair.edit(pair.b, "Answer x.", "Answer x by B.")
+        try pair.sync(pair.a)
+        let merged = try pair.sync(pair.b, expect: 1)
+        #expect(merged.firstSource["conflicts"] as? [String] == ["d/x"], "\(merged.stdout)")
+        try pair.sync(pair.a, expect: nil)
+        for home in [pair.a, pair.b] {
+            let text = try String(contentsOf: pair.deckFolder(home).appendingPathComponent("other.md"), encoding: .utf8)
+            #expect(
+                text.hasPrefix(
+                    "## Question w {#w}\nAnswer w.\n\n## Question x {#x}\nAnswer x by B.\n\n## Question x {#x--conflict-"
+                ), "\(text)")
+            #expect(text.contains("Answer x by A."))
+            #expect(!(try pair.read(home)).contains("{#x"))
+        }
+        // B made the merge: its version is the card, A's the copy.
+        try expectOneCard(pair, "x", in: "other.md", back: "Answer x by B.")
+    }
+
     @Test("a card deleted on A and moved on B: deleted when B only moved it, kept (moved, edited) when B edited it")
     func deleteVersusMove() throws {
         let pair = try TwoNotebooks()
