@@ -15,7 +15,7 @@ public enum FailPoint {
             let spec = String(cString: raw)
             guard let equals = spec.firstIndex(of: "="), spec[..<equals] == name else { return }
             let flag = String(spec[spec.index(after: equals)...])
-            FileManager.default.createFile(atPath: flag + ".paused", contents: nil)
+            _ = FileManager.default.createFile(atPath: flag + ".paused", contents: nil)
             for _ in 0..<12_000 where !FileManager.default.fileExists(atPath: flag) { usleep(50_000) }
         }
     }

@@ -60,11 +60,11 @@ struct SyncFaultTests {
         b.standardError = FileHandle.nullDevice
         try b.run()
         // B waits at the pause point until the flag exists; the flag is made on every way out.
-        defer { FileManager.default.createFile(atPath: flag, contents: nil) }
+        defer { _ = FileManager.default.createFile(atPath: flag, contents: nil) }
         let paused = Patience.poll { FileManager.default.fileExists(atPath: flag + ".paused") }
         try #require(paused, "recall sync never reached its pause point before pushing")
         try pair.sync(pair.a)
-        FileManager.default.createFile(atPath: flag, contents: nil)
+        _ = FileManager.default.createFile(atPath: flag, contents: nil)
         let data = out.fileHandleForReading.readDataToEndOfFile()
         b.waitUntilExit()
         #expect(b.terminationStatus == 0)
