@@ -59,9 +59,12 @@ struct SyncFaultTests {
         b.standardOutput = out
         b.standardError = FileHandle.nullDevice
         try b.run()
-        for _ in 0..<600 where !FileManager.default.fileExists(atPath: flag + ".paused") { usleep(50_000) }
+        // B waits at the pause point until the flag exists; the flag is made on every way out.
+        defer { _ = FileManager.default.createFile(atPath: flag, contents: nil) }
+        let paused = Patience.poll { FileManager.default.fileExists(atPath: flag + ".paused") }
+        try #require(paused, "recall sync never reached its pause point before pushing")
         try pair.sync(pair.a)
-        FileManager.default.createFile(atPath: flag, contents: nil)
+        _ = FileManager.default.createFile(atPath: flag, contents: nil)
         let data = out.fileHandleForReading.readDataToEndOfFile()
         b.waitUntilExit()
         #expect(b.terminationStatus == 0)
