@@ -183,10 +183,14 @@ extension NotebookStore {
     /// Live cards whose id contains `fragment` (the conflict copies, say), in deck order.
     public func cards(idContaining fragment: String) throws -> [CardKey] {
         try read { db in
+            // Every sync asks this: the inner scan reads the `key` index, a fraction of the table.
             try Row.fetchAll(
                 db,
-                sql: "SELECT deck, id FROM card WHERE removed = 0 AND instr(id, ?) > 0 ORDER BY deck, position",
-                arguments: [fragment]
+                sql: """
+                    SELECT deck, id FROM card
+                    WHERE key IN (SELECT key FROM card WHERE instr(key, ?) > 0) AND removed = 0 AND instr(id, ?) > 0
+                    ORDER BY deck, position
+                    """, arguments: [fragment, fragment]
             ).map { CardKey(deck: $0[0], id: $0[1]) }
         }
     }
