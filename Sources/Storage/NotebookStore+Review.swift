@@ -113,7 +113,11 @@ extension NotebookStore {
     /// Makes sure this device's next grade gets a seq above `seq` (one seen in its own progress
     /// file, say, after the notebook was restored from an older copy).
     public func reserveSeqs(through seq: Int64) throws {
-        try write { db in try raiseSeqFloor(to: seq, db) }
+        let floor = try read { db in
+            try Int64.fetchOne(
+                db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?", arguments: [Self.seqFloorKey])
+        }
+        if seq > floor ?? 0 { try write { db in try raiseSeqFloor(to: seq, db) } }
     }
 
     private func setMeta(_ key: String, _ value: String, _ db: Database) throws {
@@ -164,7 +168,6 @@ extension NotebookStore {
                     continue
                 }
                 let device = String(id[..<colon])
-                if device == deviceID { try raiseSeqFloor(to: seq, db) }
                 if let card = try String.fetchOne(
                     db, sql: "DELETE FROM review_event WHERE device = ? AND seq = ? RETURNING card",
                     arguments: [device, seq])
