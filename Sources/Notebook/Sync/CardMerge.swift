@@ -134,7 +134,8 @@ enum CardMerge {
                 let copy = copyID(of: their)
                 if !existing.contains(copy) {
                     out.append(renamed(their, to: copy))
-                    conflicts.append(Conflict(id: their.id ?? Identifier.slug(their.question), copy: copy))
+                    let id = their.id ?? Identifier.slug(their.question)
+                    conflicts.append(Conflict(id: original(ofCopy: id) ?? id, copy: copy))
                 }
             } else if let edited = mine ?? their {
                 out.append(edited)  // deleted on one side, edited on the other: the edit wins
@@ -162,9 +163,12 @@ enum CardMerge {
         return ours
     }
 
-    /// `<id>--conflict-<8 hex of their version>`, kept within the 100-character id limit.
+    /// `<id>--conflict-<8 hex of their version>`, kept within the 100-character id limit. A copy
+    /// is never copied again: when a copy itself changed differently on both sides, the other
+    /// version becomes one more copy of the original card (`<id>--conflict-<its hash>`).
     static func copyID(of block: Block) -> String {
-        let base = block.id ?? Identifier.slug(block.question)
+        let id = block.id ?? Identifier.slug(block.question)
+        let base = original(ofCopy: id) ?? id
         let hash = String(ContentHash.of([String(block.normalized)]).prefix(8))
         let stem = String((base.isEmpty ? "card" : base).prefix(100 - conflictMarker.count - hash.count))
         return stem + conflictMarker + hash
