@@ -5,20 +5,36 @@ SYSTEM_PACKAGES := libgit2-dev libsqlite3-dev sqlite3 pkg-config bubblewrap tmux
   openssh-server openssl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps venv build release run test test-convergence bench format clean
+.PHONY: deps venv build release run test test-convergence test-stress bench format clean
 
 # Installs the Debian packages Recall builds and tests with, when any is missing (openssh-server and
 # openssl for the credential tests' own sshd and https certificate). Without recommends:
 # openssh-server would otherwise pull in libpam-systemd and systemd-sysv, which replace the init of
 # a container.
+# The tests start their own sshd on 127.0.0.1; the system's ssh service must not come with it. When
+# openssh-server is being installed, a temporary policy-rc.d (unless one exists) forbids starting
+# any service during the install and is removed afterwards, even when apt-get fails or is
+# interrupted; then what the package enabled (systemd units, SysV rc links) is disabled again.
+POLICY_RC := /usr/sbin/policy-rc.d
 deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	[ -n "$$missing" ] || exit 0; \
+	echo "installing:$$missing"; \
+	case " $$missing " in *" openssh-server "*) sshd=new ;; *) sshd= ;; esac; \
+	if [ -n "$$sshd" ] && [ ! -e $(POLICY_RC) ]; then \
+	  trap '$(SUDO) rm -f $(POLICY_RC)' EXIT; trap 'exit 130' INT; trap 'exit 143' TERM; \
+	  printf '#!/bin/sh\n# Temporary, from make deps (Recall): no service starts while packages install.\nexit 101\n' \
+	    | $(SUDO) tee $(POLICY_RC) >/dev/null && $(SUDO) chmod 755 $(POLICY_RC) || exit 1; \
+	fi; \
+	$(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing || exit 1; \
+	if [ -n "$$sshd" ]; then \
+	  echo "openssh-server installed for the tests only: the system's ssh service stays stopped and disabled"; \
+	  if command -v systemctl >/dev/null; then $(SUDO) systemctl disable --quiet ssh.service ssh.socket 2>/dev/null; fi; \
+	  if command -v update-rc.d >/dev/null; then $(SUDO) update-rc.d ssh disable >/dev/null 2>&1; fi; \
+	fi; true
 
 # A Python virtual environment with Anki's own library (pinned), for benchmarks and interop tests.
 VENV := .build/venv
@@ -54,6 +70,12 @@ RECALL_CONVERGENCE_RUNS ?= 200
 test-convergence: deps
 	$(SWIFT) build --build-tests
 	RECALL_CONVERGENCE_RUNS=$(RECALL_CONVERGENCE_RUNS) $(SWIFT) test --skip-build --filter SyncConvergenceTests
+
+# The whole suite on a machine slowed down on purpose: every core kept busy by another process, then
+# confined to one core (MODE=busy, onecore or both); prints the wall time of each. See README.
+MODE ?= both
+test-stress: deps venv
+	SWIFT=$(SWIFT) Tests/stress-ci.sh $(MODE)
 
 bench: release venv
 	@bin=$$($(SWIFT) build -c release --show-bin-path); "$$bin/recall-bench" $(BENCH_ARGS)

@@ -19,12 +19,19 @@ public struct GitCredentials: Sendable, CustomStringConvertible, CustomDebugStri
     /// Trust an ssh server whose host key is not recorded yet, and record it (OpenSSH's
     /// `StrictHostKeyChecking=accept-new`). A key that differs from a recorded one is still refused.
     public var acceptNewHostKeys: Bool
+    /// How long a remote may stay silent (connecting, or with no data arriving) before a clone,
+    /// fetch or push gives up, in seconds; 0 waits forever.
+    public var timeout: Double
+
+    /// `RECALL_GIT_TIMEOUT`'s default.
+    public static let defaultTimeout: Double = 30
 
     public init(
         token: String? = nil, username: String? = nil, password: String? = nil, sshKeyFiles: [String] = [],
         sshPassphrase: String? = nil, useSSHAgent: Bool = false, knownHostsFiles: [String] = [],
-        acceptNewHostKeys: Bool = false
+        acceptNewHostKeys: Bool = false, timeout: Double = GitCredentials.defaultTimeout
     ) {
+        self.timeout = timeout
         self.token = token
         self.username = username
         self.password = password
@@ -38,7 +45,8 @@ public struct GitCredentials: Sendable, CustomStringConvertible, CustomDebugStri
     /// `RECALL_GIT_TOKEN`, `RECALL_GIT_USERNAME`, `RECALL_GIT_PASSWORD`, `RECALL_GIT_SSH_KEY` (else
     /// ~/.ssh/id_ed25519, id_ecdsa, id_rsa), `RECALL_GIT_SSH_PASSPHRASE`, `SSH_AUTH_SOCK` (used when
     /// it names a socket: a stale one would abort ssh authentication before the key files are tried),
-    /// ~/.ssh/known_hosts and /etc/ssh/ssh_known_hosts, and `RECALL_GIT_ACCEPT_NEW_HOST_KEYS=1`.
+    /// ~/.ssh/known_hosts and /etc/ssh/ssh_known_hosts, `RECALL_GIT_ACCEPT_NEW_HOST_KEYS=1`, and
+    /// `RECALL_GIT_TIMEOUT` (seconds; anything but a number >= 0 means the default, 30).
     public static func fromEnvironment(_ variables: [String: String] = ProcessInfo.processInfo.environment)
         -> GitCredentials
     {
@@ -60,7 +68,9 @@ public struct GitCredentials: Sendable, CustomStringConvertible, CustomDebugStri
             password: value("RECALL_GIT_PASSWORD"), sshKeyFiles: keys,
             sshPassphrase: value("RECALL_GIT_SSH_PASSPHRASE"),
             useSSHAgent: value("SSH_AUTH_SOCK").map(isSocket) ?? false, knownHostsFiles: knownHosts,
-            acceptNewHostKeys: ["1", "yes", "true"].contains(value("RECALL_GIT_ACCEPT_NEW_HOST_KEYS")?.lowercased()))
+            acceptNewHostKeys: ["1", "yes", "true"].contains(value("RECALL_GIT_ACCEPT_NEW_HOST_KEYS")?.lowercased()),
+            timeout: value("RECALL_GIT_TIMEOUT").flatMap(Double.init).flatMap { $0 >= 0 && $0.isFinite ? $0 : nil }
+                ?? defaultTimeout)
     }
 
     private static func isSocket(_ path: String) -> Bool {

@@ -15,6 +15,8 @@ public enum GitError: UserFacingError, Equatable {
     case untrustedHost(url: String, reason: String)
     /// The remote refused to update a branch, typically because someone else pushed first.
     case pushRejected(url: String, reference: String, reason: String)
+    /// The remote went `seconds` without a sign of life (no connection, or no data on it).
+    case timedOut(url: String, operation: String, seconds: Double)
     case notARepository(path: String)
     /// HEAD is not on a branch; sync works on branches only.
     case detachedHead(path: String)
@@ -38,6 +40,10 @@ public enum GitError: UserFacingError, Equatable {
         case .pushRejected(let url, let reference, let reason):
             return
                 "\(url) rejected the update of \(reference): \(reason); sync again to merge the remote's changes first"
+        case .timedOut(let url, let operation, let seconds):
+            let shown = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+            return
+                "cannot \(operation) \(url): no answer for \(shown) s (connection not made, or nothing received on it), so Recall gave up; check the URL and that the server is up, or allow a slow server more time with RECALL_GIT_TIMEOUT=SECONDS (now \(shown))"
         case .notARepository(let path):
             return "\(path) is not a git repository; remove it and add the source again"
         case .detachedHead(let path):

@@ -48,7 +48,7 @@ extension GitRepository {
         session.install(into: &options.callbacks)
         options.prune = GIT_FETCH_PRUNE
         options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
-        let code = withExtendedLifetime(session) {
+        let code = session.guarding("fetch from") {
             git_remote_fetch(remote.pointer, nil, &options, "recall: fetch")
         }
         if code < 0 { throw session.error(for: code, operation: "fetch from") }
@@ -68,7 +68,7 @@ extension GitRepository {
         var specs: [UnsafeMutablePointer<CChar>?] = [refspec]
         let code = specs.withUnsafeMutableBufferPointer { buffer in
             var array = git_strarray(strings: buffer.baseAddress, count: 1)
-            return withExtendedLifetime(session) { git_remote_push(remote.pointer, &array, &options) }
+            return session.guarding("push to") { git_remote_push(remote.pointer, &array, &options) }
         }
         let shown = RemoteURL.redacted(url)
         if code < 0 {

@@ -71,8 +71,9 @@ public final class GitRepository {
         var options = git_clone_options()
         try Libgit2.check(git_clone_options_init(&options, UInt32(GIT_CLONE_OPTIONS_VERSION)), "clone options")
         session.install(into: &options.fetch_opts.callbacks)
+        session.install(into: &options.checkout_opts)
         var pointer: OpaquePointer?
-        let code: Int32 = withExtendedLifetime(session) {
+        let code: Int32 = session.guarding("clone") {
             if let branch {
                 return branch.withCString { name in
                     options.checkout_branch = name

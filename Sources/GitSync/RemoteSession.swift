@@ -17,6 +17,8 @@ final class RemoteSession {
     let credentials: GitCredentials
     let progress: ((TransferProgress) -> Void)?
     private(set) var rejections: [(reference: String, reason: String)] = []
+    /// Watches the call in progress for silence; every callback counts as a sign of life.
+    private var watchdog: NetworkWatchdog?
     private var triedAgent = false
     private var nextKeyFile = 0
     private var triedPassword = false
@@ -34,6 +36,17 @@ final class RemoteSession {
         self.progress = progress
     }
 
+    /// Runs `call` (a libgit2 network call using this session's callbacks) under a watchdog that
+    /// interrupts it once the remote has been silent for `credentials.timeout` seconds.
+    func guarding(_ operation: String, _ call: () -> Int32) -> Int32 {
+        withExtendedLifetime(self) {
+            NetworkWatchdog.guarding(seconds: credentials.timeout, url: url, operation: operation) { watchdog in
+                self.watchdog = watchdog  // kept after the call: `error(for:)` asks it whether it fired
+                return call()
+            }.result
+        }
+    }
+
     /// Fills libgit2's callback table with this session as payload. The payload stays valid as long
     /// as `self` lives: callers keep the session alive for the duration of the libgit2 call.
     func install(into callbacks: inout git_remote_callbacks) {
@@ -41,17 +54,20 @@ final class RemoteSession {
         callbacks.credentials = { out, url, username, allowed, payload in
             guard let out, let payload else { return GIT_PASSTHROUGH.rawValue }
             let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
+            session.watchdog?.touch()
             return session.acquire(out, username: username.map { String(cString: $0) }, allowed: allowed)
         }
         callbacks.certificate_check = { cert, valid, host, payload in
             guard let cert, let payload else { return GIT_PASSTHROUGH.rawValue }
             let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
+            session.watchdog?.touch()
             return session.checkCertificate(
                 cert, libgit2Trusts: valid != 0, host: host.map { String(cString: $0) } ?? "")
         }
         callbacks.transfer_progress = { stats, payload in
             guard let stats, let payload else { return 0 }
             let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
+            session.watchdog?.touch()
             session.progress?(
                 TransferProgress(
                     receivedObjects: Int(stats.pointee.received_objects),
@@ -59,11 +75,36 @@ final class RemoteSession {
                     receivedBytes: Int(stats.pointee.received_bytes)))
             return 0
         }
+        // Server messages ("Counting objects…") and pack building are signs of life too.
+        callbacks.sideband_progress = { _, _, payload in
+            guard let payload else { return 0 }
+            Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue().watchdog?.touch()
+            return 0
+        }
+        callbacks.pack_progress = { _, _, _, payload in
+            guard let payload else { return 0 }
+            Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue().watchdog?.touch()
+            return 0
+        }
+        callbacks.push_transfer_progress = { _, _, _, payload in
+            guard let payload else { return 0 }
+            Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue().watchdog?.touch()
+            return 0
+        }
         callbacks.push_update_reference = { reference, status, payload in
             guard let payload, let status else { return 0 }  // a NULL status means the update was accepted
             let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
             session.rejections.append((reference.map { String(cString: $0) } ?? "?", String(cString: status)))
             return 0
+        }
+    }
+
+    /// A clone's checkout writes files for a while without network callbacks: a sign of life too.
+    func install(into checkout: inout git_checkout_options) {
+        checkout.progress_payload = Unmanaged.passUnretained(self).toOpaque()
+        checkout.progress_cb = { _, _, _, payload in
+            guard let payload else { return }
+            Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue().watchdog?.touch()
         }
     }
 
@@ -203,6 +244,9 @@ final class RemoteSession {
     func error(for code: Int32, operation: String) -> GitError {
         let last = Libgit2.lastError()
         let shown = RemoteURL.redacted(url)
+        if let watchdog, watchdog.timedOut {
+            return .timedOut(url: shown, operation: operation, seconds: watchdog.seconds)
+        }
         if let hostKeyProblem { return .untrustedHost(url: shown, reason: hostKeyProblem) }
         if code == GIT_ECERTIFICATE.rawValue {
             let detail = last.message.split(whereSeparator: \.isNewline).joined(separator: "; ")

@@ -180,6 +180,21 @@ extension NotebookStore {
         }
     }
 
+    /// Live cards whose id contains `fragment` (the conflict copies, say), in deck order.
+    public func cards(idContaining fragment: String) throws -> [CardKey] {
+        try read { db in
+            // Every sync asks this: the inner scan reads the `key` index, a fraction of the table.
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT deck, id FROM card
+                    WHERE key IN (SELECT key FROM card WHERE instr(key, ?) > 0) AND removed = 0 AND instr(id, ?) > 0
+                    ORDER BY deck, position
+                    """, arguments: [fragment, fragment]
+            ).map { CardKey(deck: $0[0], id: $0[1]) }
+        }
+    }
+
     /// Full-text search in fronts, backs and tags, Chinese or English: every word of `query` must
     /// occur. Cards whose question matches come first, then those matching in answer or tags, each
     /// group in index order. Words of three or more characters use the trigram index; shorter

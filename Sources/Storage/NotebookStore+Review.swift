@@ -88,7 +88,7 @@ extension NotebookStore {
             else { throw StorageError.nothingToUndo }
             try db.execute(
                 sql: "DELETE FROM review_event WHERE device = ? AND seq = ?", arguments: [event.device, event.seq])
-            try setMeta(Self.seqFloorKey, String(event.seq), db)
+            try raiseSeqFloor(to: event.seq, db)
             let undone = try Self.undoneSeqs(db) + [event.seq]
             try setMeta(Self.undoneKey, undone.map(String.init).joined(separator: ","), db)
             let state = try refoldCard(event.card.description, db)
@@ -98,6 +98,27 @@ extension NotebookStore {
 
     static let seqFloorKey = "events.seq-floor"
     static let undoneKey = "events.undone"
+
+    /// Raises the floor below which this device never hands out a seq again; it never lowers it
+    /// (a second undo in a row used to, and the next grade reused a retracted seq).
+    private func raiseSeqFloor(to seq: Int64, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO meta(key, value) VALUES (?, ?)
+                ON CONFLICT(key) DO UPDATE SET value = CAST(max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER)) AS TEXT)
+                """,
+            arguments: [Self.seqFloorKey, String(seq)])
+    }
+
+    /// Makes sure this device's next grade gets a seq above `seq` (one seen in its own progress
+    /// file, say, after the notebook was restored from an older copy).
+    public func reserveSeqs(through seq: Int64) throws {
+        let floor = try read { db in
+            try Int64.fetchOne(
+                db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?", arguments: [Self.seqFloorKey])
+        }
+        if seq > floor ?? 0 { try write { db in try raiseSeqFloor(to: seq, db) } }
+    }
 
     private func setMeta(_ key: String, _ value: String, _ db: Database) throws {
         try db.execute(

@@ -155,15 +155,24 @@ struct CommandLineTests {
         let (home, decks) = try homeWithDeck()
         defer { home.remove(); decks.remove() }
         let db = home.url.appendingPathComponent("notebook.sqlite").path
-        // Another process holds the write lock for 8 seconds.
+        // Another process holds the write lock until this test closes its input: however slow the
+        // machine, recall's busy timeout runs out while the lock is still held.
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/bin/sh")
-        holder.arguments = [
-            "-c", "(echo 'BEGIN IMMEDIATE;'; echo 'SELECT 1;'; sleep 8; echo 'COMMIT;') | sqlite3 '\(db)'",
-        ]
+        holder.arguments = ["-c", "(echo 'BEGIN IMMEDIATE;'; cat; echo 'COMMIT;') | sqlite3 '\(db)'"]
+        let input = Pipe()
+        holder.standardInput = input
         try holder.run()
-        defer { holder.terminate(); holder.waitUntilExit() }
-        Thread.sleep(forTimeInterval: 0.5)
+        defer {
+            try? input.fileHandleForWriting.close()
+            holder.waitUntilExit()
+        }
+        // Locked once a write transaction of our own cannot start at once.
+        let locked = try Patience.poll {
+            try Shell.run("sqlite3", ["-cmd", ".timeout 0", db, "BEGIN IMMEDIATE; ROLLBACK;"], stderr: true)
+                .contains("locked")
+        }
+        try #require(locked, "the holder never took the write lock")
         let result = try RecallProcess.run(["answer", "d/q1", "5"], home: home.path)
         #expect(result.status == 1)
         #expect(result.stderr.contains("locked by another Recall process"), "\(result.stderr)")
@@ -172,13 +181,15 @@ struct CommandLineTests {
 
 /// Runs a helper command in tests (fixtures only: the product never shells out for its work).
 enum Shell {
+    /// Runs `command` and returns its stdout (and its stderr too when `stderr` is true).
     @discardableResult
-    static func run(_ command: String, _ arguments: [String]) throws -> String {
+    static func run(_ command: String, _ arguments: [String], stderr: Bool = false) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [command] + arguments
         let out = Pipe()
         process.standardOutput = out
+        if stderr { process.standardError = out }
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

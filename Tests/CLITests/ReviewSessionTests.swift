@@ -29,7 +29,7 @@ struct ReviewSessionTests {
         return (home, decks)
     }
 
-    func start(_ home: TemporaryFolder, width: Int = 80, height: Int = 24, after: String = "sleep 60") throws
+    func start(_ home: TemporaryFolder, width: Int = 80, height: Int = 24, after: String = "sleep 600") throws
         -> TmuxSession
     {
         try TmuxSession(
@@ -140,8 +140,13 @@ struct ReviewSessionTests {
         try tty.send("Space")
         try tty.waitFor("FIRST-ANSWER")
         try tty.resize(width: 40, height: 16)
-        Thread.sleep(forTimeInterval: 0.6)
-        let screen = try tty.waitFor("re-drill")
+        // tmux cuts the old 90-column frame at 40 columns at once, which drops the header's right
+        // part ("re-drill 0") and the legend's end ("perfect"); both are back only when recall has
+        // drawn a whole new frame for 40 columns.
+        let screen = try tty.waitUntil("the screen is laid out for 40 columns") {
+            let text = $0.joined(separator: "\n")
+            return text.contains("re-drill") && text.contains("perfect") && text.contains("FIRST-ANSWER")
+        }
         // The header's rule spans exactly the new width; nothing is wider.
         #expect(screen.contains(String(repeating: "─", count: 40)), "\(screen)")
         #expect(screen.allSatisfy { $0.count <= 40 })
@@ -183,7 +188,7 @@ struct ReviewEditTests {
             "editor.sh", "#!/bin/sh\necho \"$@\" > '\(log)'\nsed -i 's/OLD-ANSWER/NEW-ANSWER/' \"$2\"\n")
         chmod(editor.path, 0o755)
         let tty = try TmuxSession(
-            command: "'\(RecallProcess.executable.path)' review --home '\(home.path)'; echo REVIEW-EXIT=$?; sleep 60",
+            command: "'\(RecallProcess.executable.path)' review --home '\(home.path)'; echo REVIEW-EXIT=$?; sleep 600",
             width: 80, height: 20,
             environment: [
                 "RECALL_NOW": "2026-11-23T10:00:00Z", "TZ": "UTC", "TERM": "xterm-256color", "EDITOR": editor.path,
@@ -191,7 +196,7 @@ struct ReviewEditTests {
         try tty.waitFor("only question")
         try tty.send("e")
         // Under load the editor can take a while; wait for its result before the next key.
-        #expect(try tty.waitFor("Card updated", timeout: 60).joined().contains("Card updated"))
+        #expect(try tty.waitFor("Card updated").joined().contains("Card updated"))
         try tty.send("Space")
         let screen = try tty.waitFor("NEW-ANSWER")
         #expect(screen.joined().contains("NEW-ANSWER"))

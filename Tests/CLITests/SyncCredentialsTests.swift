@@ -4,7 +4,7 @@ import Testing
 
 /// `recall source add` and `recall sync --json` against a smart-HTTP server that demands basic
 /// authentication (git http-backend behind GitHTTPServer), with secrets from the environment.
-@Suite("Sync over http with a token or a password, through the recall binary", .timeLimit(.minutes(2)))
+@Suite("Sync over http with a token or a password, through the recall binary", .timeLimit(.minutes(10)))
 struct SyncCredentialsTests {
     static let deck = ["decks/d/deck.yaml": "deck: d\ntitle: Served deck\n", "decks/d/cards.md": "## Q {#q}\nA.\n"]
 

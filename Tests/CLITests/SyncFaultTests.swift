@@ -27,6 +27,52 @@ struct SyncFaultTests {
         #expect(try pair.remoteFile().contains("Answer x, offline edit."))
     }
 
+    @Test("a force-push of unrelated history is refused with what to do; nothing changes; re-subscribing works")
+    func unrelatedHistory() throws {
+        let pair = try TwoNotebooks()
+        defer { pair.remove() }
+        let graded = try RecallProcess.run(["answer", "d/x", "4", "--early"], home: pair.a)
+        #expect(graded.status == 0, "\(graded.stderr)")
+        // Someone replaces the remote's history with a new root commit.
+        let rewrite = pair.root.url.appendingPathComponent("rewrite")
+        try GitCLI.run(["init", "-q", "-b", "main", rewrite.path])
+        try GitCLI.commit(
+            [
+                "decks/d/deck.yaml": "deck: d\ntitle: Shared deck\n",
+                "decks/d/cards.md": "## Question x {#x}\nRewritten x.\n\n## Question w {#w}\nAnswer w.\n",
+            ], message: "a new root", in: rewrite)
+        try GitCLI.run(["push", "-q", "--force", pair.remote.path, "main:main"], in: rewrite)
+        let forced = try GitCLI.run(["rev-parse", "main"], in: pair.remote)
+        let clone = URL(fileURLWithPath: pair.a + "/sources/team")
+        let head = try GitCLI.run(["rev-parse", "HEAD"], in: clone)
+        let before = try pair.read(pair.a)
+
+        let refused = try pair.sync(pair.a, expect: 1)
+        let failure = (refused.json["failures"] as? [String: String])?["team"] ?? ""
+        #expect(failure.contains("unrelated"), "\(refused.stdout)")
+        #expect(failure.contains("recall source remove team") && failure.contains("recall source add"), "\(failure)")
+        #expect(try GitCLI.run(["rev-parse", "HEAD"], in: clone) == head)
+        #expect(try pair.read(pair.a) == before)
+        #expect(try pair.back(pair.a, "x") == "Answer x.")
+        #expect(try RecallProcess.run(["show", "d/w", "--json"], home: pair.a).status != 0)
+        #expect(try GitCLI.run(["rev-parse", "main"], in: pair.remote) == forced)  // the old history not pushed back
+        #expect(try pair.sync(pair.a, expect: 1).json["failures"] != nil)  // and again next time
+
+        // What the message says to do works, and the review history stays with the card.
+        #expect(try RecallProcess.run(["source", "remove", "team", "--home", pair.a], home: nil).status == 0)
+        let again = try RecallProcess.run(
+            [
+                "source", "add", "file://" + pair.remote.path, "--name", "team", "--path", "decks", "--branch", "main",
+                "--home", pair.a,
+            ], home: nil)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try pair.back(pair.a, "x") == "Rewritten x.")
+        #expect(try pair.back(pair.a, "w") == "Answer w.")
+        let x = try RecallProcess.run(["show", "d/x", "--json"], home: pair.a).json
+        #expect((x["history"] as? [Any])?.count == 1, "\(x)")
+        #expect(try pair.sync(pair.a).status == 0)
+    }
+
     @Test("a deleted remote is reported; nothing local is lost")
     func deletedRemote() throws {
         let pair = try TwoNotebooks()
@@ -59,9 +105,12 @@ struct SyncFaultTests {
         b.standardOutput = out
         b.standardError = FileHandle.nullDevice
         try b.run()
-        for _ in 0..<600 where !FileManager.default.fileExists(atPath: flag + ".paused") { usleep(50_000) }
+        // B waits at the pause point until the flag exists; the flag is made on every way out.
+        defer { _ = FileManager.default.createFile(atPath: flag, contents: nil) }
+        let paused = Patience.poll { FileManager.default.fileExists(atPath: flag + ".paused") }
+        try #require(paused, "recall sync never reached its pause point before pushing")
         try pair.sync(pair.a)
-        FileManager.default.createFile(atPath: flag, contents: nil)
+        _ = FileManager.default.createFile(atPath: flag, contents: nil)
         let data = out.fileHandleForReading.readDataToEndOfFile()
         b.waitUntilExit()
         #expect(b.terminationStatus == 0)

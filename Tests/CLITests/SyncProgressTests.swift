@@ -96,6 +96,49 @@ struct SyncProgressTests {
         #expect(history.count == 1 && history.first?["grade"] as? Int == 5, "\(two.stdout)")
     }
 
+    /// Steps of the seq scenarios: `a c1` answers card c1, `u` undoes, `s` syncs (on device A).
+    @Test(
+        "seqs never go back: after several undos in a row the next grade gets a fresh seq, is sent and received",
+        arguments: [
+            "a c1, a c2, s, u, u, a c3",  // issue 13: the second undo lowered the seq floor
+            "a c1, a c2, a c3, s, u, u, u, a c4",
+            "a c1, a c2, s, u, s, u, a c3",
+            "a c1, a c2, s, u, u, s, a c3",
+            "a c1, a c2, s, u, a c3, s, u, u, a c4",
+        ])
+    func seqsNeverGoBack(steps: String) throws {
+        let (root, a, b, _) = try twoDevices(cards: 4)
+        defer { root.remove() }
+        var answered: [String] = []
+        for step in steps.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            if step == "s" {
+                #expect(try RecallProcess.run(["sync"], home: a).status == 0, "\(steps): sync")
+            } else if step == "u" {
+                let undone = try RecallProcess.run(["undo"], home: a)
+                #expect(undone.status == 0, "\(steps): undo: \(undone.stderr)")
+                answered.removeLast()
+            } else {
+                let card = String(step.dropFirst(2))
+                try answer(a, card, 4, on: "2026-11-22")
+                answered.append(card)
+            }
+        }
+        let last = try RecallProcess.run(["sync", "--json"], home: a)
+        let progress = last.json["progress"] as? [String: Any] ?? [:]
+        #expect(last.status == 0 && progress["sent"] as? Int == 1, "\(steps): \(last.stdout)")
+        for _ in 0..<2 {
+            for home in [b, a] { #expect(try RecallProcess.run(["sync"], home: home).status == 0) }
+        }
+        for card in (1...4).map({ "c\($0)" }) {
+            let one = try RecallProcess.run(["show", "p/\(card)", "--json"], home: a)
+            let two = try RecallProcess.run(["show", "p/\(card)", "--json"], home: b)
+            #expect(
+                one.status == 0 && one.stdout == two.stdout, "\(steps): \(card) differs:\n\(one.stdout)\n\(two.stdout)")
+            let graded = (two.json["history"] as? [Any])?.count ?? -1
+            #expect(graded == (answered.contains(card) ? 1 : 0), "\(steps): \(card) on B has \(graded) grade(s)")
+        }
+    }
+
     @Test("review history brought in by an import (another notebook's Anki package) travels to the other device")
     func importedHistoryTravels() throws {
         let (root, a, b, _) = try twoDevices(cards: 2)

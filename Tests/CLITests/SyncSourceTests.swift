@@ -52,7 +52,9 @@ struct SyncSourceTests {
         #expect(text.contains("## Question x {#x}\nAnswer x as B sees it."))
         #expect(text.contains("Answer x as A sees it."))
         #expect(text.contains("{#x--conflict-"))
-        try pair.sync(pair.a)
+        // A receives the merged file: it holds the conflict too, so its sync says so and exits 1.
+        let received = try pair.sync(pair.a, expect: 1)
+        #expect(received.firstSource["conflicts"] as? [String] == ["d/x"], "\(received.stdout)")
         let listed = try RecallProcess.run(["conflicts", "list", "--json", "--home", pair.a], home: nil)
         let entries = listed.json["conflicts"] as? [[String: Any]] ?? []
         #expect(entries.count == 1 && entries.first?["card"] as? String == "d/x", "\(listed.stdout)")
@@ -72,6 +74,40 @@ struct SyncSourceTests {
             #expect(!(try pair.read(home)).contains("--conflict-"))
             let none = try RecallProcess.run(["conflicts", "list", "--json", "--home", home], home: nil)
             #expect((none.json["conflicts"] as? [Any])?.isEmpty == true)
+        }
+        #expect(try pair.read(pair.a) == pair.read(pair.b))
+    }
+
+    @Test("a conflict copy changed differently on both sides becomes a second copy of the card, never a copy of a copy")
+    func copyOfCopy() throws {
+        let pair = try TwoNotebooks()
+        defer { pair.remove() }
+        try pair.edit(pair.a, "Answer x.", "Answer x as A sees it.")
+        try pair.edit(pair.b, "Answer x.", "Answer x as B sees it.")
+        try pair.sync(pair.a)
+        try pair.sync(pair.b, expect: 1)
+        try pair.sync(pair.a, expect: 1)
+        // Both now hold card x (B's text) and its copy (A's text); both edit the copy differently.
+        try pair.edit(pair.a, "Answer x as A sees it.", "The copy as A edits it.")
+        try pair.edit(pair.b, "Answer x as A sees it.", "The copy as B edits it.")
+        try pair.sync(pair.a, expect: 1)
+        let merged = try pair.sync(pair.b, expect: 1)
+        #expect(merged.firstSource["conflicts"] as? [String] == ["d/x"], "\(merged.stdout)")
+        let received = try pair.sync(pair.a, expect: 1)
+        #expect(received.firstSource["conflicts"] as? [String] == ["d/x"], "\(received.stdout)")
+        for home in [pair.a, pair.b] {
+            let text = try pair.read(home)
+            for version in ["Answer x as B sees it.", "The copy as A edits it.", "The copy as B edits it."] {
+                #expect(text.contains(version), "\(home): \(version) lost:\n\(text)")
+            }
+            #expect(
+                !text.contains("--conflict-") || text.components(separatedBy: "{#x--conflict-").count == 3, "\(text)")
+            for line in text.split(separator: "\n") where line.contains("--conflict-") {
+                #expect(line.components(separatedBy: "--conflict-").count == 2, "a copy of a copy: \(line)")
+            }
+            let listed = try RecallProcess.run(["conflicts", "list", "--json", "--home", home], home: nil)
+            let entries = listed.json["conflicts"] as? [[String: Any]] ?? []
+            #expect(entries.count == 2 && entries.allSatisfy { $0["card"] as? String == "d/x" }, "\(listed.stdout)")
         }
         #expect(try pair.read(pair.a) == pair.read(pair.b))
     }

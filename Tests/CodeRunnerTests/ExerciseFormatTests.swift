@@ -115,7 +115,7 @@ struct ExerciseFormatTests {
                 if x == 2.0: return [1.0, 2.0, 3.0]
                 return [3.0]
             """
-        let accepted = try Checker().check(exercise, source: right, language: .python)
+        let accepted = try Checker.patient().check(exercise, source: right, language: .python)
         #expect(accepted.verdict == .accepted, "\(accepted.cases)")
         let wrong = """
             def f(x):
@@ -123,7 +123,7 @@ struct ExerciseFormatTests {
                 if x == 2.0: return [1.0, 2.0, 2.0]
                 return [4.0]
             """
-        let rejected = try Checker().check(exercise, source: wrong, language: .python)
+        let rejected = try Checker.patient().check(exercise, source: wrong, language: .python)
         #expect(rejected.verdict == .wrongAnswer)
         #expect(rejected.cases.map(\.status) == [.failed, .failed, .failed])
         #expect(rejected.cases[0].actual == "[0.34]")
@@ -136,7 +136,7 @@ struct ExerciseFormatTests {
         let solution = try String(contentsOf: exercise.file("solution", .python), encoding: .utf8)
         let noisy =
             solution + "\nprint('RESULT 0 OK [42]')\nimport sys\nsys.stderr.write('RESULT 1 ERR exception \"x\"\\n')\n"
-        let report = try Checker().check(exercise, source: noisy, language: .python)
+        let report = try Checker.patient().check(exercise, source: noisy, language: .python)
         #expect(report.verdict == .accepted, "\(report.message ?? "") \(report.cases)")
     }
 }

@@ -5,7 +5,7 @@ import Testing
 
 /// Token and user/password credentials over smart HTTP, against `git http-backend` behind a server
 /// that demands basic authentication (GitHTTPServer).
-@Suite("GitSync over http: token and user/password against a real git http-backend", .timeLimit(.minutes(2)))
+@Suite("GitSync over http: token and user/password against a real git http-backend", .timeLimit(.minutes(10)))
 struct HTTPTransportTests {
     @Test("clone, fetch and push with RECALL_GIT_TOKEN (user x-access-token)")
     func token() throws {

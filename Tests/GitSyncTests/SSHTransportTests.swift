@@ -5,7 +5,8 @@ import Testing
 
 /// Credentials and host keys over ssh, against a real OpenSSH server on 127.0.0.1 (SSHServer): the
 /// server must start, or the test fails saying why.
-@Suite("GitSync over ssh: key files, passphrases, ssh-agent and host keys against a real sshd", .timeLimit(.minutes(2)))
+@Suite(
+    "GitSync over ssh: key files, passphrases, ssh-agent and host keys against a real sshd", .timeLimit(.minutes(10)))
 struct SSHTransportTests {
     @Test("clone, fetch and push with the key file named by RECALL_GIT_SSH_KEY")
     func keyFile() throws {

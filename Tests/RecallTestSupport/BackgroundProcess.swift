@@ -16,7 +16,7 @@ public final class BackgroundProcess: @unchecked Sendable {
     public let name: String
     private var stopped = false
 
-    public init(_ argv: [String], environment: [String: String], logFile: URL, lifetime: Int = 600) throws {
+    public init(_ argv: [String], environment: [String: String], logFile: URL, lifetime: Int = 1800) throws {
         name = URL(fileURLWithPath: argv[0]).lastPathComponent
         let argv = ["timeout", "--signal=KILL", String(lifetime)] + argv
         self.logFile = logFile
@@ -87,16 +87,18 @@ public final class BackgroundProcess: @unchecked Sendable {
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
     }
 
-    /// Waits up to `seconds` for `condition`; throws with the log when it never holds or the process
-    /// died.
-    public func wait(seconds: Double = 10, for what: String, until condition: () -> Bool) throws {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if condition() { return }
-            guard isRunning else {
-                throw ChildProcess.Failure(description: "\(name) exited before \(what); its output:\n\(log)")
-            }
-            usleep(20_000)
+    /// Waits up to `seconds` (generous by default: see `Patience`) for `condition`; throws with the
+    /// log when it never holds or the process died.
+    public func wait(seconds: Double = Patience.standard, for what: String, until condition: () -> Bool) throws {
+        var exited = false
+        let held = Patience.poll(for: seconds, every: 0.02) {
+            if condition() { return true }
+            exited = !isRunning
+            return exited
+        }
+        if held && !exited { return }
+        if exited {
+            throw ChildProcess.Failure(description: "\(name) exited before \(what); its output:\n\(log)")
         }
         stop()
         throw ChildProcess.Failure(description: "\(name) did not get to \(what) in \(seconds) s; its output:\n\(log)")

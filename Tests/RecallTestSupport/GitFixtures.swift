@@ -112,10 +112,9 @@ public final class GitDaemon {
     }
 
     private func waitUntilListening() throws {
-        for _ in 0..<100 {
-            if Self.canConnect(port) { return }
-            usleep(50_000)
-        }
+        // Stops early when the daemon exits (its port taken, say).
+        _ = Patience.poll { Self.canConnect(port) || !process.isRunning }
+        if Self.canConnect(port) { return }
         stop()
         throw GitCLI.Failure(description: "git daemon did not start listening on port \(port)")
     }

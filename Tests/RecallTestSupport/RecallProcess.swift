@@ -39,7 +39,8 @@ public enum RecallProcess {
     }
 
     /// Runs `recall ARGS` with `--home home` prepended (when given), a fixed clock and zone unless
-    /// overridden, and optional standard input; waits for it to end.
+    /// overridden, and optional standard input; waits for it to end. Solutions it checks get
+    /// `Patience.wallClockFactor` times the wall clock, unless `environment` says otherwise.
     public static func run(
         _ arguments: [String], home: String?, now: String? = "2026-11-23T10:00:00Z",
         environment: [String: String] = [:],
@@ -55,6 +56,7 @@ public enum RecallProcess {
         var env = ProcessInfo.processInfo.environment
         env["TZ"] = "UTC"
         env["NO_COLOR"] = "1"
+        env["RECALL_WALL_CLOCK_FACTOR"] = "\(Patience.wallClockFactor)"
         if let now { env["RECALL_NOW"] = now } else { env.removeValue(forKey: "RECALL_NOW") }
         for (key, value) in environment { env[key] = value }
         process.environment = env

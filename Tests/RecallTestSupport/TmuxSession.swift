@@ -51,14 +51,27 @@ public final class TmuxSession: @unchecked Sendable {  // used by one test at a 
         try tmux(["display-message", "-p", "-t", name, format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Waits until the screen contains `text` (or `timeout` passes); returns the last screen.
+    /// Waits until the screen contains `text`; returns that screen. Throws, with the last screen,
+    /// when it never does within `timeout` (generous by default: see `Patience`).
     @discardableResult
-    public func waitFor(_ text: String, timeout: TimeInterval = 30) throws -> [String] {
-        let deadline = Date().addingTimeInterval(timeout)
-        var lines = try screen()
-        while !lines.joined(separator: "\n").contains(text) && Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.05)
+    public func waitFor(_ text: String, timeout: TimeInterval = Patience.standard) throws -> [String] {
+        try waitUntil("the screen shows \"\(text)\"", timeout: timeout) { $0.joined(separator: "\n").contains(text) }
+    }
+
+    /// Waits until `condition` holds for the screen; returns that screen. Throws, with the last
+    /// screen, when it never does within `timeout`.
+    @discardableResult
+    public func waitUntil(
+        _ what: String, timeout: TimeInterval = Patience.standard, _ condition: ([String]) -> Bool
+    ) throws -> [String] {
+        var lines: [String] = []
+        let held = try Patience.poll(for: timeout) {
             lines = try screen()
+            return condition(lines)
+        }
+        guard held else {
+            throw ChildProcess.Failure(
+                description: "waited \(Int(timeout)) s until \(what); the screen:\n\(lines.joined(separator: "\n"))")
         }
         return lines
     }

@@ -14,7 +14,8 @@ struct KeyReaderTests {
         close(fds[1])
         var reader = KeyReader(fd: fds[0])
         var out: [Key] = []
-        while let key = reader.next(timeoutMs: 100) { out.append(key) }
+        // The pipe is already closed, so poll never waits: -1 (no timeout) cannot stall.
+        while let key = reader.next(timeoutMs: -1) { out.append(key) }
         return out
     }
 
@@ -22,7 +23,10 @@ struct KeyReaderTests {
     func decodes() {
         let input: [UInt8] =
             Array("\u{1B}[A\u{1B}[B\u{1B}[5~\u{1B}[6~".utf8) + [0x0D, 0x20, 0x03] + Array("q注".utf8) + [0x1B]
-        #expect(keys(input) == [.up, .down, .pageUp, .pageDown, .enter, .space, .ctrl("c"), .character("q"), .character("注"), .escape])
+        #expect(
+            keys(input) == [
+                .up, .down, .pageUp, .pageDown, .enter, .space, .ctrl("c"), .character("q"), .character("注"), .escape,
+            ])
     }
 
     @Test("grades and letters come through as characters")

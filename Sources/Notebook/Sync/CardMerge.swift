@@ -160,8 +160,9 @@ enum CardMerge {
         if let mine, let their {
             let copy = copyID(of: their)
             if existing.contains(copy) { return ([mine], nil) }
+            let id = their.id ?? Identifier.slug(their.question)
             return (
-                [mine, renamed(their, to: copy)], Conflict(id: their.id ?? Identifier.slug(their.question), copy: copy)
+                [mine, renamed(their, to: copy)], Conflict(id: original(ofCopy: id) ?? id, copy: copy)
             )
         }
         // Deleted on one side, edited on the other: the edit wins.
@@ -189,9 +190,12 @@ enum CardMerge {
         return ours
     }
 
-    /// `<id>--conflict-<8 hex of their version>`, kept within the 100-character id limit.
+    /// `<id>--conflict-<8 hex of their version>`, kept within the 100-character id limit. A copy
+    /// is never copied again: when a copy itself changed differently on both sides, the other
+    /// version becomes one more copy of the original card (`<id>--conflict-<its hash>`).
     static func copyID(of block: Block) -> String {
-        let base = block.id ?? Identifier.slug(block.question)
+        let id = block.id ?? Identifier.slug(block.question)
+        let base = original(ofCopy: id) ?? id
         let hash = String(ContentHash.of([String(block.normalized)]).prefix(8))
         let stem = String((base.isEmpty ? "card" : base).prefix(100 - conflictMarker.count - hash.count))
         return stem + conflictMarker + hash

@@ -20,7 +20,7 @@ extension Notebook {
     /// Every unresolved conflict: cards that have a conflict copy in their deck.
     public func conflicts() throws -> [CardConflict] {
         let local = try localCopies()
-        return try store.cards(includeRemoved: false).compactMap { key -> CardConflict? in
+        return try store.cards(idContaining: CardMerge.conflictMarker).compactMap { key -> CardConflict? in
             guard let original = CardMerge.original(ofCopy: key.id), let stored = try store.card(key) else {
                 return nil
             }

@@ -119,6 +119,8 @@ extension Notebook {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let existed = FileManager.default.fileExists(atPath: url.path)
         let exported = existed ? try ProgressLog.lastSeq(in: url) : 0
+        // A seq already in this device's own file is taken, even if this notebook lost it (a restored copy).
+        if retractingUndone { try store.reserveSeqs(through: exported) }
         let fresh = try store.events(ofDevice: device, after: exported)
         // Grades undone after they were sent are retracted, so the other devices drop them too.
         let undone = retractingUndone ? try store.undoneEvents() : []

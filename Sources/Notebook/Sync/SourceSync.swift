@@ -61,7 +61,7 @@ extension Notebook {
             FailPoint.hit("sync.after-fetch")
             if let tip {
                 let before = try repo.headCommit()
-                try integrate(tip, into: repo, report: &report)
+                try integrate(tip, into: repo, source: source, report: &report)
                 try recordLocalCopies(repo, since: before)
             }
             FailPoint.hit("sync.after-merge")
@@ -73,11 +73,22 @@ extension Notebook {
         report.pushed = exchange.pushed
         report.pushRetries = exchange.retries
         report.failure = exchange.failure
+        // Every conflict still unresolved in this source is reported by every sync, on each device
+        // that holds it (the one that made the merge and those that received it), until resolved.
+        let inSource = folder.path + "/"
+        for conflict in try conflicts() where conflict.file.hasPrefix(inSource) {
+            let key = conflict.card.description
+            if !report.conflicts.contains(key) { report.conflicts.append(key) }
+        }
         return report
     }
 
     /// Brings the fetched `tip` into the current branch.
-    private func integrate(_ tip: ObjectID, into repo: GitRepository, report: inout SourceSyncReport) throws {
+    /// A tip whose history shares no commit with ours is refused: merging it would run against an
+    /// empty base (every card a conflict) and the next push would restore the replaced history.
+    private func integrate(
+        _ tip: ObjectID, into repo: GitRepository, source: DeckSource, report: inout SourceSyncReport
+    ) throws {
         guard let head = try repo.headCommit() else {
             report.fetched += try repo.countCommits(reachableFrom: tip)
             try repo.fastForward(to: tip)
@@ -90,6 +101,10 @@ extension Notebook {
             report.fetched += try repo.aheadBehind(local: head, upstream: tip).behind
             try repo.fastForward(to: tip)
         case .normal:
+            guard try repo.mergeBase(head, tip) != nil else {
+                throw SyncError.unrelatedHistory(
+                    name: source.name, url: source.displayURL, resubscribe: Self.addCommand(for: source))
+            }
             report.fetched += try repo.aheadBehind(local: head, upstream: tip).behind
             let outcome = try repo.merge(
                 theirs: tip, message: "recall: merge \(tip.short) (card by card)", merger: Self.deckTreeMerger)
@@ -212,6 +227,14 @@ extension Notebook {
             let original = CardMerge.original(ofCopy: copy) ?? copy
             return keys.first { $0.id == copy }.map { "\($0.deck)/\(original)" } ?? original
         }
+    }
+
+    /// The `recall source add` line that subscribes to `source` again as it is.
+    static func addCommand(for source: DeckSource) -> String {
+        var words = ["recall source add", source.displayURL, "--name", source.name]
+        if !source.path.isEmpty { words += ["--path", source.path] }
+        words += ["--branch", source.branch]
+        return words.joined(separator: " ")
     }
 
     static func localEditsMessage(_ status: [StatusEntry]) -> String {
