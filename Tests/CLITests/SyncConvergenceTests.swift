@@ -111,7 +111,8 @@ struct ConvergenceRun {
         case 30..<48:
             guard let id = files.ids.randomElement(using: &random) else { return nil }
             let grade = Int.random(in: 0...5, using: &random)
-            let answered = try RecallProcess.run(["answer", "d/\(id)", "\(grade)", "--early"], home: home, now: now)
+            let answered = try RecallProcess.run(
+                ["answer", "\(files.deckID)/\(id)", "\(grade)", "--early"], home: home, now: now)
             log.append("\(device): answer \(id) \(grade) -> \(answered.status)")
             if answered.status == 0 { given[device].append("\(id) \(grade)") }
         case 48..<56:
@@ -120,7 +121,7 @@ struct ConvergenceRun {
                 log.append("\(device): undo -> \(undone.status) \(undone.json["card"] ?? "")")
                 guard undone.status == 0 else { break }
                 if let card = undone.json["card"] as? String, let grade = undone.json["grade"] as? Int,
-                    let last = given[device].lastIndex(of: "\(card.dropFirst(2)) \(grade)")
+                    let last = given[device].lastIndex(of: "\(card.split(separator: "/").last ?? "") \(grade)")
                 {
                     given[device].remove(at: last)
                 } else {
@@ -157,8 +158,10 @@ struct ConvergenceRun {
             files.rename(from, to: "r\(step)d\(device).md")
             log.append("\(device): rename \(from) -> r\(step)d\(device).md")
         default:
-            files.yaml = "deck: d\ntitle: Title \(step) by \(device)\n"
-            log.append("\(device): deck.yaml title")
+            // A `deck:` change moves every card to the new deck id, history and all.
+            let deckID = Bool.random(using: &random) ? "d\(step)" : files.deckID
+            files.yaml = "deck: \(deckID)\ntitle: Title \(step) by \(device)\n"
+            log.append("\(device): deck.yaml deck \(deckID), title")
         }
         try files.save()
         return nil
@@ -204,6 +207,7 @@ struct ConvergenceRun {
             let doctor = try RecallProcess.run(["doctor"], home: home)
             if doctor.status != 0 { problems.append("doctor on \(device): \(doctor.stdout)\(doctor.stderr)") }
         }
+        let deckID = DeckFiles.deckID(trees[0]["/d/deck.yaml"] ?? "")
         let every = ids.union(trees[0].values.flatMap { DeckFiles.ids(in: $0) }).sorted()
         var history: [[String]] = [[], [], []]
         // Cards a device never saw: added and deleted elsewhere between two of its syncs.
@@ -212,7 +216,7 @@ struct ConvergenceRun {
             var shown: [String] = []
             var removed = true
             for (device, home) in homes.enumerated() {
-                let show = try RecallProcess.run(["show", "d/\(id)", "--json"], home: home)
+                let show = try RecallProcess.run(["show", "\(deckID)/\(id)", "--json"], home: home)
                 guard show.status == 0 else {
                     unseen[device].insert(id)
                     continue
@@ -225,9 +229,11 @@ struct ConvergenceRun {
             }
             let missing = (0..<3).filter { unseen[$0].contains(id) }
             if !missing.isEmpty && !removed {
-                problems.append("d/\(id) is live but absent on device(s) \(missing)")
+                problems.append("\(deckID)/\(id) is live but absent on device(s) \(missing)")
             }
-            if Set(shown).count > 1 { problems.append("show d/\(id) differs:\n" + shown.joined(separator: "\n")) }
+            if Set(shown).count > 1 {
+                problems.append("show \(deckID)/\(id) differs:\n" + shown.joined(separator: "\n"))
+            }
         }
         for device in 0..<3 {
             // Every grade given and not undone is in the history of every device that has the card.
@@ -258,6 +264,14 @@ struct DeckFiles {
     }
 
     var names: [String] { texts.keys.sorted() }
+
+    /// The deck id `deck.yaml` gives.
+    var deckID: String { Self.deckID(yaml) }
+
+    static func deckID(_ yaml: String) -> String {
+        let line = yaml.split(separator: "\n").first { $0.hasPrefix("deck:") }
+        return line.map { $0.dropFirst(5).trimmingCharacters(in: .whitespaces) } ?? "d"
+    }
     var ids: [String] { names.flatMap { Self.ids(in: texts[$0] ?? "") } }
 
     func file(of id: String) -> String? { names.first { Self.ids(in: texts[$0] ?? "").contains(id) } }
