@@ -53,7 +53,7 @@ extension Notebook {
         let source = try SourceRegistry(notebook: self).all().first {
             file.path.hasPrefix(folder(of: $0.name).path + "/")
         }
-        _ = try importChanges([file])
+        _ = try importChanges([file], within: source.map { folder(of: $0.name) } ?? file.deletingLastPathComponent())
         var local = try localCopies()
         if local.remove(conflict.copy.id) != nil { try saveLocalCopies(local) }
         if let source {

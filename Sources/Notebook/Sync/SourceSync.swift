@@ -137,7 +137,7 @@ extension Notebook {
         if from == nil {
             result = try importDecks([source.path.isEmpty ? folder : folder.appendingPathComponent(source.path)])
         } else if !paths.isEmpty {
-            result = try importChanges(paths.sorted().map { folder.appendingPathComponent($0) })
+            result = try importChanges(paths.sorted().map { folder.appendingPathComponent($0) }, within: folder)
         }
         report.filesImported += paths.count
         if let result {
