@@ -11,7 +11,7 @@ public enum DeckLimits {
 
 /// Reads deck files without ever following a symlink: decks come from strangers, and a link to
 /// `~/.ssh/…` must not turn into a card (or, written back, into a commit).
-enum DeckFile {
+public enum DeckFile {
     enum Failure: Error, Equatable {
         case symlink
         case notRegularFile
@@ -34,6 +34,22 @@ enum DeckFile {
     static func isSymlink(_ url: URL) -> Bool {
         var info = stat()
         return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    /// The first symlink on the way from `root` (excluded) down to `path`: among its folders, and
+    /// `path` itself when `includingLast`. nil when there is none (or `path` is not below `root`).
+    public static func firstSymlink(from root: URL, to path: URL, includingLast: Bool) -> URL? {
+        let root = root.standardizedFileURL
+        let path = path.standardizedFileURL
+        guard path.path.hasPrefix(root.path + "/") else { return nil }
+        var components = path.path.dropFirst(root.path.count + 1).split(separator: "/")
+        if !includingLast { components = components.dropLast() }
+        var current = root
+        for component in components {
+            current = current.appendingPathComponent(String(component))
+            if isSymlink(current) { return current }
+        }
+        return nil
     }
 
     /// The bytes of the regular file at `url`, opened with O_NOFOLLOW so that a symlink swapped in

@@ -46,22 +46,26 @@ public struct DeckScanner: Sendable {
     /// a git pull reports them), with the same result as `scan` of the whole tree: every folder deck
     /// that holds a changed path is read in full — ids are unique across a deck, so no file can be
     /// judged alone — and single-file decks are read on their own. A path that is gone and belongs
-    /// to no deck any more is listed in `vanishedFiles`, so that its cards are marked removed.
-    /// Nothing below a symlink is read.
+    /// to no deck any more, or lies below a symlink (never read), is listed in `vanishedFiles`, so
+    /// that its cards are marked removed.
     public func scanChanges(_ paths: [URL], within root: URL) -> ScanResult {
         var result = ScanResult()
         let root = root.standardizedFileURL
         var folders: [URL] = []
         var seenFolders = Set<String>()
+        var reportedLinks = Set<String>()
         for path in paths.map(\.standardizedFileURL).sorted(by: { $0.path < $1.path }) {
             guard path.path.hasPrefix(root.path + "/") else {
                 result.issues.append(
                     DeckIssue(file: display(path.path), line: 0, message: "outside \(display(root.path)); skipped"))
                 continue
             }
-            if let link = symlinkAbove(path, below: root) {
-                result.issues.append(
-                    DeckIssue(file: display(link.path), line: 0, message: DeckFile.Failure.symlink.message))
+            if let link = DeckFile.firstSymlink(from: root, to: path, includingLast: false) {
+                if reportedLinks.insert(link.path).inserted {
+                    result.issues.append(
+                        DeckIssue(file: display(link.path), line: 0, message: DeckFile.Failure.symlink.message))
+                }
+                result.vanishedFiles.append(path.path)  // a full scan would not see it either
                 continue
             }
             if let folder = enclosingDeckFolder(of: path, within: root) {
@@ -89,16 +93,6 @@ public struct DeckScanner: Sendable {
             result.decks.append(deck)
         }
         return result
-    }
-
-    /// The first symlink among the folders between `root` (excluded) and `path` (excluded).
-    private func symlinkAbove(_ path: URL, below root: URL) -> URL? {
-        var folder = root
-        for component in path.path.dropFirst(root.path.count + 1).split(separator: "/").dropLast() {
-            folder = folder.appendingPathComponent(String(component))
-            if DeckFile.isSymlink(folder) { return folder }
-        }
-        return nil
     }
 
     // MARK: - Discovery
@@ -135,18 +129,23 @@ public struct DeckScanner: Sendable {
         FileManager.default.fileExists(atPath: url.appendingPathComponent("exercise.yaml").path)
     }
 
-    /// The nearest folder above `file` that has a `deck.yaml` (three levels at most, and not above
-    /// `root` when given).
+    /// The folder deck `file` belongs to. Below `root`: the outermost folder with a `deck.yaml`, as
+    /// a full scan of `root` finds it (a deck folder nested in another is not a deck of its own).
+    /// Otherwise the nearest, three levels up at most.
     private func enclosingDeckFolder(of file: URL, within root: URL? = nil) -> URL? {
         var folder = file.deletingLastPathComponent()
-        for _ in 0..<3 {
+        var found: URL?
+        for _ in 0..<(root == nil ? 3 : Int.max) {
             if let root, !folder.path.hasPrefix(root.path + "/") && folder.path != root.path { break }
-            if isDeckFolder(folder) { return folder }
+            if isDeckFolder(folder) {
+                found = folder
+                if root == nil { break }
+            }
             let parent = folder.deletingLastPathComponent()
             if parent.path == folder.path { break }
             folder = parent
         }
-        return nil
+        return found
     }
 
     private func isCardFile(_ url: URL) -> Bool {

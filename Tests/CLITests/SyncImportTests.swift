@@ -88,6 +88,46 @@ struct SyncImportTests {
         #expect(!pushed.contains("7f3a9c") && !pushed.contains("{#secret-question}"))
     }
 
+    @Test("a deck folder, or the source's folder, replaced by a symlink is not followed")
+    func symlinkedFolders() throws {
+        let pair = try TwoNotebooks()
+        defer { pair.remove() }
+        let secret = "## Secret question {#x}\nThe secret answer 7f3a9c.\n"
+        try pair.root.write("private/d/deck.yaml", "deck: d\n")
+        try pair.root.write("private/d/cards.md", secret)
+        try pair.root.write("private/e/deck.yaml", "deck: e\n")
+        try pair.root.write("private/e/cards.md", secret)
+        let outside = pair.root.url.appendingPathComponent("private")
+        // First the deck folder `decks/d`, then the source's folder `decks` itself.
+        try Self.push(pair.remote, scratch: pair.root) { clone in
+            try FileManager.default.removeItem(at: clone.appendingPathComponent("decks/d"))
+            try FileManager.default.createSymbolicLink(
+                atPath: clone.appendingPathComponent("decks/d").path, withDestinationPath: outside.path + "/d")
+        }
+        let first = try pair.sync(pair.a, expect: nil)
+        #expect((first.firstSource["errors"] as? [String] ?? []).contains { $0.contains("symlink") }, "\(first.stdout)")
+        try Self.push(pair.remote, scratch: pair.root) { clone in
+            try FileManager.default.removeItem(at: clone.appendingPathComponent("decks"))
+            try FileManager.default.createSymbolicLink(
+                atPath: clone.appendingPathComponent("decks").path, withDestinationPath: outside.path)
+        }
+        let second = try pair.sync(pair.a, expect: nil)
+        #expect(
+            (second.firstSource["errors"] as? [String] ?? []).contains { $0.contains("symlink") }, "\(second.stdout)")
+        try pair.sync(pair.b, expect: nil)
+        for home in [pair.a, pair.b] {
+            let found = try RecallProcess.run(["search", "7f3a9c", "--json"], home: home)
+            #expect((found.json["cards"] as? [Any])?.isEmpty == true, "read through a symlink: \(found.stdout)")
+            #expect(try Self.show("e/x", home).isEmpty)
+        }
+        let fresh = try RecallProcess.run(
+            ["source", "add", "file://" + pair.remote.path, "--path", "decks", "--home", pair.root.path + "/fresh"],
+            home: nil)
+        #expect(fresh.status != 0)
+        #expect(
+            !(try RecallProcess.run(["search", "7f3a9c"], home: pair.root.path + "/fresh").stdout.contains("7f3a9c")))
+    }
+
     @Test("a symlink inside the deck to another file of the deck is refused in both paths, not read twice")
     func symlinkInsideDeck() throws {
         let pair = try TwoNotebooks()

@@ -46,7 +46,9 @@ extension Notebook {
             progress: progress.map { p in { p(name, $0) } })
         let deckRoot = subpath.isEmpty ? folder : folder.appendingPathComponent(subpath)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: deckRoot.path, isDirectory: &isDirectory), isDirectory.boolValue
+        // A symlinked deck folder is not followed (DECK-FORMAT.md): it could lead anywhere on this machine.
+        guard FileManager.default.fileExists(atPath: deckRoot.path, isDirectory: &isDirectory), isDirectory.boolValue,
+            DeckFile.firstSymlink(from: folder, to: deckRoot, includingLast: true) == nil
         else {
             try? FileManager.default.removeItem(at: folder)
             throw SyncError.noDecksInSource(name: name, path: subpath)
