@@ -51,6 +51,20 @@ struct ImportLimitsTests {
         #expect(decks?.first?["total"] as? Int == 5_002)
     }
 
+    @Test("ids written back keep the file's mode (0600 stays 0600)")
+    func writeBackKeepsMode() throws {
+        let root = try TemporaryFolder("recall-mode")
+        defer { root.remove() }
+        let file = try root.write("deck/cards.md", "## What is kept on write-back?\nThe mode.\n")
+        try root.write("deck/deck.yaml", "deck: m\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        let home = root.url.appendingPathComponent("home").path
+        let imported = try RecallProcess.run(["import", root.url.path + "/deck"], home: home)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try root.read("deck/cards.md").contains("{#what-is-kept-on-write-back}"))
+        #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int == 0o600)
+    }
+
     /// `count` files of two cards each in deck folder `many`.
     static func manyFiles(_ count: Int) -> [String: String] {
         var files = ["many/deck.yaml": "deck: many\n"]
