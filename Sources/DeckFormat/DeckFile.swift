@@ -72,7 +72,7 @@ public enum DeckFile {
         var count = 0
         while count < bytes.count {
             let n = bytes.withUnsafeMutableBytes { buffer in
-                Foundation.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                buffer.baseAddress.map { Foundation.read(fd, $0 + count, buffer.count - count) } ?? 0
             }
             if n < 0 {
                 if errno == EINTR { continue }

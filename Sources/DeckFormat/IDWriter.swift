@@ -42,13 +42,16 @@ public enum IDWriter {
         }
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).recall-\(getpid()).tmp").path
+        unlink(temporary)  // left by a killed run with the same pid; unlink never follows a symlink
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard fd >= 0 else { throw IDWriterError.system(temporary, String(cString: strerror(errno))) }
         do {
             defer { close(fd) }
             var written = 0
             while written < bytes.count {
-                let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
+                let n = bytes.withUnsafeBytes { buffer in
+                    buffer.baseAddress.map { write(fd, $0 + written, buffer.count - written) } ?? 0
+                }
                 if n < 0 {
                     if errno == EINTR { continue }
                     throw IDWriterError.system(temporary, String(cString: strerror(errno)))
