@@ -6,7 +6,8 @@ import RecallCore
 ///   (one holding `exercise.yaml`); a file inside such a folder brings in its whole deck;
 /// - any other `*.md` file is a deck of its own (id from its front matter, else its name);
 /// - files whose name is all capitals (README.md, COVERAGE.md) are documentation, not cards;
-/// - hidden files are skipped, and no symlink is followed out of the folder being imported.
+/// - hidden files are skipped, and no symlink is followed (DeckFile);
+/// - a file over a limit (DeckLimits) is refused whole, the rest of its deck read.
 public struct DeckScanner: Sendable {
     /// Write generated ids back into the files that lacked them.
     public var writeIDs: Bool
@@ -30,10 +31,10 @@ public struct DeckScanner: Sendable {
             }
             let targets: [DeckTarget] =
                 isDirectory.boolValue
-                ? discover(in: url, boundary: url.path, issues: &result.issues)
+                ? discover(in: url, issues: &result.issues)
                 : [enclosingDeckFolder(of: url).map { .folder($0) } ?? .file(url)]
             for target in targets where seenRoots.insert(target.url.path).inserted {
-                var deck = read(target, boundary: isDirectory.boolValue ? url.path : target.url.path)
+                var deck = read(target)
                 result.idsWritten += assignIDs(&deck)
                 result.decks.append(deck)
             }
@@ -41,62 +42,57 @@ public struct DeckScanner: Sendable {
         return result
     }
 
-    /// Reads only the given paths — files added, modified or deleted, as a git pull reports them —
-    /// each within its deck. Cards of a deleted file will be marked removed; cards in files not named
-    /// are left as they are. Paths outside any folder deck are read as whole single-file decks.
-    public func scanChanges(_ paths: [URL]) -> ScanResult {
+    /// Imports after a change to the given paths inside `root` (files added, modified or deleted, as
+    /// a git pull reports them), with the same result as `scan` of the whole tree: every folder deck
+    /// that holds a changed path is read in full — ids are unique across a deck, so no file can be
+    /// judged alone — and single-file decks are read on their own. A path that is gone and belongs
+    /// to no deck any more, or lies below a symlink (never read), is listed in `vanishedFiles`, so
+    /// that its cards are marked removed.
+    public func scanChanges(_ paths: [URL], within root: URL) -> ScanResult {
         var result = ScanResult()
-        var byFolder: [String: (folder: URL, paths: [URL])] = [:]
-        var order: [String] = []
-        for path in paths.map(\.standardizedFileURL) {
-            if let folder = enclosingDeckFolder(of: path) {
-                if byFolder[folder.path] == nil {
-                    byFolder[folder.path] = (folder, [])
-                    order.append(folder.path)
+        let root = root.standardizedFileURL
+        var folders: [URL] = []
+        var seenFolders = Set<String>()
+        var reportedLinks = Set<String>()
+        for path in paths.map(\.standardizedFileURL).sorted(by: { $0.path < $1.path }) {
+            guard path.path.hasPrefix(root.path + "/") else {
+                result.issues.append(
+                    DeckIssue(file: display(path.path), line: 0, message: "outside \(display(root.path)); skipped"))
+                continue
+            }
+            if let link = DeckFile.firstSymlink(from: root, to: path, includingLast: false) {
+                if reportedLinks.insert(link.path).inserted {
+                    result.issues.append(
+                        DeckIssue(file: display(link.path), line: 0, message: DeckFile.Failure.symlink.message))
                 }
-                byFolder[folder.path]?.paths.append(path)
-            } else if FileManager.default.fileExists(atPath: path.path), isCardFile(path) {
-                var deck = read(.file(path), boundary: path.path)
-                result.idsWritten += assignIDs(&deck)
-                result.decks.append(deck)
+                result.vanishedFiles.append(path.path)  // a full scan would not see it either
+                continue
+            }
+            if let folder = enclosingDeckFolder(of: path, within: root) {
+                if seenFolders.insert(folder.path).inserted { folders.append(folder) }
+            } else if isCardFile(path) {
+                if DeckFile.isSymlink(path) {
+                    result.issues.append(
+                        DeckIssue(file: display(path.path), line: 0, message: DeckFile.Failure.symlink.message))
+                } else if FileManager.default.fileExists(atPath: path.path) {
+                    var deck = read(.file(path))
+                    result.idsWritten += assignIDs(&deck)
+                    result.decks.append(deck)
+                } else {
+                    result.vanishedFiles.append(path.path)
+                }
+            } else if path.lastPathComponent == "exercise.yaml" || path.lastPathComponent == "deck.yaml",
+                !FileManager.default.fileExists(atPath: path.path)
+            {
+                result.vanishedFiles.append(path.path)
             }
         }
-        for key in order {
-            guard let entry = byFolder[key] else { continue }
-            var deck = readMeta(of: entry.folder)
-            var scope = Set<String>()
-            var exercises = Set<String>()
-            for path in entry.paths.sorted(by: { $0.path < $1.path }) {
-                if let exercise = enclosingExerciseFolder(of: path, below: entry.folder) {
-                    if exercises.insert(exercise.path).inserted {
-                        scope.insert(exercise.appendingPathComponent("exercise.yaml").path)
-                        if isExerciseFolder(exercise) {
-                            readExercise(exercise, deckTags: deck.tags, into: &deck.scanned)
-                        }
-                    }
-                    continue
-                }
-                guard isCardFile(path) else { continue }
-                scope.insert(path.path)
-                guard FileManager.default.fileExists(atPath: path.path) else { continue }  // deleted
-                deck.scanned.files.append(path.path)
-                add(parseFile(path), from: path, deckTags: deck.tags, to: &deck.scanned)
-            }
-            deck.scanned.scope = scope
-            result.idsWritten += assignIDs(&deck.scanned)
-            result.decks.append(deck.scanned)
+        for folder in folders {
+            var deck = read(.folder(folder))
+            result.idsWritten += assignIDs(&deck)
+            result.decks.append(deck)
         }
         return result
-    }
-
-    /// The exercise folder (one holding `exercise.yaml`, or deleted) that `path` lies in, if any.
-    private func enclosingExerciseFolder(of path: URL, below deckFolder: URL) -> URL? {
-        var folder = path.deletingLastPathComponent()
-        while folder.path.hasPrefix(deckFolder.path + "/") {
-            if isExerciseFolder(folder) || path.lastPathComponent == "exercise.yaml" { return folder }
-            folder = folder.deletingLastPathComponent()
-        }
-        return nil
     }
 
     // MARK: - Discovery
@@ -112,12 +108,12 @@ public struct DeckScanner: Sendable {
         }
     }
 
-    private func discover(in folder: URL, boundary: String, issues: inout [DeckIssue]) -> [DeckTarget] {
+    private func discover(in folder: URL, issues: inout [DeckIssue]) -> [DeckTarget] {
         if isDeckFolder(folder) { return [.folder(folder)] }
         var targets: [DeckTarget] = []
-        for entry in entries(of: folder, boundary: boundary, issues: &issues) {
+        for entry in entries(of: folder, issues: &issues) {
             if entry.isDirectory {
-                targets += discover(in: entry.url, boundary: boundary, issues: &issues)
+                targets += discover(in: entry.url, issues: &issues)
             } else if isCardFile(entry.url) {
                 targets.append(.file(entry.url))
             }
@@ -133,16 +129,23 @@ public struct DeckScanner: Sendable {
         FileManager.default.fileExists(atPath: url.appendingPathComponent("exercise.yaml").path)
     }
 
-    /// The nearest folder above `file` that has a `deck.yaml` (three levels at most).
-    private func enclosingDeckFolder(of file: URL) -> URL? {
+    /// The folder deck `file` belongs to. Below `root`: the outermost folder with a `deck.yaml`, as
+    /// a full scan of `root` finds it (a deck folder nested in another is not a deck of its own).
+    /// Otherwise the nearest, three levels up at most.
+    private func enclosingDeckFolder(of file: URL, within root: URL? = nil) -> URL? {
         var folder = file.deletingLastPathComponent()
-        for _ in 0..<3 {
-            if isDeckFolder(folder) { return folder }
+        var found: URL?
+        for _ in 0..<(root == nil ? 3 : Int.max) {
+            if let root, !folder.path.hasPrefix(root.path + "/") && folder.path != root.path { break }
+            if isDeckFolder(folder) {
+                found = folder
+                if root == nil { break }
+            }
             let parent = folder.deletingLastPathComponent()
             if parent.path == folder.path { break }
             folder = parent
         }
-        return nil
+        return found
     }
 
     private func isCardFile(_ url: URL) -> Bool {
@@ -157,9 +160,9 @@ public struct DeckScanner: Sendable {
         var isDirectory: Bool
     }
 
-    /// A folder's entries in name order: hidden ones skipped, symlinks followed only when they
-    /// stay inside `boundary`.
-    private func entries(of folder: URL, boundary: String, issues: inout [DeckIssue]) -> [Entry] {
+    /// A folder's entries in name order: hidden ones skipped, symlinks refused (reported) whether
+    /// they point inside the deck or out of it — a deck is read the same way in full or in part.
+    private func entries(of folder: URL, issues: inout [DeckIssue]) -> [Entry] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
@@ -172,29 +175,22 @@ public struct DeckScanner: Sendable {
         var result: [Entry] = []
         for name in names where !name.hasPrefix(".") {
             let url = folder.appendingPathComponent(name)
-            let resolved = url.resolvingSymlinksInPath()
-            if resolved.path != url.path {
-                let inside = resolved.path == boundary || resolved.path.hasPrefix(boundary + "/")
-                if !inside {
-                    issues.append(
-                        DeckIssue(
-                            file: display(url.path), line: 0,
-                            message: "symlink points outside \(display(boundary)); skipped"))
-                    continue
-                }
+            var info = stat()
+            guard lstat(url.path, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: result.append(Entry(url: url, isDirectory: true))
+            case S_IFREG: result.append(Entry(url: url, isDirectory: false))
+            case S_IFLNK:
+                issues.append(DeckIssue(file: display(url.path), line: 0, message: DeckFile.Failure.symlink.message))
+            default: continue
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: resolved.path, isDirectory: &isDirectory) else { continue }
-            // A symlinked folder inside the boundary is still not entered: it could form a cycle.
-            if isDirectory.boolValue && resolved.path != url.path { continue }
-            result.append(Entry(url: url, isDirectory: isDirectory.boolValue))
         }
         return result
     }
 
     // MARK: - Reading
 
-    private func read(_ target: DeckTarget, boundary: String) -> ScannedDeck {
+    private func read(_ target: DeckTarget) -> ScannedDeck {
         switch target {
         case .file(let url):
             let parsed = parseFile(url)
@@ -206,7 +202,7 @@ public struct DeckScanner: Sendable {
             return deck
         case .folder(let folder):
             var deck = readMeta(of: folder)
-            readFolder(folder, deckTags: deck.tags, boundary: boundary, into: &deck.scanned)
+            readFolder(folder, deckTags: deck.tags, into: &deck.scanned)
             return deck.scanned
         }
     }
@@ -237,14 +233,14 @@ public struct DeckScanner: Sendable {
         case exercise(URL)
     }
 
-    private func members(of folder: URL, boundary: String, issues: inout [DeckIssue]) -> [Member] {
+    private func members(of folder: URL, issues: inout [DeckIssue]) -> [Member] {
         var result: [Member] = []
-        for entry in entries(of: folder, boundary: boundary, issues: &issues) {
+        for entry in entries(of: folder, issues: &issues) {
             if entry.isDirectory {
                 if isExerciseFolder(entry.url) {
                     result.append(.exercise(entry.url))
                 } else if !isDeckFolder(entry.url) {
-                    result += members(of: entry.url, boundary: boundary, issues: &issues)
+                    result += members(of: entry.url, issues: &issues)
                 }
             } else if isCardFile(entry.url) {
                 result.append(.cardFile(entry.url))
@@ -253,8 +249,8 @@ public struct DeckScanner: Sendable {
         return result
     }
 
-    private func readFolder(_ folder: URL, deckTags: [String], boundary: String, into deck: inout ScannedDeck) {
-        let members = members(of: folder, boundary: boundary, issues: &deck.issues)
+    private func readFolder(_ folder: URL, deckTags: [String], into deck: inout ScannedDeck) {
+        let members = members(of: folder, issues: &deck.issues)
         // Files are parsed in parallel (parsing is pure), then applied in deck order.
         let parsed = ParallelMap.map(members) { member -> ParsedFile? in
             if case .cardFile(let url) = member { return parseFile(url) }
@@ -296,26 +292,35 @@ public struct DeckScanner: Sendable {
         }
     }
 
+    /// One Markdown file's cards; a file over a limit (DeckLimits) gives no cards and one issue.
     private func parseFile(_ url: URL) -> ParsedFile {
-        do {
-            let data = try Data(contentsOf: url)
-            return CardParser.parse(data: [UInt8](data), file: display(url.path))
-        } catch {
-            return ParsedFile(
-                meta: DeckMeta(), cards: [],
-                issues: [
-                    DeckIssue(file: display(url.path), line: 0, message: "cannot read: \(error.localizedDescription)")
-                ])
+        func refused(_ message: String) -> ParsedFile {
+            ParsedFile(
+                meta: DeckMeta(), cards: [], issues: [DeckIssue(file: display(url.path), line: 0, message: message)])
+        }
+        switch DeckFile.read(url) {
+        case .failure(let failure):
+            return refused(failure.message)
+        case .success(let bytes):
+            let parsed = CardParser.parse(data: bytes, file: display(url.path))
+            guard parsed.cards.count <= DeckLimits.maxCardsPerFile else {
+                return refused(
+                    "has \(parsed.cards.count) cards (\(bytes.count) bytes), over the limit of "
+                        + "\(DeckLimits.maxCardsPerFile) cards per deck file; split it")
+            }
+            return parsed
         }
     }
 
     private func readText(_ url: URL, into deck: inout ScannedDeck) -> String? {
-        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
-            deck.issues.append(DeckIssue(file: display(url.path), line: 0, message: "cannot read as UTF-8 text"))
+        switch DeckFile.readText(url) {
+        case .success(let text):
+            return text
+        case .failure(let failure):
+            deck.issues.append(DeckIssue(file: display(url.path), line: 0, message: failure.message))
             deck.filesWithErrors.insert(url.path)
             return nil
         }
-        return text
     }
 
     private func add(_ parsed: ParsedFile, from url: URL, deckTags: [String], to deck: inout ScannedDeck) {
@@ -374,17 +379,23 @@ public struct DeckScanner: Sendable {
         for (file, ids) in pending.sorted(by: { $0.key < $1.key }) {
             do {
                 let url = URL(fileURLWithPath: file)
-                let data = [UInt8](try Data(contentsOf: url))
+                let data = try DeckFile.read(url).get()
                 try IDWriter.atomicWrite(IDWriter.insert(ids: ids, into: data), to: url)
                 written += ids.count
             } catch {
                 deck.issues.append(
                     DeckIssue(
                         file: display(file), line: 0,
-                        message: "could not write generated ids back: \(error.localizedDescription)"))
+                        message: "could not write generated ids back: \(Self.describe(error))"))
             }
         }
         return written
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let failure = error as? DeckFile.Failure { return failure.message }
+        if let error = error as? IDWriterError { return error.description }
+        return error.localizedDescription
     }
 
     private func uniqueID(for question: String, taken: [String: (file: String, line: Int)]) -> String {

@@ -13,8 +13,10 @@ struct ExerciseCard {
     static func read(folder: URL, display: (String) -> String) -> Result<ExerciseCard, DeckIssue> {
         let yamlURL = folder.appendingPathComponent("exercise.yaml")
         let file = display(yamlURL.path)
-        guard let data = try? Data(contentsOf: yamlURL), let text = String(data: data, encoding: .utf8) else {
-            return .failure(DeckIssue(file: file, line: 0, message: "cannot read as UTF-8 text"))
+        let text: String
+        switch DeckFile.readText(yamlURL) {
+        case .success(let value): text = value
+        case .failure(let failure): return .failure(DeckIssue(file: file, line: 0, message: failure.message))
         }
         let node: Node?
         do {
@@ -32,15 +34,35 @@ struct ExerciseCard {
                 DeckIssue(file: file, line: 1, message: "invalid exercise id '\(id)': use a-z, 0-9 and '-'"))
         }
         let title = mapping["title"]?.string ?? id
-        let prompt = (try? String(contentsOf: folder.appendingPathComponent("prompt.md"), encoding: .utf8)) ?? ""
+        let prompt: String?
+        let solution: String?
+        switch (optionalText("prompt.md", in: folder, display), optionalText("solution.py", in: folder, display)) {
+        case (.failure(let issue), _), (_, .failure(let issue)): return .failure(issue)
+        case (.success(let p), .success(let s)): (prompt, solution) = (p, s)
+        }
         var back = "Write a solution and check it (`r` in review, or `recall check`)."
-        if let solution = try? String(contentsOf: folder.appendingPathComponent("solution.py"), encoding: .utf8) {
+        if let solution {
             back = "Reference solution:\n\n```python\n\(solution.trimmingCharacters(in: .newlines))\n```"
         }
         let tags = mapping["tags"].map(DeckMeta.tags(from:)) ?? []
-        let body = prompt.trimmingCharacters(in: .whitespacesAndNewlines)
+        let body = (prompt ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         // The prompt usually opens with its own title heading; otherwise the title goes first.
         let front = body.hasPrefix("#") || body.isEmpty ? (body.isEmpty ? title : body) : "\(title)\n\n\(body)"
         return .success(ExerciseCard(id: id, tags: tags, front: front, back: back))
+    }
+
+    /// An optional file of the exercise: nil when absent, an issue when unreadable (a symlink, too
+    /// large, not UTF-8).
+    private static func optionalText(_ name: String, in folder: URL, _ display: (String) -> String) -> Result<
+        String?, DeckIssue
+    > {
+        let url = folder.appendingPathComponent(name)
+        var info = stat()
+        if lstat(url.path, &info) != 0 && errno == ENOENT { return .success(nil) }
+        switch DeckFile.readText(url) {
+        case .success(let text): return .success(text)
+        case .failure(let failure):
+            return .failure(DeckIssue(file: display(url.path), line: 0, message: failure.message))
+        }
     }
 }

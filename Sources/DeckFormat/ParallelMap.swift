@@ -2,21 +2,22 @@ import Dispatch
 
 /// `map` over all cores for independent, pure work (parsing files).
 enum ParallelMap {
+    /// Race-free by construction: the result array's storage is obtained once, before any task
+    /// runs, and iteration `i` initializes element `i` only; no task touches the array itself.
     static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         guard items.count > 1 else { return items.map(transform) }
-        let results = ResultSlots<R>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            results.set(index, transform(items[index]))
+        return [R](unsafeUninitializedCapacity: items.count) { buffer, initializedCount in
+            guard let base = buffer.baseAddress else { return }
+            let slots = Slots(base: base)
+            DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                (slots.base + index).initialize(to: transform(items[index]))
+            }
+            initializedCount = items.count  // concurrentPerform returns once every iteration has run
         }
-        return results.values
     }
 }
 
-/// Result storage written by concurrent iterations, each to its own slot.
-private final class ResultSlots<R>: @unchecked Sendable {  // each slot is written by exactly one iteration
-    private var slots: [R?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: R) { slots.withUnsafeMutableBufferPointer { $0[index] = value } }
-    /// Every slot is filled once `concurrentPerform` returns.
-    var values: [R] { slots.map { $0! } }
+/// The result buffer, shared with the iterations.
+private struct Slots<R>: @unchecked Sendable {  // each element is initialized by exactly one iteration
+    let base: UnsafeMutablePointer<R>
 }

@@ -16,12 +16,13 @@ public struct ScannedDeck: Sendable {
     /// removed because of it.
     public var filesWithErrors: Set<String>
     public var issues: [DeckIssue]
-    /// For a partial read (`DeckScanner.scanChanges`): the only files whose cards this read speaks
-    /// for, deleted ones included. nil when the whole deck was read.
-    public var scope: Set<String>? = nil
 
     /// True when no file of the deck had an error, so a card missing from it really vanished.
     public var isClean: Bool { filesWithErrors.isEmpty }
+
+    /// True when the file that names the deck (`deck.yaml`, or a single-file deck's own file, read
+    /// first) was read without error, so `id` is the one its author gave, not a fallback.
+    public var idIsDeclared: Bool { files.first.map { !filesWithErrors.contains($0) } ?? false }
 }
 
 /// Everything an import read.
@@ -31,6 +32,9 @@ public struct ScanResult: Sendable {
     public var issues: [DeckIssue] = []
     /// How many ids were generated and written back into files.
     public var idsWritten = 0
+    /// Files named to `DeckScanner.scanChanges` that are gone and belong to no deck any more
+    /// (a deleted single-file deck or deck folder): their cards are to be marked removed.
+    public var vanishedFiles: [String] = []
 
     public var allIssues: [DeckIssue] { issues + decks.flatMap(\.issues) }
 }

@@ -37,11 +37,12 @@ public final class Notebook: Sendable {
             counts: counts, idsWritten: scan.idsWritten, errors: scan.allIssues, decks: scan.decks.map(\.id))
     }
 
-    /// Imports only the named files (added, modified or deleted), each within its deck: what a sync
-    /// does with the paths a tree diff reports. Cards of other files are left as they are.
-    public func importChanges(_ paths: [URL], writeIDs: Bool = true) throws -> ImportReport {
-        let scan = DeckScanner(writeIDs: writeIDs).scanChanges(paths)
-        let counts = try store.apply(scan.decks)
+    /// Imports after a change to the named files inside `root` (added, modified or deleted): what a
+    /// sync does with the paths a tree diff reports. The decks holding them are read in full, so the
+    /// result is that of `importDecks` of the whole tree; other decks are left as they are.
+    public func importChanges(_ paths: [URL], within root: URL, writeIDs: Bool = true) throws -> ImportReport {
+        let scan = DeckScanner(writeIDs: writeIDs).scanChanges(paths, within: root)
+        let counts = try store.apply(scan.decks, vanishedFiles: scan.vanishedFiles)
         return ImportReport(
             counts: counts, idsWritten: scan.idsWritten, errors: scan.allIssues, decks: scan.decks.map(\.id))
     }

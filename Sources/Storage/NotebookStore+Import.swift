@@ -6,18 +6,50 @@ import RecallCore
 extension NotebookStore {
     /// Applies scanned decks in one transaction (DECK-FORMAT.md's import semantics): new cards are
     /// added, edited ones updated (history kept), vanished ones marked removed (history kept) —
-    /// but only from a deck read without errors — and returning ones restored.
-    public func apply(_ decks: [ScannedDeck]) throws -> ImportCounts {
+    /// but only from a deck read without errors — and returning ones restored. A deck read under a
+    /// new id from the root of another (its `deck:` changed) replaces it: the old deck's cards are
+    /// marked removed. Cards read from `vanishedFiles` (deleted, in no deck any more) are removed.
+    public func apply(_ decks: [ScannedDeck], vanishedFiles: [String] = []) throws -> ImportCounts {
         try write { db in
             var counts = ImportCounts()
             for deck in decks {
                 counts += try apply(deck, db)
             }
+            if !vanishedFiles.isEmpty {
+                try db.execute(
+                    sql:
+                        "UPDATE card SET removed = 1 WHERE removed = 0 AND source_file IN (SELECT value FROM json_each(?))",
+                    arguments: [jsonArray(vanishedFiles)])
+                counts.removed += db.changesCount
+            }
             return counts
         }
     }
 
+    /// Marks removed every live card read from a file below the folder `root`; returns how many.
+    public func removeCards(under root: String) throws -> Int {
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return try write { db in
+            try db.execute(
+                sql: "UPDATE card SET removed = 1 WHERE removed = 0 AND substr(source_file, 1, ?) = ?",
+                arguments: [prefix.unicodeScalars.count, prefix])  // substr counts code points
+            return db.changesCount
+        }
+    }
+
     private func apply(_ deck: ScannedDeck, _ db: Database) throws -> ImportCounts {
+        var counts = ImportCounts()
+        if deck.idIsDeclared {
+            // Card keys are deck/id, so a deck that changed its id is a new deck; the old one's
+            // cards are retired (history kept under the old keys), exactly as a fresh import of
+            // the tree would not have them.
+            try db.execute(
+                sql: """
+                    UPDATE card SET removed = 1
+                    WHERE removed = 0 AND deck IN (SELECT id FROM deck WHERE root = ? AND id <> ?)
+                    """, arguments: [deck.root, deck.id])
+            counts.removed += db.changesCount
+        }
         try db.execute(
             sql: """
                 INSERT INTO deck(id, title, root, new_per_day) VALUES (?, ?, ?, ?)
@@ -56,19 +88,9 @@ extension NotebookStore {
         let move = try db.cachedStatement(
             sql: "UPDATE card SET source_file = ?, source_line = ?, position = ? WHERE key = ?")
 
-        var counts = ImportCounts()
         var seen = Set<String>()
         var refold: [String] = []
-        // A partial read cannot know the deck order of files it did not read: existing cards keep
-        // their place and new ones go to the end.
-        let partial = deck.scope != nil
-        var nextPosition = partial ? (existing.values.map(\.position).max() ?? -1) + 1 : 0
-        for (index, entry) in deck.cards.enumerated() {
-            var position = index
-            if partial {
-                position = existing[entry.card.key.id]?.position ?? nextPosition
-                if existing[entry.card.key.id] == nil { nextPosition += 1 }
-            }
+        for (position, entry) in deck.cards.enumerated() {
             let card = entry.card
             let key = card.key.description
             seen.insert(card.key.id)
@@ -104,7 +126,7 @@ extension NotebookStore {
         if deck.isClean {
             let remove = try db.cachedStatement(sql: "UPDATE card SET removed = 1 WHERE deck = ? AND id = ?")
             for (id, old) in existing
-            where !old.removed && !seen.contains(id) && (deck.scope?.contains(old.file) ?? true) {
+            where !old.removed && !seen.contains(id) {
                 try remove.execute(arguments: [deck.id, id])
                 counts.removed += 1
             }

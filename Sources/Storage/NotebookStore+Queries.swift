@@ -139,7 +139,10 @@ extension NotebookStore {
                         count(c.rowid) FILTER (WHERE c.due IS NULL),
                         count(c.rowid) FILTER (WHERE c.due <= ?)
                     FROM deck d LEFT JOIN card c ON c.deck = d.id AND c.removed = 0
-                    GROUP BY d.id ORDER BY d.id
+                    GROUP BY d.id
+                    -- A deck whose cards are all removed (replaced under a new id, deleted) is gone.
+                    HAVING count(c.rowid) > 0 OR NOT EXISTS (SELECT 1 FROM card WHERE card.deck = d.id)
+                    ORDER BY d.id
                     """, arguments: [day.ordinal]
             ).map { row in
                 DeckSummary(deck: row[0], title: row[1], root: row[2], total: row[3], new: row[4], due: row[5])

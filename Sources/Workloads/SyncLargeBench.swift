@@ -78,7 +78,7 @@ public struct SyncLargeBench {
                 note: "whole process, file://"),
             Figure(
                 name: "`recall sync` bringing one edited card (\(scale))", summary: Measure.Summary(samples),
-                note: "fetch + fast-forward + import of the one changed file, whole process"),
+                note: "fetch + fast-forward + import of the changed file's deck (all of it), whole process"),
         ]
     }
 }

@@ -139,7 +139,7 @@ struct DeckScannerTests {
             messages.contains {
                 $0.hasPrefix("decks/llm/sub/b.md:3: duplicate id 'a' (first used at decks/llm/a.md:1)")
             })
-        #expect(messages.contains { $0.hasPrefix("decks/llm/link.md: symlink points outside") })
+        #expect(messages.contains { $0.hasPrefix("decks/llm/link.md: is a symlink") })
         #expect(!result.decks.flatMap(\.cards).contains { $0.card.key.id == "s" })
         #expect(result.decks.first { $0.id == "llm" }?.isClean == false)
     }

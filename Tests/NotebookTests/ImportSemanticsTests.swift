@@ -102,9 +102,9 @@ struct ImportSemanticsTests {
     }
 }
 
-@Suite("Partial import of changed files")
+@Suite("Import of changed files")
 struct PartialImportTests {
-    @Test("only the named files count: edits, a deleted file, a new file; other files untouched")
+    @Test("a changed file re-reads its whole deck: the result is that of a full import")
     func changedFilesOnly() throws {
         let t = try TestNotebook()
         try t.decks.write("d/deck.yaml", "deck: d\n")
@@ -117,13 +117,13 @@ struct PartialImportTests {
         try t.decks.write("d/e.md", "## E1 {#e1}\nnew\n")
         try t.decks.write("d/c.md", "## C1 {#c1}\nchanged but not named\n")
         let names = ["d/a.md", "d/b.md", "d/e.md"].map { t.decks.url.appendingPathComponent($0) }
-        let report = try t.notebook.importChanges(names)
+        let report = try t.notebook.importChanges(names, within: t.decks.url)
         #expect(report.errors.isEmpty)
-        #expect(report.counts.updated == 1)
+        #expect(report.counts.updated == 2)  // a1, and c1 although its file was not named
         #expect(report.counts.removed == 2)  // a2 and b1
         #expect(report.counts.added == 1)
         #expect(report.counts.unchanged == 0)
-        #expect(try t.notebook.show(CardKey(deck: "d", id: "c1")).card.back == "w")
+        #expect(try t.notebook.show(CardKey(deck: "d", id: "c1")).card.back == "changed but not named")
         #expect(try !t.notebook.show(CardKey(deck: "d", id: "c1")).stored.removed)
         #expect(try t.notebook.show(CardKey(deck: "d", id: "b1")).stored.removed)
     }

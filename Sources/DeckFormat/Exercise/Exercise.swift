@@ -58,8 +58,10 @@ public struct Exercise: Sendable {
         let yamlURL = folder.appendingPathComponent("exercise.yaml")
         let file = displayPath ?? yamlURL.path
         func fail(_ line: Int, _ message: String) -> DeckIssue { DeckIssue(file: file, line: line, message: message) }
-        guard let data = try? Data(contentsOf: yamlURL), let text = String(data: data, encoding: .utf8) else {
-            throw fail(0, "cannot read exercise.yaml as UTF-8 text")
+        let text: String
+        switch DeckFile.readText(yamlURL) {
+        case .success(let value): text = value
+        case .failure(let failure): throw fail(0, "exercise.yaml \(failure.message)")
         }
         let root: Node
         do {
@@ -141,7 +143,7 @@ public struct Exercise: Sendable {
             cases.append(
                 Case(name: name, input: values, expected: expected, hidden: c["hidden"]?.bool ?? false, compare: mode))
         }
-        let prompt = (try? String(contentsOf: folder.appendingPathComponent("prompt.md"), encoding: .utf8)) ?? ""
+        let prompt = (try? DeckFile.readText(folder.appendingPathComponent("prompt.md")).get()) ?? ""
         return Exercise(
             id: id, title: map["title"]?.string ?? id, tags: map["tags"]?.sequence?.compactMap(\.string) ?? [],
             prompt: prompt, function: function, parameters: parameters, returns: returns, tolerance: tolerance,

@@ -53,7 +53,10 @@ extension Notebook {
         let source = try SourceRegistry(notebook: self).all().first {
             file.path.hasPrefix(folder(of: $0.name).path + "/")
         }
-        _ = try importChanges([file])
+        let root = source.map {
+            $0.path.isEmpty ? folder(of: $0.name) : folder(of: $0.name).appendingPathComponent($0.path)
+        }
+        _ = try importChanges([file], within: root ?? file.deletingLastPathComponent())
         var local = try localCopies()
         if local.remove(conflict.copy.id) != nil { try saveLocalCopies(local) }
         if let source {

@@ -46,7 +46,9 @@ extension Notebook {
             progress: progress.map { p in { p(name, $0) } })
         let deckRoot = subpath.isEmpty ? folder : folder.appendingPathComponent(subpath)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: deckRoot.path, isDirectory: &isDirectory), isDirectory.boolValue
+        // A symlinked deck folder is not followed (DECK-FORMAT.md): it could lead anywhere on this machine.
+        guard FileManager.default.fileExists(atPath: deckRoot.path, isDirectory: &isDirectory), isDirectory.boolValue,
+            DeckFile.firstSymlink(from: folder, to: deckRoot, includingLast: true) == nil
         else {
             try? FileManager.default.removeItem(at: folder)
             throw SyncError.noDecksInSource(name: name, path: subpath)
@@ -91,28 +93,10 @@ extension Notebook {
         return removed
     }
 
-    /// Marks removed every card read from deck files under `root`, by emptying those files of
-    /// cards (front matter kept, so each deck keeps its id) and importing the changes.
+    /// Marks removed every card read from deck files under `root`. The store is asked directly: the
+    /// files are about to be deleted, and rewriting them could write through a symlink.
     private func forgetCards(under root: URL) throws -> Int {
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return 0 }
-        var changed: [URL] = []
-        for case let url as URL in walker {
-            if url.lastPathComponent == ".git" {
-                walker.skipDescendants()
-                continue
-            }
-            if url.pathExtension == "md" || url.lastPathComponent == "exercise.yaml" { changed.append(url) }
-        }
-        for url in changed {
-            if url.pathExtension == "md", let data = try? Data(contentsOf: url),
-                let text = String(validating: [UInt8](data), as: UTF8.self)
-            {
-                try? Data(CardMerge.layout(text).preamble.utf8).write(to: url)
-            } else {
-                try? FileManager.default.removeItem(at: url)
-            }
-        }
-        return try importChanges(changed, writeIDs: false).counts.removed
+        try store.removeCards(under: root.standardizedFileURL.path)
     }
 
     /// Problem files of an import as paths relative to `folder`.

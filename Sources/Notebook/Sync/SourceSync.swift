@@ -191,13 +191,19 @@ extension Notebook {
             resolveConflictKeys(&report)
             return
         }
+        let deckRoot = source.path.isEmpty ? folder : folder.appendingPathComponent(source.path)
+        if let link = DeckFile.firstSymlink(from: folder, to: deckRoot, includingLast: true) {
+            // Not followed (DECK-FORMAT.md); nothing is recorded as imported, so a fix is read in full.
+            report.problems.append("\(link.path): is a symlink; symlinks are not followed in decks, skipped")
+            return
+        }
         var paths = Set(try repo.diff(from: from, to: head).map(\.path).filter { $0.hasPrefix(prefix) })
         paths.formUnion(source.pendingFiles)
         var result: ImportReport?
         if from == nil {
-            result = try importDecks([source.path.isEmpty ? folder : folder.appendingPathComponent(source.path)])
+            result = try importDecks([deckRoot])
         } else if !paths.isEmpty {
-            result = try importChanges(paths.sorted().map { folder.appendingPathComponent($0) })
+            result = try importChanges(paths.sorted().map { folder.appendingPathComponent($0) }, within: deckRoot)
         }
         report.filesImported += paths.count
         if let result {

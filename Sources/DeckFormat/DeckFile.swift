@@ -1,0 +1,100 @@
+import Foundation
+
+/// Limits on one deck file (DECK-FORMAT.md, "Limits"): a file over either is refused whole, with
+/// its size, and the rest of its deck is imported.
+public enum DeckLimits {
+    /// Bytes in one deck file (`*.md`, `deck.yaml`, an exercise's files): 1 MiB.
+    public static let maxFileBytes = 1 << 20
+    /// Cards in one Markdown file.
+    public static let maxCardsPerFile = 5_000
+}
+
+/// Reads deck files without ever following a symlink: decks come from strangers, and a link to
+/// `~/.ssh/…` must not turn into a card (or, written back, into a commit).
+public enum DeckFile {
+    enum Failure: Error, Equatable {
+        case symlink
+        case notRegularFile
+        case tooLarge(bytes: Int)
+        case cannotRead(String)
+
+        var message: String {
+            switch self {
+            case .symlink: return "is a symlink; symlinks are not followed in decks, skipped"
+            case .notRegularFile: return "is not a regular file; skipped"
+            case .tooLarge(let bytes):
+                return
+                    "is \(bytes) bytes, over the limit of \(DeckLimits.maxFileBytes) bytes (1 MiB) per deck file; split it"
+            case .cannotRead(let reason): return "cannot read: \(reason)"
+            }
+        }
+    }
+
+    /// True when `url` itself (its last component) is a symlink.
+    static func isSymlink(_ url: URL) -> Bool {
+        var info = stat()
+        return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    /// The first symlink on the way from `root` (excluded) down to `path`: among its folders, and
+    /// `path` itself when `includingLast`. nil when there is none (or `path` is not below `root`).
+    public static func firstSymlink(from root: URL, to path: URL, includingLast: Bool) -> URL? {
+        let root = root.standardizedFileURL
+        let path = path.standardizedFileURL
+        guard path.path.hasPrefix(root.path + "/") else { return nil }
+        var components = path.path.dropFirst(root.path.count + 1).split(separator: "/")
+        if !includingLast { components = components.dropLast() }
+        var current = root
+        for component in components {
+            current = current.appendingPathComponent(String(component))
+            if isSymlink(current) { return current }
+        }
+        return nil
+    }
+
+    /// The bytes of the regular file at `url`, opened with O_NOFOLLOW so that a symlink swapped in
+    /// after any earlier check is still refused, and at most `DeckLimits.maxFileBytes` read.
+    static func read(_ url: URL) -> Result<[UInt8], Failure> {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer.
+        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
+            let code = errno
+            if code == ELOOP { return .failure(.symlink) }
+            return .failure(.cannotRead(String(cString: strerror(code))))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(.cannotRead(String(cString: strerror(errno)))) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.notRegularFile) }
+        guard Int(info.st_size) <= DeckLimits.maxFileBytes else { return .failure(.tooLarge(bytes: Int(info.st_size))) }
+        // One byte past the stated size: the file may have grown since fstat (checked below).
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        var count = 0
+        while count < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { buffer in
+                buffer.baseAddress.map { Foundation.read(fd, $0 + count, buffer.count - count) } ?? 0
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(.cannotRead(String(cString: strerror(errno))))
+            }
+            if n == 0 { break }
+            count += n
+        }
+        guard count <= DeckLimits.maxFileBytes, count < bytes.count else {
+            return .failure(.cannotRead("the file changed while it was read"))
+        }
+        bytes.removeSubrange(count...)
+        return .success(bytes)
+    }
+
+    /// The file as UTF-8 text; nil (with the reason) otherwise.
+    static func readText(_ url: URL) -> Result<String, Failure> {
+        read(url).flatMap { bytes in
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                return .failure(.cannotRead("not UTF-8 text"))
+            }
+            return .success(text)
+        }
+    }
+}
