@@ -57,6 +57,8 @@ struct ConvergenceRun {
     var given: [[String]] = [[], [], []]
     /// Every card id that ever existed.
     var ids: Set<String> = []
+    /// Every deck id `deck.yaml` ever gave.
+    var decks: Set<String> = ["d"]
     var clock = 0
 
     init(seed: UInt64) {
@@ -114,14 +116,14 @@ struct ConvergenceRun {
             let answered = try RecallProcess.run(
                 ["answer", "\(files.deckID)/\(id)", "\(grade)", "--early"], home: home, now: now)
             log.append("\(device): answer \(id) \(grade) -> \(answered.status)")
-            if answered.status == 0 { given[device].append("\(id) \(grade)") }
+            if answered.status == 0 { given[device].append("\(files.deckID)/\(id) \(grade)") }
         case 48..<56:
             for _ in 0..<Int.random(in: 1...3, using: &random) {
                 let undone = try RecallProcess.run(["undo", "--json"], home: home, now: now)
                 log.append("\(device): undo -> \(undone.status) \(undone.json["card"] ?? "")")
                 guard undone.status == 0 else { break }
                 if let card = undone.json["card"] as? String, let grade = undone.json["grade"] as? Int,
-                    let last = given[device].lastIndex(of: "\(card.split(separator: "/").last ?? "") \(grade)")
+                    let last = given[device].lastIndex(of: "\(card) \(grade)")
                 {
                     given[device].remove(at: last)
                 } else {
@@ -160,6 +162,7 @@ struct ConvergenceRun {
         default:
             // A `deck:` change moves every card to the new deck id, history and all.
             let deckID = Bool.random(using: &random) ? "d\(step)" : files.deckID
+            decks.insert(deckID)
             files.yaml = "deck: \(deckID)\ntitle: Title \(step) by \(device)\n"
             log.append("\(device): deck.yaml deck \(deckID), title")
         }
@@ -207,8 +210,9 @@ struct ConvergenceRun {
             let doctor = try RecallProcess.run(["doctor"], home: home)
             if doctor.status != 0 { problems.append("doctor on \(device): \(doctor.stdout)\(doctor.stderr)") }
         }
-        let deckID = DeckFiles.deckID(trees[0]["/d/deck.yaml"] ?? "")
-        let every = ids.union(trees[0].values.flatMap { DeckFiles.ids(in: $0) }).sorted()
+        // Review history belongs to `deck/id`: a `deck:` change leaves it under the old keys.
+        let cards = ids.union(trees[0].values.flatMap { DeckFiles.ids(in: $0) })
+        let every = decks.sorted().flatMap { deck in cards.sorted().map { "\(deck)/\($0)" } }
         var history: [[String]] = [[], [], []]
         // Cards a device never saw: added and deleted elsewhere between two of its syncs.
         var unseen: [Set<String>] = [[], [], []]
@@ -216,7 +220,7 @@ struct ConvergenceRun {
             var shown: [String] = []
             var removed = true
             for (device, home) in homes.enumerated() {
-                let show = try RecallProcess.run(["show", "\(deckID)/\(id)", "--json"], home: home)
+                let show = try RecallProcess.run(["show", id, "--json"], home: home)
                 guard show.status == 0 else {
                     unseen[device].insert(id)
                     continue
@@ -229,10 +233,10 @@ struct ConvergenceRun {
             }
             let missing = (0..<3).filter { unseen[$0].contains(id) }
             if !missing.isEmpty && !removed {
-                problems.append("\(deckID)/\(id) is live but absent on device(s) \(missing)")
+                problems.append("\(id) is live but absent on device(s) \(missing)")
             }
             if Set(shown).count > 1 {
-                problems.append("show \(deckID)/\(id) differs:\n" + shown.joined(separator: "\n"))
+                problems.append("show \(id) differs:\n" + shown.joined(separator: "\n"))
             }
         }
         for device in 0..<3 {

@@ -172,16 +172,15 @@ extension TwoNotebooks {
 
 /// `recall show --json` made comparable between notebooks.
 enum ShownCard {
-    /// The output with the home folder replaced; for a removed card without `file` and `line`, which
-    /// say where this notebook last saw it (a device that saw it moved before it was deleted saw
-    /// it elsewhere).
+    /// The output with the home folder replaced. For a removed card only its key, history and state:
+    /// its text, `file` and `line` are where and how this notebook last saw it (a device that saw
+    /// it moved or edited before it was deleted saw it so; the others never did).
     static func comparable(_ stdout: String, home: String) throws -> String {
         guard var object = try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any] else {
             return stdout
         }
         if object["removed"] as? Bool == true {
-            object["file"] = nil
-            object["line"] = nil
+            object = object.filter { ["card", "removed", "history", "state"].contains($0.key) }
         }
         let data = try JSONSerialization.data(
             withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
