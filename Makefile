@@ -5,7 +5,7 @@ SYSTEM_PACKAGES := libgit2-dev libsqlite3-dev sqlite3 pkg-config bubblewrap tmux
   openssh-server openssl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps venv build release run test test-stress bench format clean
+.PHONY: deps venv build release run test test-convergence test-stress bench format clean
 
 # Installs the Debian packages Recall builds and tests with, when any is missing (openssh-server and
 # openssl for the credential tests' own sshd and https certificate). Without recommends:
@@ -63,6 +63,13 @@ test: deps venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@bin=$$($(SWIFT) build --show-bin-path); "$$bin/recall-bench" --quick --out .build/bench-quick
+
+# The randomized three-notebook sync test over many seeds (`make test` runs a few):
+# RECALL_CONVERGENCE_RUNS seeds from 1 (default 200), or RECALL_CONVERGENCE_SEED=N to replay one.
+RECALL_CONVERGENCE_RUNS ?= 200
+test-convergence: deps
+	$(SWIFT) build --build-tests
+	RECALL_CONVERGENCE_RUNS=$(RECALL_CONVERGENCE_RUNS) $(SWIFT) test --skip-build --filter SyncConvergenceTests
 
 # The whole suite on a machine slowed down on purpose: every core kept busy by another process, then
 # confined to one core (MODE=busy, onecore or both); prints the wall time of each. See README.

@@ -28,6 +28,37 @@ public struct MergeResolution: Sendable, Equatable {
 /// GitSync knows files, not their meaning: the caller supplies this.
 public typealias FileMerger = (_ path: String, _ base: Data?, _ ours: Data?, _ theirs: Data?) throws -> MergeResolution
 
+/// One path changed on at least one side of a merge: its blob and mode in base, ours and theirs
+/// (a side that did not change it has the base's; a missing file has no blob and mode 0).
+public struct MergeChange: Sendable, Equatable {
+    public struct Side: Sendable, Equatable {
+        public var blob: ObjectID?
+        public var mode: UInt32
+    }
+
+    public var path: String
+    public var base: Side
+    public var ours: Side
+    public var theirs: Side
+    public var changedOnOurs: Bool
+    public var changedOnTheirs: Bool
+
+    /// Changed on both sides, and not in the same way.
+    public var changedOnBothSides: Bool { changedOnOurs && changedOnTheirs && ours != theirs }
+}
+
+/// Reads what a `TreeMerger` needs from the repository during the merge.
+public struct MergeReader {
+    /// The bytes of one side of a change (nil when the file is absent there).
+    public var contents: (MergeChange.Side) throws -> Data?
+    /// Whether `path` is a file in the base, our or their tree.
+    public var exists: (String) throws -> Bool
+}
+
+/// Merges a whole tree: sees every path changed on either side and returns the resolution of
+/// those it decides (see `GitRepository.merge(theirs:message:signature:merger:)`).
+public typealias TreeMerger = (_ changes: [MergeChange], _ reader: MergeReader) throws -> [String: MergeResolution]
+
 /// The result of a three-way merge.
 public struct MergeOutcome: Sendable, Equatable {
     /// The merge commit, now HEAD.
@@ -70,6 +101,23 @@ extension GitRepository {
     public func merge(
         theirs: ObjectID, message: String, signature: GitSignature? = nil, merger: FileMerger
     ) throws -> MergeOutcome {
+        try merge(theirs: theirs, message: message, signature: signature) { changes, reader in
+            var resolutions: [String: MergeResolution] = [:]
+            for change in changes where change.changedOnBothSides {
+                resolutions[change.path] = try merger(
+                    change.path, try reader.contents(change.base), try reader.contents(change.ours),
+                    try reader.contents(change.theirs))
+            }
+            return resolutions
+        }
+    }
+
+    /// Merges `theirs` into HEAD with `merger` seeing every path changed on either side at once
+    /// (so that content moving between files can be followed). A path the merger gives no
+    /// resolution for takes the side that changed it, or ours when both did.
+    public func merge(
+        theirs: ObjectID, message: String, signature: GitSignature? = nil, merger: TreeMerger
+    ) throws -> MergeOutcome {
         guard let ours = try headCommit() else {
             try moveHead(to: theirs)
             return MergeOutcome(commit: theirs, mergedFiles: [], conflicts: [:])
@@ -80,34 +128,57 @@ extension GitRepository {
         let theirsTree = try tree(ofCommit: theirs)
         var oursChanges: [String: TreeChange] = [:]
         for change in try diff(baseTree, oursTree) { oursChanges[change.path] = change }
+        var theirsChanges: [String: TreeChange] = [:]
+        for change in try diff(baseTree, theirsTree) { theirsChanges[change.path] = change }
 
-        // An in-memory index starting from our tree receives their side's changes.
+        var changes: [MergeChange] = []
+        for path in Set(oursChanges.keys).union(theirsChanges.keys).sorted() {
+            let mine = oursChanges[path]
+            let their = theirsChanges[path]
+            let before = mine ?? their
+            let baseSide = MergeChange.Side(blob: before?.oldBlob, mode: before?.oldMode ?? 0)
+            changes.append(
+                MergeChange(
+                    path: path, base: baseSide,
+                    ours: mine.map { .init(blob: $0.newBlob, mode: $0.newMode) } ?? baseSide,
+                    theirs: their.map { .init(blob: $0.newBlob, mode: $0.newMode) } ?? baseSide,
+                    changedOnOurs: mine != nil, changedOnTheirs: their != nil))
+        }
+        let reader = MergeReader(
+            contents: { [self] side in try side.blob.map { try blobData($0) } },
+            exists: { [self] path in
+                try [baseTree, oursTree, theirsTree].contains { tree in
+                    try tree.map { try fileContents(path, in: $0) != nil } ?? false
+                }
+            })
+        let resolutions = try merger(changes, reader)
+
+        // An in-memory index starting from our tree receives the merged changes.
         let index = try Handle.make("creation of an index", owner: nil, release: git_index_free) {
             git_index_new(&$0)
         }
         try Libgit2.check(git_index_read_tree(index.pointer, oursTree.pointer), "read of our tree")
         var merged: [String] = []
         var conflicts: [String: [String]] = [:]
-        for change in try diff(baseTree, theirsTree) {
+        for change in changes {
             let path = change.path
-            if let mine = oursChanges[path] {
-                if mine.newBlob == change.newBlob && mine.newMode == change.newMode { continue }  // same change
-                merged.append(path)
-                let resolution = try merger(
-                    path, try baseTree.flatMap { try fileContents(path, in: $0) },
-                    try fileContents(path, in: oursTree), try fileContents(path, in: theirsTree))
+            if change.changedOnBothSides { merged.append(path) }
+            if let resolution = resolutions[path] {
                 if !resolution.conflicts.isEmpty { conflicts[path] = resolution.conflicts }
                 if let contents = resolution.contents {
-                    let mode = mine.newMode != 0 ? mine.newMode : (change.newMode != 0 ? change.newMode : 0o100644)
+                    let modes = [change.ours.mode, change.theirs.mode, change.base.mode]
+                    let mode: UInt32 = modes.first(where: { $0 != 0 }) ?? 0o100644
                     try stage(path, blob: try writeBlob(contents), mode: mode, in: index)
                 } else {
                     try unstage(path, in: index)
                 }
-            } else if let blob = change.newBlob {
-                try stage(path, blob: blob, mode: change.newMode, in: index)
-            } else {
-                try unstage(path, in: index)
-            }
+            } else if change.changedOnTheirs && !change.changedOnBothSides {
+                if let blob = change.theirs.blob {
+                    try stage(path, blob: blob, mode: change.theirs.mode, in: index)
+                } else {
+                    try unstage(path, in: index)
+                }
+            }  // otherwise ours, already in the index
         }
         var treeOID = git_oid()
         try Libgit2.check(git_index_write_tree_to(&treeOID, index.pointer, pointer), "write of the merged tree")

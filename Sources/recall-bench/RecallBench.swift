@@ -29,8 +29,8 @@ struct RecallBench: ParsableCommand {
     @Flag(help: "Only Recall's own figures, no comparison with Anki.")
     var noAnki = false
 
-    @Option(help: "Which parts to run, comma-separated: core, sync, anki (default: all).")
-    var parts = "core,sync,anki"
+    @Option(help: "Which parts to run, comma-separated: core, sync, sync-large, anki (default: all).")
+    var parts = "core,sync,sync-large,anki"
 
     func run() throws {
         let binFolder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
@@ -43,8 +43,8 @@ struct RecallBench: ParsableCommand {
         let eventCount = events ?? (quick ? 20_000 : 1_000_000)
         let log: (String) -> Void = { FileHandle.standardError.write(Data("· \($0)\n".utf8)) }
         let chosen = Set(parts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-        if let unknown = chosen.subtracting(["core", "sync", "anki"]).first {
-            throw ValidationError("unknown part '\(unknown)': use core, sync or anki")
+        if let unknown = chosen.subtracting(["core", "sync", "sync-large", "anki"]).first {
+            throw ValidationError("unknown part '\(unknown)': use core, sync, sync-large or anki")
         }
         var figures: [Figure] = []
         if chosen.contains("core") {
@@ -58,6 +58,13 @@ struct RecallBench: ParsableCommand {
                 cards: quick ? 2_000 : 10_000, work: URL(fileURLWithPath: work).appendingPathComponent("sync"),
                 recallBinary: recall, log: log)
             figures += try sync.run(quick: quick)
+        }
+        if chosen.contains("sync-large") {
+            // 10,000 files of 10 cards; --quick keeps the shape at a fiftieth of the size.
+            let large = SyncLargeBench(
+                cards: quick ? 2_000 : 100_000, files: quick ? 200 : 10_000,
+                work: URL(fileURLWithPath: work).appendingPathComponent("sync-large"), recallBinary: recall, log: log)
+            figures += try large.run(quick: quick)
         }
         if !figures.isEmpty {
             let report = BenchReport(figures: figures, quick: quick)

@@ -96,12 +96,32 @@ enum CardMerge {
         if (ours != nil && text(ours) == nil) || (theirs != nil && text(theirs) == nil) {
             return MergeResolution(contents: ours ?? theirs, conflicts: [])
         }
-        let b = text(base).map(layout) ?? Layout(preamble: "", blocks: [])
-        let o = text(ours).map(layout)
-        let t = text(theirs).map(layout)
+        let merged = merge(base: text(base).map(layout), ours: text(ours).map(layout), theirs: text(theirs).map(layout))
+        return merged.resolution
+    }
 
+    /// A merged file before it is written out.
+    struct Merged {
+        /// Nil when the file is gone (its preamble and all its cards).
+        var preamble: String?
+        var blocks: [Block]
+        var conflicts: [Conflict]
+        /// Deleted on one side with nothing edited on the other.
+        var deleted: Bool
+
+        var resolution: MergeResolution {
+            if deleted && blocks.isEmpty { return MergeResolution(contents: nil) }
+            return MergeResolution(
+                contents: Data(render(preamble: preamble ?? "", blocks: blocks).utf8),
+                conflicts: conflicts.map(\.encoded))
+        }
+    }
+
+    /// The three-way merge of one file's layouts (nil: the file is absent on that side).
+    static func merge(base: Layout?, ours o: Layout?, theirs t: Layout?) -> Merged {
+        let b = base ?? Layout(preamble: "", blocks: [])
         // Front matter and title: a side whose file is gone has no opinion about them.
-        let basePreamble = text(base) == nil ? nil : b.preamble
+        let basePreamble = base == nil ? nil : b.preamble
         let preamble = pick(base: basePreamble, ours: o?.preamble ?? basePreamble, theirs: t?.preamble ?? basePreamble)
 
         var order: [String] = o?.blocks.map(\.key) ?? []
@@ -121,31 +141,38 @@ enum CardMerge {
         var conflicts: [Conflict] = []
         let existing = Set(o?.blocks.compactMap(\.id) ?? [])
         for key in order {
-            let baseBlock = b.block(key)
-            let mine = o?.block(key)
-            let their = t?.block(key)
-            let same = { (x: Block?, y: Block?) in x?.normalized == y?.normalized }
-            if same(mine, their) || same(their, baseBlock) {
-                if let mine { out.append(mine) }
-            } else if same(mine, baseBlock) {
-                if let their { out.append(their) }
-            } else if let mine, let their {
-                out.append(mine)
-                let copy = copyID(of: their)
-                if !existing.contains(copy) {
-                    out.append(renamed(their, to: copy))
-                    let id = their.id ?? Identifier.slug(their.question)
-                    conflicts.append(Conflict(id: original(ofCopy: id) ?? id, copy: copy))
-                }
-            } else if let edited = mine ?? their {
-                out.append(edited)  // deleted on one side, edited on the other: the edit wins
-            }
+            let (kept, conflict) = mergeCard(
+                base: b.block(key), ours: o?.block(key), theirs: t?.block(key), existing: existing)
+            out += kept
+            if let conflict { conflicts.append(conflict) }
         }
-        if o == nil || t == nil, out.isEmpty {
-            return MergeResolution(contents: nil)  // deleted on one side, nothing edited on the other
+        return Merged(preamble: preamble, blocks: out, conflicts: conflicts, deleted: o == nil || t == nil)
+    }
+
+    /// One card's three versions merged: the blocks to keep (the card, and a conflict copy of
+    /// theirs below it when both changed it differently, unless `existing` has that copy already).
+    static func mergeCard(base: Block?, ours mine: Block?, theirs their: Block?, existing: Set<String>)
+        -> (blocks: [Block], conflict: Conflict?)
+    {
+        let same = { (x: Block?, y: Block?) in x?.normalized == y?.normalized }
+        if same(mine, their) || same(their, base) { return (mine.map { [$0] } ?? [], nil) }
+        if same(mine, base) { return (their.map { [$0] } ?? [], nil) }
+        if let mine, let their {
+            let copy = copyID(of: their)
+            if existing.contains(copy) { return ([mine], nil) }
+            let id = their.id ?? Identifier.slug(their.question)
+            return (
+                [mine, renamed(their, to: copy)], Conflict(id: original(ofCopy: id) ?? id, copy: copy)
+            )
         }
-        var result = preamble ?? ""
-        for block in out {
+        // Deleted on one side, edited on the other: the edit wins.
+        return ((mine ?? their).map { [$0] } ?? [], nil)
+    }
+
+    /// A file's text from its preamble and card blocks, one blank line between blocks.
+    static func render(preamble: String, blocks: [Block]) -> String {
+        var result = preamble
+        for block in blocks {
             if !result.isEmpty {
                 if !result.hasSuffix("\n") { result += "\n" }
                 if !result.hasSuffix("\n\n") { result += "\n" }
@@ -153,7 +180,7 @@ enum CardMerge {
             result += block.text
         }
         if !result.isEmpty && !result.hasSuffix("\n") { result += "\n" }
-        return MergeResolution(contents: Data(result.utf8), conflicts: conflicts.map(\.encoded))
+        return result
     }
 
     /// One-sided change wins; both changed differently: ours.
@@ -203,12 +230,14 @@ enum CardMerge {
     /// The conflict copies that appear in `new` but not in `old` and hold the version `old` had
     /// for their card: after a merge made on another machine arrives, this notebook's own version
     /// is the copy, not the card (so `--ours` must keep the copy).
-    static func copiesHoldingOldVersion(old: String?, new: String) -> [String] {
-        guard let old else { return [] }
-        let before = layout(old)
+    /// `old` holds the previous versions of every deck file the merge changed: a card may have
+    /// moved to another file in the merge.
+    static func copiesHoldingOldVersion(old: [String], new: String) -> [String] {
+        let before = old.map(layout)
+        func previous(_ id: String) -> Block? { before.lazy.compactMap { $0.block(id) }.first }
         return layout(new).blocks.compactMap { block -> String? in
-            guard let id = block.id, let original = original(ofCopy: id), before.block(id) == nil,
-                let previous = before.block(original)
+            guard let id = block.id, let original = original(ofCopy: id), previous(id) == nil,
+                let previous = previous(original)
             else { return nil }
             return renamed(block, to: original).normalized == previous.normalized ? id : nil
         }

@@ -107,7 +107,7 @@ extension Notebook {
             }
             report.fetched += try repo.aheadBehind(local: head, upstream: tip).behind
             let outcome = try repo.merge(
-                theirs: tip, message: "recall: merge \(tip.short) (card by card)", merger: Self.deckFileMerger)
+                theirs: tip, message: "recall: merge \(tip.short) (card by card)", merger: Self.deckTreeMerger)
             let copies = outcome.conflicts.values.flatMap { $0 }.compactMap(CardMerge.Conflict.init(encoded:))
             report.conflicts += copies.map(\.copy)  // turned into deck/id once imported
         }
@@ -118,13 +118,58 @@ extension Notebook {
     private func recordLocalCopies(_ repo: GitRepository, since before: ObjectID?) throws {
         guard let before, let after = try repo.headCommit(), before != after else { return }
         var found: [String] = []
-        for change in try repo.diff(from: before, to: after) where change.path.hasSuffix(".md") {
-            guard let new = try repo.fileContents(change.path, at: after) else { continue }
-            let old = try repo.fileContents(change.path, at: before)
-            found += CardMerge.copiesHoldingOldVersion(
-                old: old.map { String(decoding: $0, as: UTF8.self) }, new: String(decoding: new, as: UTF8.self))
-        }
+        let changed = try repo.diff(from: before, to: after).filter { $0.path.hasSuffix(".md") }
+        let new = try changed.compactMap { try repo.fileContents($0.path, at: after) }
+            .map { String(decoding: $0, as: UTF8.self) }.filter { $0.contains(CardMerge.conflictMarker) }
+        guard !new.isEmpty else { return }
+        // The card may have been in another file before the merge: read every changed file's old version.
+        let old = try changed.compactMap { try repo.fileContents($0.path, at: before) }
+            .map { String(decoding: $0, as: UTF8.self) }
+        for text in new { found += CardMerge.copiesHoldingOldVersion(old: old, new: text) }
         if !found.isEmpty { try saveLocalCopies(localCopies().union(found)) }
+    }
+
+    /// Markdown deck files merge card by card, following cards that moved between the files of
+    /// their deck (`DeckMerge`); other files go through `deckFileMerger`.
+    static func deckTreeMerger(changes: [MergeChange], reader: MergeReader) throws -> [String: MergeResolution] {
+        var files: [DeckMerge.File] = []
+        var resolutions: [String: MergeResolution] = [:]
+        let regular: Set<UInt32> = [0, 0o100644, 0o100755]
+        for change in changes {
+            let sides = [change.base, change.ours, change.theirs]
+            let data = try sides.map { try reader.contents($0) }
+            let texts = data.map { $0.flatMap { String(validating: [UInt8]($0), as: UTF8.self) } }
+            let isText = zip(data, texts).allSatisfy { $0 == nil || $1 != nil }
+            if change.path.hasSuffix(".md"), isText, sides.allSatisfy({ regular.contains($0.mode) }) {
+                files.append(
+                    DeckMerge.File(
+                        path: change.path, base: texts[0], ours: texts[1], theirs: texts[2],
+                        changedOnOurs: change.changedOnOurs, changedOnTheirs: change.changedOnTheirs))
+            } else if change.changedOnBothSides {
+                resolutions[change.path] = deckFileMerger(
+                    path: change.path, base: data[0], ours: data[1], theirs: data[2])
+            }
+        }
+        var decks: [String: String?] = [:]
+        func deck(of path: String) -> String {
+            func parent(_ path: String) -> String? { path.lastIndex(of: "/").map { String(path[..<$0]) } }
+            let start = parent(path) ?? ""
+            if decks[start] == nil {
+                // As the scanner does: the nearest folder with a deck.yaml, three levels up at most.
+                var folder: String? = start
+                var found: String?
+                for _ in 0..<3 {
+                    guard let current = folder, found == nil else { break }
+                    let yaml = current.isEmpty ? "deck.yaml" : current + "/deck.yaml"
+                    if (try? reader.exists(yaml)) == true { found = current }
+                    folder = current.isEmpty ? nil : (parent(current) ?? "")
+                }
+                decks[start] = .some(found)
+            }
+            return (decks[start] ?? nil) ?? path  // a loose Markdown file is a deck of its own
+        }
+        resolutions.merge(DeckMerge.merge(files, deckOf: deck(of:))) { $1 }
+        return resolutions
     }
 
     /// Markdown deck files merge card by card; other files changed on both sides keep this side
