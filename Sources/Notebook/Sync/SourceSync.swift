@@ -140,7 +140,14 @@ extension Notebook {
             let data = try sides.map { try reader.contents($0) }
             let texts = data.map { $0.flatMap { String(validating: [UInt8]($0), as: UTF8.self) } }
             let isText = zip(data, texts).allSatisfy { $0 == nil || $1 != nil }
-            if change.path.hasSuffix(".md"), isText, sides.allSatisfy({ regular.contains($0.mode) }) {
+            // A file over the deck file limit is never parsed, here as on import: it keeps this
+            // side, and the import refuses it by name.
+            let oversized = data.contains { ($0?.count ?? 0) > DeckLimits.maxFileBytes }
+            if oversized {
+                if change.changedOnBothSides {
+                    resolutions[change.path] = MergeResolution(contents: data[1] ?? data[2])
+                }
+            } else if change.path.hasSuffix(".md"), isText, sides.allSatisfy({ regular.contains($0.mode) }) {
                 files.append(
                     DeckMerge.File(
                         path: change.path, base: texts[0], ours: texts[1], theirs: texts[2],
