@@ -6,8 +6,8 @@ import GitSync
 /// `KnownHosts.name` makes it), the second its key (base64 of the wire-format blob), the rest a
 /// `known_hosts` file for `KnownHosts.check`; every line is also tried as a remote URL
 /// (`RemoteURL.validate`, `RemoteURL.redacted`). Properties: never traps; a URL's redaction is
-/// stable (redacting twice changes nothing) and hides everything after the first ':' of the
-/// user-info of a `scheme://user:password@host` URL.
+/// stable (redacting twice changes nothing) and shows `scheme://user:***@host` for a
+/// `scheme://user:password@host` URL: the user, and nothing of the password.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzKnownHosts(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let text = String(decoding: fuzzBytes(data, size), as: UTF8.self)
@@ -22,23 +22,25 @@ public func fuzzKnownHosts(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         _ = try? RemoteURL.validate(line)
         let shown = RemoteURL.redacted(line)
         require(RemoteURL.redacted(shown) == shown, "redacting twice: \(line) → \(shown)")
-        if let password = urlPassword(in: line), !password.isEmpty {
-            require(urlPassword(in: shown) == "***", "password shown: \(line) → \(shown)")
+        if let (user, password) = userInfo(in: line), password?.isEmpty == false {
+            require(
+                userInfo(in: shown).map { "\($0.user):\($0.password ?? "")" } == "\(user):***",
+                "password shown: \(line) → \(shown)")
         }
     }
     return 0
 }
 
-/// The text after the first ':' of a `scheme://user:password@host/…` URL's user-info, per RFC 3986
-/// (the authority ends at the first '/', '?' or '#'; the user-info at its last '@').
-func urlPassword(in url: String) -> String? {
+/// The user and password (the text after the first ':') of a `scheme://user:password@host/…` URL,
+/// per RFC 3986: the authority ends at the first '/', '?' or '#', the user-info at its last '@'.
+func userInfo(in url: String) -> (user: String, password: String?)? {
     guard let schemeEnd = url.range(of: "://") else { return nil }
     let rest = url[schemeEnd.upperBound...]
     let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
     guard let at = authority.lastIndex(of: "@") else { return nil }
-    let userInfo = authority[..<at]
-    guard let colon = userInfo.firstIndex(of: ":") else { return nil }
-    return String(userInfo[userInfo.index(after: colon)...])
+    let info = authority[..<at]
+    guard let colon = info.firstIndex(of: ":") else { return (String(info), nil) }
+    return (String(info[..<colon]), String(info[info.index(after: colon)...]))
 }
 
 @_cdecl("fuzz_known_hosts_main")
