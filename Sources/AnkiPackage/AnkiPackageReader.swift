@@ -58,7 +58,7 @@ public struct AnkiPackageReader: Sendable {
         }
         defer { try? FileManager.default.removeItem(at: work) }
         let database = work.appendingPathComponent(name)
-        try extract(entry, from: archive, to: database, packagePath: path)
+        try extract(entry, of: url, to: database, packagePath: path)
         let collection = try CollectionReader(path: database.path, packagePath: path).read()
         return AnkiPackageContents(
             collection: collection, collectionEntry: name, mediaFiles: media.count,
@@ -66,8 +66,8 @@ public struct AnkiPackageReader: Sendable {
     }
 
     /// Streams one entry to `destination`, stopping as soon as it grows past the limit (the zip's
-    /// directory may understate a size).
-    private func extract(_ entry: Entry, from archive: Archive, to destination: URL, packagePath: String) throws {
+    /// directory may understate a size). Read with `ZipEntryData`, which never reads past the entry.
+    private func extract(_ entry: Entry, of package: URL, to destination: URL, packagePath: String) throws {
         guard FileManager.default.createFile(atPath: destination.path, contents: nil),
             let handle = FileHandle(forWritingAtPath: destination.path)
         else {
@@ -77,7 +77,9 @@ public struct AnkiPackageReader: Sendable {
         var written: UInt64 = 0
         let limit = collectionLimit
         do {
-            _ = try archive.extract(entry) { chunk in
+            let input = try FileHandle(forReadingFrom: package)
+            defer { try? input.close() }
+            let checksum = try ZipEntryData(entry.path, in: input).extract { chunk in
                 written += UInt64(chunk.count)
                 if written > limit {
                     throw AnkiPackageError.collectionTooLarge(
@@ -85,6 +87,7 @@ public struct AnkiPackageReader: Sendable {
                 }
                 try handle.write(contentsOf: chunk)
             }
+            guard checksum == entry.checksum else { throw ZipEntryData.Problem.unreadable }
         } catch let error as AnkiPackageError {
             throw error
         } catch {

@@ -64,6 +64,15 @@ struct PackageFileTests {
         #expect(try AnkiPackageReader().read(url).collection.notes.count == 1)
     }
 
+    // Found by Fuzz/ (fuzz-anki-package): ZIPFoundation's extraction inflated past the entry and, its
+    // deflate stream not ending before the end of the file, asked for more input forever.
+    @Test("a collection whose compressed stream does not end within its entry is a damaged zip, not a hang")
+    func streamCutShort() throws {
+        let input = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Fuzz/corpus/anki-package/timeout-deflate-cut-short.apkg").standardized
+        #expect(throws: AnkiPackageError.notAZip(path: input.path)) { try AnkiPackageReader().read(input) }
+    }
+
     @Test("bad files: not a zip, truncated, a zip without a collection, the zstd format, too large")
     func badFiles() throws {
         let folder = try TemporaryFolder("anki-pkg")
