@@ -197,10 +197,18 @@ struct MarkdownBuilder {
             }
             lineStart = out.utf8.count
             lineSettled = false
+            // A code block's fence must start its line with at most three spaces before it, or the
+            // deck parser reads the block's lines as Markdown (found by Fuzz/): in a nested list it
+            // is indented one level only, and after a list marker it starts on the next line.
+            let continuation = String(repeating: "  ", count: code ? min(lists.count, 1) : lists.count)
             if let marker = pendingMarker {
                 out += marker
+                if code {
+                    while out.hasSuffix(" ") { out.removeLast() }
+                    out += "\n" + continuation
+                }
             } else if !lists.isEmpty {
-                out += String(repeating: "  ", count: lists.count)  // a continuation line of a list item
+                out += continuation  // a continuation line of a list item
             }
             pendingBreak = 0
             pendingMarker = nil

@@ -64,6 +64,11 @@ struct HTMLMarkdownTests {
             ("<pre>```\n~~~~~\n</pre>", "~~~~~~\n```\n~~~~~\n~~~~~~"),
             ("<pre><code class=\"language-x&#10;## evil\">a</code></pre>", "```x\na\n```"),
             ("<pre><code class=\"language-a`b\">a</code></pre>", "```a\na\n```"),
+            ("<ul><li><pre>x\n## y</pre></li></ul>", "-\n  ```\nx\n## y\n```"),
+            (
+                "<ul><li>a<ul><li>b<ul><li>c<pre>x</pre></li></ul></li></ul></li></ul>",
+                "- a\n  - b\n    - c\n\n  ```\nx\n```"
+            ),
         ])
     func codeBlockFence(html: String, markdown: String) {
         #expect(AnkiHTML.markdown(fromHTML: html) == markdown)
