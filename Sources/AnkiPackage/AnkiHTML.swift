@@ -6,7 +6,9 @@ public enum AnkiHTML {
     /// Markdown rendered to HTML (by Ink). A one-paragraph text loses its `<p>` wrapper, so a
     /// question shows in Anki as a line rather than a paragraph.
     public static func html(fromMarkdown markdown: String) -> String {
-        var html = MarkdownParser().html(from: inkSafe(markdown))
+        // An empty metadata block first: Ink takes a leading `---` … `---` for metadata and drops it,
+        // and a card may start with a horizontal rule (found by Fuzz/).
+        var html = MarkdownParser().html(from: "---\n---\n" + inkSafe(markdown))
         if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components(separatedBy: "<p>").count == 2 {
             html = String(html.dropFirst(3).dropLast(4))
         }

@@ -110,6 +110,12 @@ struct HTMLMarkdownTests {
         #expect(AnkiHTML.html(fromMarkdown: "[![a](b.png)](c)") == "<a href=\"c\"><img src=\"b.png\" alt=\"a\"/></a>")
     }
 
+    // Found by Fuzz/ (fuzz-anki-html): Ink read two leading rules as a metadata block and dropped it.
+    @Test("a card that starts with horizontal rules keeps them")
+    func leadingRules() {
+        #expect(AnkiHTML.html(fromMarkdown: "---\n\n---\n\nkept").components(separatedBy: "<hr").count == 3)
+    }
+
     @Test("a one-paragraph text loses its <p> wrapper; longer ones keep theirs")
     func paragraphWrapper() {
         #expect(AnkiHTML.html(fromMarkdown: "Just a **question**") == "Just a <strong>question</strong>")
