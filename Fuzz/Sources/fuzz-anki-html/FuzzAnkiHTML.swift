@@ -10,8 +10,7 @@ import FuzzSupport
 ///   fence in a field can split a card or swallow the next one);
 /// - Markdown → HTML → Markdown (`f`) on the converter's own output `m` is stable after one pass,
 ///   `f(f(m)) == f(m)`, when `f(m)` holds none of `` *_`~[]<>\!| ``, no indented line and no control
-///   character (why, and why not `f(m) == m`: at
-///   the check).
+///   character (why, and why not `f(m) == m`: at the check).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzAnkiHTML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let html = String(decoding: fuzzBytes(data, size), as: UTF8.self)
