@@ -14,17 +14,20 @@ TARGETS=${FUZZ_TARGETS:-deck-file deck-yaml anki-html anki-package progress-log 
 SCRATCH=.build-fuzz
 SUMMARY=$SCRATCH/fuzz-summary.txt
 
-build_start=$(date +%s)
-# ld.gold warns once per ASan helper symbol it cannot export; those lines are noise.
-if ! "$SWIFT" build --package-path Fuzz --scratch-path "$SCRATCH" -c debug \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 \
-    | grep -v "Cannot export local symbol" > "$SCRATCH.build.log"; then
-  cat "$SCRATCH.build.log"
-  exit 1
+# FUZZ_NO_BUILD=1 skips the build (when it is done already, e.g. for several run.sh at once).
+if [ -z "${FUZZ_NO_BUILD:-}" ]; then
+  build_start=$(date +%s)
+  # ld.gold warns once per ASan helper symbol it cannot export; those lines are noise.
+  if ! "$SWIFT" build --package-path Fuzz --scratch-path "$SCRATCH" -c debug \
+      -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 \
+      | grep -v "Cannot export local symbol" > "$SCRATCH.build.log"; then
+    cat "$SCRATCH.build.log"
+    exit 1
+  fi
+  grep -q "error:" "$SCRATCH.build.log" && { cat "$SCRATCH.build.log"; exit 1; }
+  mv "$SCRATCH.build.log" "$SCRATCH/build.log"
+  echo "fuzz targets built in $(( $(date +%s) - build_start )) s"
 fi
-grep -q "error:" "$SCRATCH.build.log" && { cat "$SCRATCH.build.log"; exit 1; }
-mv "$SCRATCH.build.log" "$SCRATCH/build.log"
-echo "fuzz targets built in $(( $(date +%s) - build_start )) s"
 
 printf '%-16s %8s %12s %8s %8s  %s\n' target seconds executions cov ft result | tee "$SUMMARY"
 failed=0
