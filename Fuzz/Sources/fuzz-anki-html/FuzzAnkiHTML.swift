@@ -9,9 +9,9 @@ import FuzzSupport
 ///   as exactly that card with exactly that answer, and the card after it intact (no heading or
 ///   fence in a field can split a card or swallow the next one);
 /// - Markdown → HTML → Markdown (`f`) on the converter's own output `m` is stable after one pass,
-///   `f(f(m)) == f(m)`, when `f(m)` holds none of `` *_`~[]<>\!| ``, no indented line, no control
-///   character and no line starting with a combining mark (why, and why not `f(m) == m`: at the
-///   check).
+///   `f(f(m)) == f(m)`, when `f(m)` holds none of `` *_`~[]<>\!| ``, no line break inside a
+///   paragraph, no indented line, no control character and no line starting with a combining mark
+///   (why, and why not `f(m) == m`: at the check).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzAnkiHTML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let html = String(decoding: fuzzBytes(data, size), as: UTF8.self)
@@ -43,6 +43,13 @@ public func fuzzAnkiHTML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     // `f(f(m)) == f(m)`.
     func roundTrip(_ text: String) -> String { AnkiHTML.markdown(fromHTML: AnkiHTML.html(fromMarkdown: text)) }
     let once = roundTrip(markdown)
+    // A line break inside a paragraph (from a `<br>`, or Ink's own hard break) is read as a space
+    // on the next pass: only paragraph breaks and list items are kept as lines.
+    let lines = once.split(separator: "\n", omittingEmptySubsequences: false)
+    let softBreak = zip(lines, lines.dropFirst()).contains { line, next in
+        !line.isEmpty && !next.isEmpty && !next.hasPrefix("- ") && next.first?.isNumber != true
+    }
+    guard !softBreak else { return 0 }
     guard !once.contains(where: { "*_`~[]<>\\!|".contains($0) }), !once.contains("\n "),
         !once.unicodeScalars.contains(where: { $0 != "\n" && $0.properties.generalCategory == .control }),
         !once.split(separator: "\n").contains(where: { $0.unicodeScalars.first?.properties.isGraphemeExtend == true })
