@@ -5,7 +5,7 @@ SYSTEM_PACKAGES := libgit2-dev libsqlite3-dev sqlite3 pkg-config bubblewrap tmux
   openssh-server openssl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps venv build release run test test-convergence test-stress bench format clean
+.PHONY: deps venv build release run test test-convergence test-stress fuzz fuzz-smoke bench format clean
 
 # Installs the Debian packages Recall builds and tests with, when any is missing (openssh-server and
 # openssl for the credential tests' own sshd and https certificate). Without recommends:
@@ -63,6 +63,17 @@ test: deps venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@bin=$$($(SWIFT) build --show-bin-path); "$$bin/recall-bench" --quick --out .build/bench-quick
+	$(MAKE) fuzz-smoke
+
+# The libFuzzer targets on Recall's parsers (docs/FUZZING.md), FUZZ_SECONDS each; FUZZ_TARGETS picks
+# some. Summary in .build-fuzz/fuzz-summary.txt; a crash is saved under .build-fuzz/artifacts/.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run.sh
+
+# Each target on its seed corpus and a few seconds more, so that none can rot (part of `make test`).
+fuzz-smoke: deps
+	FUZZ_SECONDS=5 Fuzz/run.sh
 
 # The randomized three-notebook sync test over many seeds (`make test` runs a few):
 # RECALL_CONVERGENCE_RUNS seeds from 1 (default 200), or RECALL_CONVERGENCE_SEED=N to replay one.

@@ -11,6 +11,12 @@ let package = Package(
     products: [
         .executable(name: "recall", targets: ["recall"]),
         .executable(name: "recall-bench", targets: ["recall-bench"]),
+        // Library products only for Fuzz/Package.swift, whose targets drive the parsers directly.
+        .library(name: "DeckFormat", targets: ["DeckFormat"]),
+        .library(name: "AnkiPackage", targets: ["AnkiPackage"]),
+        .library(name: "GitSync", targets: ["GitSync"]),
+        .library(name: "CodeRunner", targets: ["CodeRunner"]),
+        .library(name: "Notebook", targets: ["Notebook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -55,7 +61,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(
-            name: "Workloads", dependencies: ["Notebook", "DeckFormat", "Storage", "Scheduler", "CodeRunner", "GitSync"]),
+            name: "Workloads",
+            dependencies: ["Notebook", "DeckFormat", "Storage", "Scheduler", "CodeRunner", "GitSync"]),
         .executableTarget(
             name: "recall-bench",
             dependencies: ["Workloads", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

@@ -1,3 +1,4 @@
+import Foundation
 import Ink
 
 /// Converting card text between Recall's Markdown and the HTML in Anki's fields.
@@ -5,11 +6,58 @@ public enum AnkiHTML {
     /// Markdown rendered to HTML (by Ink). A one-paragraph text loses its `<p>` wrapper, so a
     /// question shows in Anki as a line rather than a paragraph.
     public static func html(fromMarkdown markdown: String) -> String {
-        var html = MarkdownParser().html(from: markdown)
+        // An empty metadata block first: Ink takes a leading `---` … `---` for metadata and drops it,
+        // and a card may start with a horizontal rule (found by Fuzz/).
+        var html = MarkdownParser().html(from: "---\n---\n" + inkSafe(markdown))
         if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components(separatedBy: "<p>").count == 2 {
             html = String(html.dropFirst(3).dropLast(4))
         }
         return html
+    }
+
+    /// The Markdown with what Ink 0.6 cannot parse in bounded time written as entities, which show
+    /// the same (both found by Fuzz/):
+    /// - a `<p` with no `>` after it: Ink's paragraph reader stops there for a `<p>` block, whose
+    ///   reader then fails, and neither moves on, forever. No tag can start there.
+    /// - `[` nested more than three deep: each `[` is tried as a link and rewound, so the time doubles
+    ///   with each level. Real links nest two deep at most (`[![image](src)](href)`).
+    /// - a space with a combining mark on it, which Swift counts as one whitespace `Character`: Ink
+    ///   skips it as indentation and, at the end of a list, reads past the end of the text (a trap).
+    ///   A word joiner between them leaves the mark on nothing visible, as before.
+    static func inkSafe(_ markdown: String) -> String {
+        let tail = markdown.lastIndex(of: ">").map { markdown.index(after: $0) } ?? markdown.startIndex
+        let unclosedP = markdown[tail...].contains("<p") || markdown[tail...].contains("<P")
+        func isMarkedSpace(_ character: Character) -> Bool {
+            character.isWhitespace && !character.isNewline && character.unicodeScalars.count > 1
+        }
+        guard unclosedP || markdown.contains("[") || markdown.contains(where: isMarkedSpace) else { return markdown }
+        var out = ""
+        var depth = 0
+        var index = markdown.startIndex
+        while index != markdown.endIndex {
+            let character = markdown[index]
+            let next = markdown.index(after: index)
+            switch character {
+            case "[":
+                depth += 1
+                out += depth > 3 ? "&#91;" : "["
+            case "]":
+                depth = max(depth - 1, 0)
+                out.append(character)
+            case "<"
+            where index >= tail && next != markdown.endIndex && (markdown[next] == "p" || markdown[next] == "P"):
+                out += "&lt;"
+            case _ where isMarkedSpace(character):
+                let scalars = character.unicodeScalars
+                out.unicodeScalars.append(scalars[scalars.startIndex])
+                out.unicodeScalars.append("\u{2060}")
+                out.unicodeScalars.append(contentsOf: scalars.dropFirst())
+            default:
+                out.append(character)
+            }
+            index = next
+        }
+        return out
     }
 
     /// Anki field HTML turned into Markdown: paragraphs, line breaks, bold, italic, code, lists,
@@ -17,6 +65,9 @@ public enum AnkiHTML {
     /// with their content); entities are decoded.
     public static func markdown(fromHTML html: String) -> String {
         var builder = MarkdownBuilder()
+        // A NUL would make the deck file written from the Markdown one that reads as binary.
+        var html = html
+        html.unicodeScalars.removeAll { $0 == "\u{0}" }
         for token in HTMLTokenizer(html).tokens() { builder.take(token) }
         return builder.finish()
     }
@@ -204,12 +255,12 @@ enum Entities {
     }
 
     private static func reference(_ name: Substring) -> String? {
-        if name.hasPrefix("#x") || name.hasPrefix("#X") {
-            return UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+        // `&#0;` is the replacement character, as in HTML5 (a NUL cannot be in a deck file).
+        func character(_ code: UInt32?) -> String? {
+            code.flatMap { $0 == 0 ? "\u{FFFD}" : Unicode.Scalar($0) }.map { String(Character($0)) }
         }
-        if name.hasPrefix("#") {
-            return UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-        }
+        if name.hasPrefix("#x") || name.hasPrefix("#X") { return character(UInt32(name.dropFirst(2), radix: 16)) }
+        if name.hasPrefix("#") { return character(UInt32(name.dropFirst())) }
         return named[String(name)]
     }
 }

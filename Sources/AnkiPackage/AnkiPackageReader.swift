@@ -58,7 +58,7 @@ public struct AnkiPackageReader: Sendable {
         }
         defer { try? FileManager.default.removeItem(at: work) }
         let database = work.appendingPathComponent(name)
-        try extract(entry, from: archive, to: database, packagePath: path)
+        try extract(entry, of: url, to: database, packagePath: path)
         let collection = try CollectionReader(path: database.path, packagePath: path).read()
         return AnkiPackageContents(
             collection: collection, collectionEntry: name, mediaFiles: media.count,
@@ -66,8 +66,8 @@ public struct AnkiPackageReader: Sendable {
     }
 
     /// Streams one entry to `destination`, stopping as soon as it grows past the limit (the zip's
-    /// directory may understate a size).
-    private func extract(_ entry: Entry, from archive: Archive, to destination: URL, packagePath: String) throws {
+    /// directory may understate a size). Read with `ZipEntryData`, which never reads past the entry.
+    private func extract(_ entry: Entry, of package: URL, to destination: URL, packagePath: String) throws {
         guard FileManager.default.createFile(atPath: destination.path, contents: nil),
             let handle = FileHandle(forWritingAtPath: destination.path)
         else {
@@ -77,7 +77,9 @@ public struct AnkiPackageReader: Sendable {
         var written: UInt64 = 0
         let limit = collectionLimit
         do {
-            _ = try archive.extract(entry) { chunk in
+            let input = try FileHandle(forReadingFrom: package)
+            defer { try? input.close() }
+            let checksum = try ZipEntryData(entry.path, in: input).extract { chunk in
                 written += UInt64(chunk.count)
                 if written > limit {
                     throw AnkiPackageError.collectionTooLarge(
@@ -85,6 +87,7 @@ public struct AnkiPackageReader: Sendable {
                 }
                 try handle.write(contentsOf: chunk)
             }
+            guard checksum == entry.checksum else { throw ZipEntryData.Problem.unreadable }
         } catch let error as AnkiPackageError {
             throw error
         } catch {
@@ -123,8 +126,20 @@ struct CollectionReader {
         for table in ["col", "notes", "cards", "revlog"] where try !db.tableExists(table) {
             throw bad("its collection has no '\(table)' table")
         }
+        try checkNumbers(db, table: "col", ["crt", "ver"], texts: [])
+        try checkNumbers(db, table: "notes", ["id", "mid", "mod"], texts: ["guid"])
+        try checkNumbers(
+            db, table: "cards",
+            ["id", "nid", "did", "ord", "mod", "type", "queue", "due", "ivl", "factor", "reps", "lapses"], texts: [])
+        try checkNumbers(
+            db, table: "revlog", ["id", "cid", "ease", "ivl", "lastIvl", "factor", "time", "type"], texts: [])
         guard
-            let row = try Row.fetchOne(db, sql: "SELECT crt, ver, models, decks, conf FROM col LIMIT 1")
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT CAST(crt AS INTEGER) AS crt, CAST(ver AS INTEGER) AS ver, CAST(models AS TEXT) AS models,
+                    CAST(decks AS TEXT) AS decks, CAST(conf AS TEXT) AS conf FROM col LIMIT 1
+                    """)
         else { throw bad("its collection has no 'col' row") }
         let version: Int = row["ver"]
         guard version <= 11 else {
@@ -149,7 +164,13 @@ struct CollectionReader {
         }
         decks.sort { $0.id < $1.id }
 
-        let notes = try Row.fetchAll(db, sql: "SELECT id, guid, mid, mod, tags, flds FROM notes ORDER BY id").map {
+        let notes = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT \(integers(["id"])), CAST(guid AS TEXT), \(integers(["mid", "mod"])), CAST(tags AS TEXT),
+                CAST(flds AS TEXT) FROM notes ORDER BY id
+                """
+        ).map {
             row in
             AnkiNote(
                 id: row[0], guid: row[1], noteTypeID: row[2], modified: row[3],
@@ -162,7 +183,8 @@ struct CollectionReader {
         let cards = try Row.fetchAll(
             db,
             sql: """
-                SELECT id, nid, did, ord, mod, type, queue, due, ivl, factor, reps, lapses FROM cards ORDER BY id
+                SELECT \(integers(["id", "nid", "did", "ord", "mod", "type", "queue", "due", "ivl", "factor", "reps", "lapses"]))
+                FROM cards ORDER BY id
                 """
         ).map { row in
             AnkiCard(
@@ -171,7 +193,10 @@ struct CollectionReader {
                 factor: row[9], repetitions: row[10], lapses: row[11])
         }
         let reviews = try Row.fetchAll(
-            db, sql: "SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY id"
+            db,
+            sql: """
+                SELECT \(integers(["id", "cid", "ease", "ivl", "lastIvl", "factor", "time", "type"])) FROM revlog ORDER BY id
+                """
         ).map { row in
             AnkiReview(
                 id: row[0], cardID: row[1], ease: row[2], interval: row[3], lastInterval: row[4], factor: row[5],
@@ -180,6 +205,24 @@ struct CollectionReader {
         return AnkiCollection(
             creation: row["crt"], decks: decks, noteTypes: noteTypes, notes: notes, cards: cards, reviews: reviews,
             recallData: conf["recall"] as? String)
+    }
+
+    /// Refuses a table whose rows hold NULL, text or a blob where Anki writes a number (or NULL for
+    /// a text Recall needs): GRDB's decoding of such a value into a number is a trap, not an error
+    /// (found by Fuzz/). Numbers are then read through `CAST`, which makes a real an integer.
+    private func checkNumbers(_ db: Database, table: String, _ numbers: [String], texts: [String]) throws {
+        let conditions = numbers.map { "typeof(\($0)) NOT IN ('integer', 'real')" } + texts.map { "\($0) IS NULL" }
+        let sql = "SELECT 1 FROM \(table) WHERE \(conditions.joined(separator: " OR ")) LIMIT 1"
+        if try Int.fetchOne(db, sql: sql) != nil {
+            throw bad(
+                "its '\(table)' table has a row with a missing or non-numeric value in \((numbers + texts).joined(separator: ", "))"
+            )
+        }
+    }
+
+    /// The columns as integers, for a SELECT list.
+    private func integers(_ columns: [String]) -> String {
+        columns.map { "CAST(\($0) AS INTEGER)" }.joined(separator: ", ")
     }
 
     private func object(_ text: String, what: String) throws -> [String: Any] {

@@ -10,6 +10,10 @@ struct MarkdownBuilder {
     /// Inside `<pre>`: its raw text, and the language named by an inner `<code class="language-x">`.
     private var pre: (text: String, language: String)?
     private var inlineCode = 0
+    /// Where the line being written starts in `out` (UTF-8 offset), and whether its start is known
+    /// to be safe (see `escapeLineStart`).
+    private var lineStart = 0
+    private var lineSettled = false
 
     private static let paragraphTags: Set<String> = [
         "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol", "dl", "section", "article",
@@ -34,7 +38,9 @@ struct MarkdownBuilder {
         case .open("br", _): pre?.text += "\n"
         case .open("code", let attributes):
             if let language = attributes["class"]?.split(separator: " ").first(where: { $0.hasPrefix("language-") }) {
-                pre?.language = String(language.dropFirst("language-".count))
+                // Only a name: a newline or fence character here would end the fence line early.
+                pre?.language = String(
+                    language.dropFirst("language-".count).prefix { $0.isLetter || $0.isNumber || "+#._-".contains($0) })
             }
         case .close("pre"):
             guard let block = pre else { return }
@@ -42,11 +48,24 @@ struct MarkdownBuilder {
             var body = block.text
             while body.hasSuffix("\n") { body.removeLast() }
             breakBefore(2)
-            let fence = body.contains("```") ? "~~~" : "```"
-            emit(fence + block.language + "\n" + body + "\n" + fence, escape: false)
+            let fence = Self.fence(for: body)
+            emit(fence + block.language + "\n" + body + "\n" + fence, escape: false, code: true)
             breakBefore(2)
         default: break
         }
+    }
+
+    /// A fence no line of `body` can close: ``` unless the body holds one, else tildes, one more
+    /// than the body's longest run of them (a closing fence is any line of as many or more).
+    static func fence(for body: String) -> String {
+        guard body.contains("```") else { return "```" }
+        var longest = 0
+        var run = 0
+        for character in body {
+            run = character == "~" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        return String(repeating: "~", count: max(3, longest + 1))
     }
 
     private mutating func open(_ name: String, _ attributes: [String: String]) {
@@ -64,7 +83,7 @@ struct MarkdownBuilder {
             if attributes["href"] != nil { emit("[", escape: false) }
         case "img":
             let alt = attributes["alt"] ?? ""
-            if let src = attributes["src"] { emit("![\(alt)](\(src))", escape: false) }
+            if let src = attributes["src"] { emit("![\(Self.oneLine(alt))](\(Self.oneLine(src)))", escape: false) }
         case "hr":
             breakBefore(2)
             emit("---", escape: false)
@@ -83,7 +102,7 @@ struct MarkdownBuilder {
                     pendingMarker = indent + "- "
                 }
             }
-        case "td", "th": emit(" ", escape: false)
+        case "td", "th": if !atLineStart && !out.hasSuffix(" ") { emit(" ", escape: false) }  // one space between cells
         default:
             if Self.paragraphTags.contains(name) {
                 breakBefore(2)
@@ -103,7 +122,7 @@ struct MarkdownBuilder {
                 emit("`", escape: false)
             }
         case "a":
-            if let href = links.popLast(), let href { emit("](\(href))", escape: false) }
+            if let href = links.popLast(), let href { emit("](\(Self.oneLine(href)))", escape: false) }
         case "ul", "ol":
             _ = lists.popLast()
             breakBefore(lists.isEmpty ? 2 : 1)
@@ -162,17 +181,34 @@ struct MarkdownBuilder {
         emit(collapsed, escape: inlineCode == 0)
     }
 
-    private mutating func emit(_ text: String, escape: Bool) {
+    /// An attribute value as part of one line: a newline in it would start a line of its own.
+    private static func oneLine(_ text: String) -> String {
+        String(text.map { $0.isNewline ? " " : $0 })
+    }
+
+    /// `code`: a whole fenced code block, written as is.
+    private mutating func emit(_ text: String, escape: Bool, code: Bool = false) {
+        defer { if code { lineSettled = true } else { escapeLineStart() } }
         var text = text
         if pendingBreak > 0 || pendingMarker != nil {
             if !out.isEmpty {
                 while out.hasSuffix(" ") { out.removeLast() }
                 out += String(repeating: "\n", count: pendingBreak)
             }
+            lineStart = out.utf8.count
+            lineSettled = false
+            // A code block's fence must start its line with at most three spaces before it, or the
+            // deck parser reads the block's lines as Markdown (found by Fuzz/): in a nested list it
+            // is indented one level only, and after a list marker it starts on the next line.
+            let continuation = String(repeating: "  ", count: code ? min(lists.count, 1) : lists.count)
             if let marker = pendingMarker {
                 out += marker
+                if code {
+                    while out.hasSuffix(" ") { out.removeLast() }
+                    out += "\n" + continuation
+                }
             } else if !lists.isEmpty {
-                out += String(repeating: "  ", count: lists.count)  // a continuation line of a list item
+                out += continuation  // a continuation line of a list item
             }
             pendingBreak = 0
             pendingMarker = nil
@@ -182,6 +218,28 @@ struct MarkdownBuilder {
             text = "\\" + text
         }
         out += text
+    }
+
+    /// Escapes the line being written once its start reads as a heading (`#`) or a code fence (up to
+    /// three spaces, then ``` or ~~~) in a deck file, however many pieces it was written in
+    /// (`` ` `` then ``` `` ``` is a fence too). Checked until the start is decided, so each line
+    /// costs O(1) checks.
+    private mutating func escapeLineStart() {
+        guard !lineSettled else { return }
+        let utf8 = out.utf8
+        let line = Substring(utf8[utf8.index(utf8.startIndex, offsetBy: min(lineStart, utf8.count))...])
+        let indent = line.prefix { $0 == " " }.count
+        let rest = line.dropFirst(indent)
+        guard indent <= 3, let first = rest.first else {
+            lineSettled = indent > 3
+            return
+        }
+        if (first == "#" && indent == 0) || rest.hasPrefix("```") || rest.hasPrefix("~~~") {
+            out.insert("\\", at: rest.startIndex)
+            lineSettled = true
+        } else if (first != "`" && first != "~") || rest.prefix(3).count == 3 {
+            lineSettled = true
+        }
     }
 
     mutating func finish() -> String {

@@ -71,6 +71,18 @@ public struct Checker: Sendable {
         return Self.judge(exercise, lines: lines, outcome: outcome, into: report)
     }
 
+    /// The report for a run whose harness wrote `lines` (`results.txt`: `RESULT <case> OK <json>`,
+    /// `RESULT <case> ERR <kind> <json>`, or `COMPILE <json>`). Public for the fuzz target (Fuzz/):
+    /// the learner's program can write anything there.
+    public static func judge(_ exercise: Exercise, lines: String, outcome: Sandbox.Outcome, language: Language)
+        -> CheckReport
+    {
+        let base = CheckReport(
+            verdict: .accepted, cases: [], message: nil, timeMs: outcome.wallMs, compileMs: 0, sandboxed: true,
+            language: language)
+        return judge(exercise, lines: lines, outcome: outcome, into: base)
+    }
+
     static func judge(_ exercise: Exercise, lines: String, outcome: Sandbox.Outcome, into base: CheckReport)
         -> CheckReport
     {

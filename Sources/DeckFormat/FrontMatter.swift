@@ -19,7 +19,8 @@ public struct DeckMeta: Hashable, Sendable {
     static let knownKeys: Set<String> = ["deck", "title", "tags", "new_per_day"]
 
     /// Parses YAML text that starts at `firstLine` of `file`; issues carry the file's line numbers.
-    static func parse(yaml: String, file: String, firstLine: Int) -> (DeckMeta, [DeckIssue]) {
+    /// Public for the fuzz targets (Fuzz/), which feed it hostile text.
+    public static func parse(yaml: String, file: String, firstLine: Int) -> (DeckMeta, [DeckIssue]) {
         var meta = DeckMeta()
         var issues: [DeckIssue] = []
         func issue(_ line: Int, _ message: String) {

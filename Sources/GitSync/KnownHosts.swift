@@ -2,14 +2,19 @@ import Crypto
 import Foundation
 
 /// An ssh server's host key as libssh2 received it.
-struct SSHHostKey: Equatable {
+public struct SSHHostKey: Equatable {
     /// The key in ssh wire format, as `known_hosts` holds it in base64.
-    var blob: [UInt8]
+    public var blob: [UInt8]
     /// `SHA256:…` as `ssh-keygen -l` prints it, when libssh2 computed the hash.
-    var fingerprint: String?
+    public var fingerprint: String?
+
+    public init(blob: [UInt8], fingerprint: String? = nil) {
+        self.blob = blob
+        self.fingerprint = fingerprint
+    }
 
     /// The algorithm name at the head of the blob (`ssh-ed25519`, `ecdsa-sha2-nistp256`, `ssh-rsa`).
-    var type: String {
+    public var type: String {
         guard blob.count >= 4 else { return "unknown" }
         let length = blob[0..<4].reduce(0) { $0 << 8 | Int($1) }
         guard length > 0, blob.count >= 4 + length else { return "unknown" }
@@ -31,8 +36,8 @@ struct SSHHostKey: Equatable {
 /// Understands plain and hashed (`|1|salt|hash`) host names, `[host]:port` for other ports than 22,
 /// `*` and `?` patterns, `!` negation and `@revoked`. `@cert-authority` lines are skipped: libssh2
 /// offers no host certificates.
-enum KnownHosts {
-    enum Verdict: Equatable {
+public enum KnownHosts {
+    public enum Verdict: Equatable {
         /// A line for this host holds this very key.
         case trusted
         /// No line for this host holds a key of this type.
@@ -44,7 +49,7 @@ enum KnownHosts {
     }
 
     /// The name `known_hosts` uses for `host` on `port`.
-    static func name(host: String, port: Int?) -> String {
+    public static func name(host: String, port: Int?) -> String {
         guard let port, port != 22 else { return host.lowercased() }
         return "[\(host.lowercased())]:\(port)"
     }
@@ -55,31 +60,44 @@ enum KnownHosts {
         var verdict = Verdict.unknown
         for file in files {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
-            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                var fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-                guard let first = fields.first, !first.hasPrefix("#") else { continue }
-                var marker: String?
-                if first.hasPrefix("@") {
-                    marker = first
-                    fields.removeFirst()
+            switch check(key, name: name, text: text, file: file) {
+            case .revoked(let file, let line): return .revoked(file: file, line: line)
+            case .trusted: verdict = .trusted
+            case .changed(let file, let line) where verdict == .unknown: verdict = .changed(file: file, line: line)
+            case .changed, .unknown: break
+            }
+        }
+        return verdict
+    }
+
+    /// What one file's text says about `key` (lines numbered from 1 for `file`). Public, with the
+    /// types it takes, for the fuzz target (Fuzz/).
+    public static func check(_ key: SSHHostKey, name: String, text: String, file: String) -> Verdict {
+        var verdict = Verdict.unknown
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            guard let first = fields.first, !first.hasPrefix("#") else { continue }
+            var marker: String?
+            if first.hasPrefix("@") {
+                marker = first
+                fields.removeFirst()
+            }
+            guard fields.count >= 3, let blob = Data(base64Encoded: fields[2]) else { continue }
+            let sameKey = [UInt8](blob) == key.blob
+            switch marker {
+            case "@revoked"?:
+                if sameKey && matches(name, patterns: fields[0]) {
+                    return .revoked(file: file, line: index + 1)
                 }
-                guard fields.count >= 3, let blob = Data(base64Encoded: fields[2]) else { continue }
-                let sameKey = [UInt8](blob) == key.blob
-                switch marker {
-                case "@revoked"?:
-                    if sameKey && matches(name, patterns: fields[0]) {
-                        return .revoked(file: file, line: index + 1)
-                    }
-                case nil:
-                    guard fields[1] == key.type, matches(name, patterns: fields[0]) else { continue }
-                    if sameKey {
-                        verdict = .trusted
-                    } else if verdict == .unknown {
-                        verdict = .changed(file: file, line: index + 1)
-                    }
-                default:
-                    continue  // @cert-authority and unknown markers
+            case nil:
+                guard fields[1] == key.type, matches(name, patterns: fields[0]) else { continue }
+                if sameKey {
+                    verdict = .trusted
+                } else if verdict == .unknown {
+                    verdict = .changed(file: file, line: index + 1)
                 }
+            default:
+                continue  // @cert-authority and unknown markers
             }
         }
         return verdict
@@ -105,7 +123,7 @@ enum KnownHosts {
     }
 
     /// OpenSSH's rule: the name matches when one pattern does and no negated (`!`) pattern does.
-    static func matches(_ name: String, patterns: String) -> Bool {
+    public static func matches(_ name: String, patterns: String) -> Bool {
         if patterns.hasPrefix("|1|") { return hashedMatches(name, entry: patterns) }
         var matched = false
         for pattern in patterns.split(separator: ",") {

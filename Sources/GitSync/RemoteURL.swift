@@ -39,7 +39,7 @@ public enum RemoteURL {
         let authority = rest[..<authorityEnd]
         guard let at = authority.lastIndex(of: "@") else { return url }
         let userInfo = authority[..<at]
-        let user = userInfo.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
+        let user = userInfo.prefix { $0 != ":" }  // empty in `https://:token@host`
         let hidden = userInfo.contains(":") ? "\(user):***" : user
         return String(url[..<schemeEnd.upperBound]) + hidden + String(rest[at...])
     }

@@ -32,6 +32,7 @@ struct HTMLMarkdownTests {
             ("a < b and c > d", "a < b and c > d"),
             ("   spaced    out   ", "spaced out"),
             ("中文<br/>答案", "中文\n答案"),
+            ("<table><tr><td>a</td><td></td><td>b</td></tr><tr><td>c</td></tr></table>", "a b\nc"),
         ])
     func htmlToMarkdown(html: String, markdown: String) {
         #expect(AnkiHTML.markdown(fromHTML: html) == markdown)
@@ -51,6 +52,68 @@ struct HTMLMarkdownTests {
         ])
     func roundTrip(markdown: String) {
         #expect(AnkiHTML.markdown(fromHTML: AnkiHTML.html(fromMarkdown: markdown)) == markdown)
+    }
+
+    // Found by Fuzz/ (fuzz-anki-html): a field's code block must not end early, or the lines after
+    // its end are read as Markdown, and a `## ` line there becomes a card of the deck file.
+    @Test(
+        "a code block cannot be closed by its own text or its language name",
+        arguments: [
+            ("<pre>```\n~~~\n## injected {#x}\n</pre>", "~~~~\n```\n~~~\n## injected {#x}\n~~~~"),
+            ("<pre>a\n`````\n</pre>", "~~~\na\n`````\n~~~"),
+            ("<pre>```\n~~~~~\n</pre>", "~~~~~~\n```\n~~~~~\n~~~~~~"),
+            ("<pre><code class=\"language-x&#10;## evil\">a</code></pre>", "```x\na\n```"),
+            ("<pre><code class=\"language-a`b\">a</code></pre>", "```a\na\n```"),
+            ("<ul><li><pre>x\n## y</pre></li></ul>", "-\n  ```\nx\n## y\n```"),
+            (
+                "<ul><li>a<ul><li>b<ul><li>c<pre>x</pre></li></ul></li></ul></li></ul>",
+                "- a\n  - b\n    - c\n\n  ```\nx\n```"
+            ),
+        ])
+    func codeBlockFence(html: String, markdown: String) {
+        #expect(AnkiHTML.markdown(fromHTML: html) == markdown)
+    }
+
+    // Found by Fuzz/ (fuzz-anki-html): a fence or heading put together from several pieces, or
+    // brought by a newline in an attribute, would end or split the card in the deck file.
+    @Test(
+        "a line is escaped when it starts like a fence or a heading, however it was built",
+        arguments: [
+            ("`<code>`</code>", "\\````"),
+            ("~<i></i>~~ x", "\\~~~ x"),
+            ("<a href=\"x&#10;## evil\">l</a>", "[l](x ## evil)"),
+            ("<img alt=\"a&#10;```\" src=\"b\">", "![a ```](b)"),
+            ("``<code>x</code>", "\\```x`"),
+        ])
+    func escapedLineStarts(html: String, markdown: String) {
+        #expect(AnkiHTML.markdown(fromHTML: html) == markdown)
+    }
+
+    // Found by Fuzz/ (fuzz-anki-html): a NUL made the deck file written from the package one that
+    // Recall itself refuses as binary on the next import (and hid a fence from the escaping).
+    @Test("NUL characters are dropped, &#0; is the replacement character")
+    func nul() {
+        #expect(AnkiHTML.markdown(fromHTML: "a&#0;b\u{0}c<pre>d\u{0}</pre>") == "a\u{FFFD}bc\n\n```\nd\n```")
+        #expect(AnkiHTML.markdown(fromHTML: "\u{0} \u{0}~~~ x") == "\\~~~ x")
+    }
+
+    // Found by Fuzz/ (fuzz-anki-html): Ink looped forever on these, hanging `recall export`.
+    @Test("a '<p' that starts no tag, and '[' nested deeper than links nest, are text; converting returns")
+    func unclosedP() {
+        #expect(AnkiHTML.html(fromMarkdown: "a <plain te b") == "a &lt;plain te b")
+        #expect(AnkiHTML.html(fromMarkdown: "<b>x</b> <P").contains("&lt;P"))
+        #expect(AnkiHTML.html(fromMarkdown: "x <p>y</p>").contains("<p>y</p>"))
+        let brackets = String(repeating: "[", count: 40) + "x"
+        #expect(AnkiHTML.html(fromMarkdown: brackets) == "[[[" + String(repeating: "&#91;", count: 37) + "x")
+        // Ink trapped (read past the end) on a list ending in a space with a combining mark.
+        #expect(AnkiHTML.html(fromMarkdown: "- wo\n  \u{7AD}wo\n  \u{7AD}").contains("<li>wo"))
+        #expect(AnkiHTML.html(fromMarkdown: "[![a](b.png)](c)") == "<a href=\"c\"><img src=\"b.png\" alt=\"a\"/></a>")
+    }
+
+    // Found by Fuzz/ (fuzz-anki-html): Ink read two leading rules as a metadata block and dropped it.
+    @Test("a card that starts with horizontal rules keeps them")
+    func leadingRules() {
+        #expect(AnkiHTML.html(fromMarkdown: "---\n\n---\n\nkept").components(separatedBy: "<hr").count == 3)
     }
 
     @Test("a one-paragraph text loses its <p> wrapper; longer ones keep theirs")

@@ -64,6 +64,15 @@ struct PackageFileTests {
         #expect(try AnkiPackageReader().read(url).collection.notes.count == 1)
     }
 
+    // Found by Fuzz/ (fuzz-anki-package): ZIPFoundation's extraction inflated past the entry and, its
+    // deflate stream not ending before the end of the file, asked for more input forever.
+    @Test("a collection whose compressed stream does not end within its entry is a damaged zip, not a hang")
+    func streamCutShort() throws {
+        let input = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Fuzz/corpus/anki-package/timeout-deflate-cut-short.apkg").standardized
+        #expect(throws: AnkiPackageError.notAZip(path: input.path)) { try AnkiPackageReader().read(input) }
+    }
+
     @Test("bad files: not a zip, truncated, a zip without a collection, the zstd format, too large")
     func badFiles() throws {
         let folder = try TemporaryFolder("anki-pkg")
@@ -112,6 +121,43 @@ struct PackageFileTests {
             throws: AnkiPackageError.badCollection(path: fake.path, reason: "its collection is not an SQLite database")
         ) {
             try reader.read(fake)
+        }
+    }
+
+    // Found by Fuzz/ (fuzz-anki-package): GRDB traps when it decodes NULL or text into a number, so
+    // such a value in a collection crashed `recall import`.
+    @Test("a collection with text or NULL where Anki writes a number is refused, not a crash")
+    func nonNumericColumn() throws {
+        let folder = try TemporaryFolder("anki-pkg")
+        defer { folder.remove() }
+        let good = folder.url.appendingPathComponent("good.apkg")
+        try AnkiPackageWriter.write(Self.sample(), to: good, now: 1_795_430_000)
+        for (table, update) in [("cards", "UPDATE cards SET due = 'soon'"), ("notes", "UPDATE notes SET mod = x'00'")] {
+            let collection = folder.url.appendingPathComponent("collection.anki2")
+            try? FileManager.default.removeItem(at: collection)
+            guard let entry = try Archive(url: good, accessMode: .read)["collection.anki2"] else {
+                Issue.record("no collection in the written package")
+                return
+            }
+            _ = try Archive(url: good, accessMode: .read).extract(entry, to: collection)
+            let sqlite = Process()
+            sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+            sqlite.arguments = [collection.path, update]
+            try sqlite.run()
+            sqlite.waitUntilExit()
+            #expect(sqlite.terminationStatus == 0)
+            let bad = folder.url.appendingPathComponent("bad-\(table).apkg")
+            try Archive(url: bad, accessMode: .create).addEntry(with: "collection.anki2", fileURL: collection)
+            do {
+                _ = try AnkiPackageReader().read(bad)
+                Issue.record("read a collection with a non-numeric value in \(table)")
+            } catch let error as AnkiPackageError {
+                guard case .badCollection(_, let reason) = error else {
+                    Issue.record("expected badCollection, got \(error)")
+                    continue
+                }
+                #expect(reason.hasPrefix("its '\(table)' table has a row with a missing or non-numeric value"))
+            }
         }
     }
 

@@ -7,6 +7,18 @@ import Testing
 /// exercise.yaml: what loads, what is refused (with its line), and the compare modes end to end.
 @Suite("Exercise format")
 struct ExerciseFormatTests {
+    // Found with Fuzz/ (fuzz-harness-output): a program printing deeply nested arrays overflowed
+    // the stack of the parser, crashing Recall.
+    @Test("JSON values nest at most 256 arrays deep; deeper is refused, not a crash")
+    func nestingLimit() {
+        func nested(_ depth: Int) -> String {
+            String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+        }
+        #expect(Value.parse(json: nested(256)) != nil)
+        #expect(Value.parse(json: nested(257)) == nil)
+        #expect(Value.parse(json: String(repeating: "[", count: 300_000)) == nil)
+    }
+
     /// A folder holding `exercise.yaml` with `yaml` and a prompt.
     func folder(_ yaml: String) throws -> TemporaryFolder {
         let folder = try TemporaryFolder("recall-exercise")

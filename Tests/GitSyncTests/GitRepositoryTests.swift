@@ -189,6 +189,8 @@ struct TransportTests {
         #expect(RemoteURL.redacted("https://ann:s3cret@example.com/d.git") == "https://ann:***@example.com/d.git")
         #expect(RemoteURL.redacted("https://tok@example.com/d.git") == "https://tok@example.com/d.git")
         #expect(RemoteURL.redacted("git@example.com:d.git") == "git@example.com:d.git")
+        // Found by Fuzz/ (fuzz-known-hosts): with no user, the password was shown as the user.
+        #expect(RemoteURL.redacted("https://:s3cret@example.com/d.git") == "https://:***@example.com/d.git")
         let credentials = GitCredentials.fromEnvironment([
             "RECALL_GIT_TOKEN": "ghp_secret", "RECALL_GIT_PASSWORD": "hunter2", "RECALL_GIT_USERNAME": "ann",
         ])

@@ -43,7 +43,7 @@ public indirect enum Value: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Parses JSON text (as the harnesses print it). Integers stay integers, so `1` and `1.0` are
-    /// told apart where that matters.
+    /// told apart where that matters. Arrays nested deeper than `JSONParser.maxDepth` are refused.
     public static func parse(json text: String) -> Value? {
         var parser = JSONParser(Array(text.utf8))
         guard let value = parser.value(), parser.atEnd else { return nil }
@@ -117,8 +117,13 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
 
 /// A small JSON reader for harness output (Foundation's turns `true` and `1` into the same NSNumber).
 struct JSONParser {
+    /// Deeper arrays are refused: the parser recurses once per level, and a learner's program can
+    /// print a megabyte of `[` (found by Fuzz/, fuzz-harness-output: a stack overflow).
+    static let maxDepth = 256
+
     let bytes: [UInt8]
     var i = 0
+    var depth = 0
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
@@ -151,6 +156,9 @@ struct JSONParser {
         case UInt8(ascii: "I"): return literal("Infinity") ? .double(.infinity) : nil
         case UInt8(ascii: "\""): return string().map(Value.string)
         case UInt8(ascii: "["):
+            guard depth < Self.maxDepth else { return nil }
+            depth += 1
+            defer { depth -= 1 }
             i += 1
             var items: [Value] = []
             skipSpace()

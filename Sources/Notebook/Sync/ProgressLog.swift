@@ -46,10 +46,13 @@ struct RetractionLine: Codable, Equatable {
     var retracts: String
 }
 
-enum ProgressLog {
+/// Reading and writing device files; public for the fuzz target (Fuzz/), which feeds `decode` hostile
+/// lines.
+public enum ProgressLog {
     static func fileName(device: String) -> String { "events/\(device).jsonl" }
 
-    static func encode(_ event: ReviewEvent) -> String {
+    /// One event as its line (without the newline).
+    public static func encode(_ event: ReviewEvent) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(ProgressLine(event))) ?? Data()
@@ -62,15 +65,15 @@ enum ProgressLog {
 
     /// A device file's contents: its events, the ids of events it retracted, and malformed lines
     /// as `file:line: message` problems.
-    struct Decoded {
-        var events: [ReviewEvent] = []
-        var retracted: Set<String> = []
-        var problems: [String] = []
+    public struct Decoded {
+        public var events: [ReviewEvent] = []
+        public var retracted: Set<String> = []
+        public var problems: [String] = []
     }
 
     /// Parses a device's file. Only that device's own events and retractions are taken: a file
     /// cannot speak for another device.
-    static func decode(_ data: Data, file: String) -> Decoded {
+    public static func decode(_ data: Data, file: String) -> Decoded {
         var decoded = Decoded()
         let device = (file as NSString).lastPathComponent.replacingOccurrences(of: ".jsonl", with: "")
         let decoder = JSONDecoder()

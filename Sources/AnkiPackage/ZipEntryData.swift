@@ -1,0 +1,109 @@
+import Foundation
+import ZIPFoundation
+
+/// One zip entry's stored bytes, found through the zip's own directories and read no further than
+/// the entry's compressed size. ZIPFoundation 0.9.20's extraction on Linux inflates from the entry's
+/// start to the end of the file and, when the deflate stream is cut short there (a truncated or
+/// damaged package), asks for more input forever: `recall import` hung (found by Fuzz/).
+struct ZipEntryData {
+    enum Problem: Error {
+        /// Not a zip this reader can follow (a ZIP64 field, a record out of the file).
+        case unreadable
+        /// The deflate stream did not end within the entry.
+        case cutShort
+        case unsupportedMethod(UInt16)
+    }
+
+    let handle: FileHandle
+    let fileSize: UInt64
+    let method: UInt16
+    let compressedSize: UInt64
+    let dataOffset: UInt64
+
+    /// The entry called `name`, from the central directory and its local header.
+    init(_ name: String, in handle: FileHandle) throws {
+        self.handle = handle
+        fileSize = try handle.seekToEnd()
+        let tailSize = min(fileSize, 65_535 + 22)
+        let tail = try Self.read(handle, at: fileSize - tailSize, count: Int(tailSize))
+        // The end-of-central-directory record: the last one that fits.
+        guard
+            let end = stride(from: tail.count - 22, through: 0, by: -1).first(where: {
+                Self.u32(tail, $0) == 0x0605_4b50
+            })
+        else { throw Problem.unreadable }
+        let directorySize = UInt64(Self.u32(tail, end + 12))
+        let directoryOffset = UInt64(Self.u32(tail, end + 16))
+        guard directoryOffset != 0xFFFF_FFFF, directoryOffset + directorySize <= fileSize else {
+            throw Problem.unreadable
+        }
+        let directory = try Self.read(handle, at: directoryOffset, count: Int(directorySize))
+        var record = 0
+        var found: (method: UInt16, size: UInt64, header: UInt64)?
+        while record + 46 <= directory.count, Self.u32(directory, record) == 0x0201_4b50 {
+            let nameLength = Int(Self.u16(directory, record + 28))
+            let next =
+                record + 46 + nameLength + Int(Self.u16(directory, record + 30))
+                + Int(Self.u16(directory, record + 32))
+            guard record + 46 + nameLength <= directory.count else { break }
+            if directory[(record + 46)..<(record + 46 + nameLength)].elementsEqual(name.utf8) {
+                found = (
+                    Self.u16(directory, record + 10), UInt64(Self.u32(directory, record + 20)),
+                    UInt64(Self.u32(directory, record + 42))
+                )
+                break
+            }
+            record = next
+        }
+        guard let found, found.size != 0xFFFF_FFFF, found.header != 0xFFFF_FFFF, found.header + 30 <= fileSize
+        else { throw Problem.unreadable }
+        let header = try Self.read(handle, at: found.header, count: 30)
+        guard Self.u32(header, 0) == 0x0403_4b50 else { throw Problem.unreadable }
+        method = found.method
+        compressedSize = found.size
+        dataOffset = found.header + 30 + UInt64(Self.u16(header, 26)) + UInt64(Self.u16(header, 28))
+        guard dataOffset + compressedSize <= fileSize else { throw Problem.unreadable }
+    }
+
+    /// Passes the entry's uncompressed bytes to `consumer`; returns their CRC-32.
+    func extract(consumer: (Data) throws -> Void) throws -> CRC32 {
+        var position: UInt64 = 0
+        let provider: Provider = { _, chunkSize in
+            let count = min(UInt64(chunkSize), compressedSize - position)
+            guard count > 0 else { throw Problem.cutShort }
+            let chunk = try Self.read(handle, at: dataOffset + position, count: Int(count))
+            guard chunk.count == Int(count) else { throw Problem.cutShort }
+            position += count
+            return Data(chunk)
+        }
+        switch method {
+        case 0:
+            var crc: CRC32 = 0
+            while position < compressedSize {
+                let chunk = try provider(Int64(position), 65_536)
+                crc = chunk.crc32(checksum: crc)
+                try consumer(chunk)
+            }
+            return crc
+        case 8:
+            return try Data.decompress(
+                size: Int64(compressedSize), bufferSize: 65_536, skipCRC32: false, provider: provider,
+                consumer: consumer)
+        default:
+            throw Problem.unsupportedMethod(method)
+        }
+    }
+
+    private static func read(_ handle: FileHandle, at offset: UInt64, count: Int) throws -> [UInt8] {
+        try handle.seek(toOffset: offset)
+        return [UInt8](try handle.read(upToCount: count) ?? Data())
+    }
+
+    private static func u16(_ bytes: [UInt8], _ at: Int) -> UInt16 {
+        UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8
+    }
+
+    private static func u32(_ bytes: [UInt8], _ at: Int) -> UInt32 {
+        UInt32(u16(bytes, at)) | UInt32(u16(bytes, at + 2)) << 16
+    }
+}
