@@ -35,6 +35,9 @@ public enum ChildProcess {
         ) throws {
             var pipe: [Int32] = [-1, -1]
             guard Glibc.pipe(&pipe) == 0 else { throw Failure(description: "pipe() failed: errno \(errno)") }
+            // Close-on-exec at once: a process another thread spawns meanwhile must not inherit the
+            // write end, or reading to end of file waits for that process (a tmux server) to exit.
+            for fd in pipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
             var actions = posix_spawn_file_actions_t()
             posix_spawn_file_actions_init(&actions)
             defer { posix_spawn_file_actions_destroy(&actions) }
@@ -49,8 +52,8 @@ public enum ChildProcess {
             } else {
                 posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
             }
-            posix_spawn_file_actions_addclose(&actions, pipe[0])
-            posix_spawn_file_actions_addclose(&actions, pipe[1])
+            // Nothing else this test process has open reaches the child (other tests' pipes above all).
+            InheritedFiles.closeAll(&actions)
             let cArgs = argv.map { strdup($0) } + [nil]
             let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
             defer {
