@@ -60,21 +60,10 @@ public enum ChildProcess {
                 cArgs.forEach { free($0) }
                 cEnv.forEach { free($0) }
             }
-            // The test process's threads block most signals; a child (a tmux server and its panes)
-            // must start with none blocked and default handlers, or kill-server and SIGHUP leave it
-            // running.
             var attributes = posix_spawnattr_t()
             posix_spawnattr_init(&attributes)
             defer { posix_spawnattr_destroy(&attributes) }
-            var noSignals = sigset_t()
-            sigemptyset(&noSignals)
-            posix_spawnattr_setsigmask(&attributes, &noSignals)
-            var defaults = sigset_t()
-            sigfillset(&defaults)
-            sigdelset(&defaults, SIGKILL)
-            sigdelset(&defaults, SIGSTOP)
-            posix_spawnattr_setsigdefault(&attributes, &defaults)
-            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+            InheritedFiles.defaultSignals(&attributes)
             var child: pid_t = 0
             let spawned = posix_spawnp(&child, argv[0], &actions, &attributes, cArgs, cEnv)
             close(pipe[1])

@@ -4,7 +4,7 @@ import Foundation
     import Glibc
 #endif
 
-/// Keeps a spawned child from inheriting the test process's other files. Tests run in parallel, and
+/// Keeps a spawned child from inheriting the test process's other files and blocked signals. Tests run in parallel, and
 /// Foundation's pipes are not close-on-exec: a tmux server or a test server spawned by one test
 /// while another reads a `recall` run's output would hold that pipe's write end, and the reader
 /// would wait for end of file until the server exits.
@@ -26,5 +26,20 @@ enum InheritedFiles {
         for fd in Int32(3)..<Int32(4096) where fcntl(fd, F_GETFD) != -1 {
             posix_spawn_file_actions_addclose(&actions, fd)
         }
+    }
+
+    /// Sets `attributes` so the child starts with no signal blocked and default handlers: the test
+    /// process's threads block most signals, and a tmux server or test server inheriting that mask
+    /// ignores kill-server, SIGHUP and SIGTERM.
+    static func defaultSignals(_ attributes: inout posix_spawnattr_t) {
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var defaults = sigset_t()
+        sigfillset(&defaults)
+        sigdelset(&defaults, SIGKILL)
+        sigdelset(&defaults, SIGSTOP)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     }
 }
