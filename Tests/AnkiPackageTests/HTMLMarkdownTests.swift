@@ -89,6 +89,21 @@ struct HTMLMarkdownTests {
         #expect(AnkiHTML.markdown(fromHTML: html) == markdown)
     }
 
+    // Found by Fuzz/ (fuzz-anki-html): an empty `<b></b>` (or `<i></i>`) at a line start wrote a
+    // marker that decided the line was safe, then took it back; a `~~~` after it opened a fence that
+    // swallowed the next card of the deck file.
+    @Test(
+        "a line is escaped when it starts like a fence or a heading after an empty emphasis",
+        arguments: [
+            ("a<br><b></b>~~~ x", "a\n\\~~~ x"),
+            ("a<br><i> </i>```", "a\n\\```"),
+            ("<p>a</p><strong></strong>## x {#y}", "a\n\n\\## x {#y}"),
+            ("<ul><li>a<br><em></em><b></b>~~~</li></ul>", "- a\n  \\~~~"),
+        ])
+    func escapedAfterEmptyEmphasis(html: String, markdown: String) {
+        #expect(AnkiHTML.markdown(fromHTML: html) == markdown)
+    }
+
     // Found by Fuzz/ (fuzz-anki-html): a NUL made the deck file written from the package one that
     // Recall itself refuses as binary on the next import (and hid a fence from the escaping).
     @Test("NUL characters are dropped, &#0; is the replacement character")
