@@ -112,6 +112,14 @@ struct HTMLMarkdownTests {
         #expect(AnkiHTML.markdown(fromHTML: "\u{0} \u{0}~~~ x") == "\\~~~ x")
     }
 
+    // Found by Fuzz/ (fuzz-anki-html): a CR at a line end in a code block was read back by the deck
+    // parser as part of a CR LF line end, so the card's answer changed.
+    @Test("CR LF and a lone CR are line ends, as in HTML")
+    func carriageReturns() {
+        #expect(AnkiHTML.markdown(fromHTML: "<pre>a\r\nb\r\r\nc\rd\r</pre>") == "```\na\nb\n\nc\nd\n```")
+        #expect(AnkiHTML.markdown(fromHTML: "a\r\rb<pre>\r\0\nc</pre>") == "a b\n\n```\n\nc\n```")
+    }
+
     // Found by Fuzz/ (fuzz-anki-html): Ink looped forever on these, hanging `recall export`.
     @Test("a '<p' that starts no tag, and '[' nested deeper than links nest, are text; converting returns")
     func unclosedP() {
