@@ -204,4 +204,11 @@ struct StudyCalendarTests {
             #expect(StudyDay(iso: text) == nil)
         }
     }
+
+    @Test("weekdays: Monday is 0, before 1970 too")
+    func weekdays() {
+        // 1970-01-01 was a Thursday, 2026-11-23 a Monday, 1969-12-28 a Sunday, 2000-02-29 a Tuesday.
+        let known = [("1970-01-01", 3), ("2026-11-23", 0), ("2026-11-29", 6), ("1969-12-28", 6), ("2000-02-29", 1)]
+        for (text, weekday) in known { #expect(StudyDay(iso: text)?.weekday == weekday, "\(text)") }
+    }
 }

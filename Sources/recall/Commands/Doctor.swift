@@ -18,9 +18,8 @@ extension Recall {
         }
 
         func run() throws {
-            let store = try global.notebook().store
-            var report = Report(integrity: try store.integrityCheck(), inconsistent: try store.inconsistentCards())
-            if refold { report.refolded = try store.refoldAll() }
+            let health = try global.notebook().checkHealth(refold: refold)
+            let report = Report(integrity: health.integrity, inconsistent: health.inconsistent, refolded: health.refolded)
             if global.json {
                 try Output.json(report)
             } else {
@@ -31,7 +30,7 @@ extension Recall {
                         : "states differing from their events: \(report.inconsistent.joined(separator: ", "))")
                 if let n = report.refolded { print("refolded \(n) cards") }
             }
-            if report.integrity != "ok" || !report.inconsistent.isEmpty { throw CommandFailure(status: 1) }
+            if !health.isHealthy { throw CommandFailure(status: 1) }
         }
     }
 }
