@@ -102,7 +102,10 @@ struct CommandLineTests {
             (["show", "q1"], "The value 'q1' is invalid for '<card>'", "as deck/id"),
             (["conflicts", "resolve", "d", "--ours"], "The value 'd' is invalid for '<card>'", "deck/id"),
             (["exercise", "d/q1", "--lang", "ruby"], "The value 'ruby' is invalid for '--lang <lang>'", "'python'"),
-            (["check", "d/q1", "x.py", "--lang", "cobol"], "The value 'cobol' is invalid for '--lang <lang>'", "'cpp'"),
+            (
+                ["check", "d/q1", "x.py", "--lang", "cobol"], "The value 'cobol' is invalid for '--lang <lang>'",
+                "'cpp'"
+            ),
         ])
     func malformedArgument(arguments: [String], message: String, hint: String) throws {
         let (home, decks) = try homeWithDeck()

@@ -10,7 +10,11 @@ func walk(_ grades: [Int], from start: StudyDay = StudyDay(year: 2026, month: 1,
     var day = start
     var states: [CardState] = []
     for q in grades {
-        let next = SM2.review(state, grade: Grade(rawValue: q)!, on: day)
+        guard let grade = Grade(rawValue: q) else {
+            Issue.record("\(q) is not a grade")
+            break
+        }
+        let next = SM2.review(state, grade: grade, on: day)
         states.append(next)
         state = next
         day = next.due

@@ -19,7 +19,8 @@ extension Recall {
 
         func run() throws {
             let health = try global.notebook().checkHealth(refold: refold)
-            let report = Report(integrity: health.integrity, inconsistent: health.inconsistent, refolded: health.refolded)
+            let report = Report(
+                integrity: health.integrity, inconsistent: health.inconsistent, refolded: health.refolded)
             if global.json {
                 try Output.json(report)
             } else {

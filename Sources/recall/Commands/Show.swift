@@ -38,7 +38,9 @@ extension Recall {
                 line = c.sourceLine
                 removed = details.stored.removed
                 state = details.state.map(ScheduleReport.init)
-                history = details.history.map { .init(day: $0.day.iso, kind: $0.kind.rawValue, grade: $0.grade.rawValue) }
+                history = details.history.map {
+                    .init(day: $0.day.iso, kind: $0.kind.rawValue, grade: $0.grade.rawValue)
+                }
             }
         }
 
