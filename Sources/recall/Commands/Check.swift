@@ -18,7 +18,7 @@ extension Recall {
         @Argument(help: "Your solution file (.py, .swift, .cpp).")
         var file: String
 
-        @Option(help: "python, swift or cpp (default: from the file's extension).")
+        @Option(help: "The solution's language (default: from the file's extension).")
         var lang: Language?
 
         @Flag(help: "Run code from a subscribed deck even when bubblewrap is missing.")

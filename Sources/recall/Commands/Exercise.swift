@@ -13,7 +13,7 @@ extension Recall {
         @Argument(help: "The exercise, as deck/id or id (e.g. coding/remove-nth-from-end).")
         var exercise: String
 
-        @Option(help: "python, swift or cpp.")
+        @Option(help: "The language of the starter file.")
         var lang = Language.python
 
         @Option(help: "The folder to write it into.")

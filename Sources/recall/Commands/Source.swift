@@ -107,7 +107,7 @@ enum TransferMeter {
     nonisolated(unsafe) static var shown = false
 
     static func handler(json: Bool) -> SyncProgressHandler? {
-        guard !json, isatty(2) == 1 else { return nil }
+        guard !json, Terminal.isTerminal(STDERR_FILENO) else { return nil }
         return { what, progress in
             guard progress.totalObjects > 0 else { return }
             shown = true
