@@ -1,8 +1,8 @@
 import Storage
 
 /// What `recall doctor` finds: SQLite's integrity check and the cards whose stored state is not
-/// the fold of their events.
-public struct NotebookHealth: Sendable {
+/// the fold of their events. Its encoding is `doctor --json`'s document.
+public struct NotebookHealth: Sendable, Encodable {
     /// "ok" when the file is sound, else SQLite's list of problems.
     public var integrity: String
     /// Cards (deck/id) whose state differs from the refold of their events.
