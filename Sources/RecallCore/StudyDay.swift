@@ -50,6 +50,9 @@ public struct StudyDay: Hashable, Comparable, Sendable, Codable, CustomStringCon
 
     public var description: String { iso }
 
+    /// The day of the week, 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
+    public var weekday: Int { ((ordinal % 7) + 7 + 3) % 7 }
+
     public static func < (lhs: StudyDay, rhs: StudyDay) -> Bool { lhs.ordinal < rhs.ordinal }
     public func advanced(by n: Int) -> StudyDay { StudyDay(ordinal: ordinal + n) }
     public func distance(to other: StudyDay) -> Int { other.ordinal - ordinal }

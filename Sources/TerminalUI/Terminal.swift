@@ -22,12 +22,19 @@ public final class Terminal {
     public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
     /// Columns and rows (80×24 when the size cannot be read).
-    public var size: (columns: Int, rows: Int) {
+    public var size: (columns: Int, rows: Int) { Self.size(of: output) ?? (80, 24) }
+
+    /// The size of the terminal on `fd`; nil when `fd` is not a terminal or reports no size.
+    public static func size(of fd: Int32) -> (columns: Int, rows: Int)? {
         var ws = winsize()
-        if ioctl(output, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0, ws.ws_row > 0 {
-            return (Int(ws.ws_col), Int(ws.ws_row))
-        }
-        return (80, 24)
+        guard ioctl(fd, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0, ws.ws_row > 0 else { return nil }
+        return (Int(ws.ws_col), Int(ws.ws_row))
+    }
+
+    /// The width to lay out printed text in: `COLUMNS` when set, else the terminal's on `fd`, else 80.
+    public static func width(of fd: Int32, environment: [String: String]) -> Int {
+        if let text = environment["COLUMNS"], let value = Int(text), value > 0 { return value }
+        return size(of: fd)?.columns ?? 80
     }
 
     /// Enters raw mode and the alternate screen; installs the restoring signal handlers.
@@ -58,10 +65,12 @@ public final class Terminal {
     deinit { leave() }
 
     public func write(_ text: String) {
-        var bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(output, $0.baseAddress! + offset, $0.count - offset) }
+            let n = bytes.withUnsafeBytes { buffer in
+                buffer.baseAddress.map { Glibc.write(output, $0 + offset, buffer.count - offset) } ?? 0
+            }
             if n <= 0 {
                 if errno == EINTR { continue }
                 return

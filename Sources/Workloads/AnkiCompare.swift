@@ -131,7 +131,7 @@ public struct AnkiCompare {
             let answering = try Notebook(env)
             let cards = try answering.dueQueue(limit: answers).map(\.card)
             for card in cards {
-                let ms = try Measure.once { _ = try answering.answer(card, grade: Grade(rawValue: 4)!) }
+                let ms = try Measure.once { _ = try answering.answer(card, grade: .hesitant) }
                 if full { recallFull.append(ms) } else { recallAnswers.append(ms) }
             }
             if !full {
@@ -181,7 +181,7 @@ public struct AnkiCompare {
     private func environment(home: URL, today: StudyDay) -> RecallEnvironment {
         let now = Date(timeIntervalSince1970: Double(today.ordinal) * 86_400 + 36_000)
         return RecallEnvironment(
-            home: home, now: { now }, calendar: StudyCalendar(timeZone: TimeZone(identifier: "UTC")!))
+            home: home, now: { now }, calendar: StudyCalendar(timeZone: .gmt))
     }
 
     /// Each card's folded state, for the Anki collection to mirror.
