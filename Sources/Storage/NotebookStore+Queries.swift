@@ -2,27 +2,6 @@ import GRDB
 import RecallCore
 import Scheduler
 
-/// Which part of today's queue a card is in (SM2.md order: drill, review, new).
-public enum QueueKind: String, Sendable, Codable {
-    case drill
-    case review
-    case new
-}
-
-/// One card of today's queue.
-public struct QueueEntry: Sendable, Equatable {
-    public var card: CardKey
-    public var queue: QueueKind
-    /// The study day the card fell due (today for new cards and drills).
-    public var due: StudyDay
-
-    public init(card: CardKey, queue: QueueKind, due: StudyDay) {
-        self.card = card
-        self.queue = queue
-        self.due = due
-    }
-}
-
 /// One deck's counts.
 public struct DeckSummary: Sendable, Equatable {
     public var deck: String
@@ -47,87 +26,6 @@ public struct SearchHit: Sendable, Equatable {
 }
 
 extension NotebookStore {
-    /// Today's queue: pending re-drills, then due reviews (oldest due first, then deck order), then
-    /// new cards in deck order within the daily new-card limit (`newPerDay` across the notebook,
-    /// lowered per deck by a deck's own `new_per_day`).
-    public func queue(day: StudyDay, newPerDay: Int, deck: String? = nil, limit: Int? = nil) throws -> [QueueEntry] {
-        try read { db in
-            let limit = limit ?? Int.max
-            var entries: [QueueEntry] = []
-
-            // Re-drills: cards graded today whose last grade today was below 4.
-            let todays = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT e.card, e.grade FROM review_event e JOIN card c ON c.key = e.card
-                    WHERE e.day = ? AND c.removed = 0 AND (? IS NULL OR c.deck = ?)
-                    ORDER BY e.card, e.ts, e.device, e.seq
-                    """,
-                arguments: [day.ordinal, deck, deck])
-            var lastGrade: [(String, Int)] = []
-            for row in todays {
-                let key: String = row[0]
-                if lastGrade.last?.0 == key {
-                    lastGrade[lastGrade.count - 1].1 = row[1]
-                } else {
-                    lastGrade.append((key, row[1]))
-                }
-            }
-            for (key, grade) in lastGrade where grade < 4 {
-                if let card = CardKey(key) { entries.append(QueueEntry(card: card, queue: .drill, due: day)) }
-            }
-            if entries.count >= limit { return Array(entries.prefix(limit)) }
-
-            // Due reviews.
-            let due = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT deck, id, due FROM card INDEXED BY card_due
-                    WHERE removed = 0 AND due IS NOT NULL AND due <= ? AND (? IS NULL OR deck = ?)
-                    ORDER BY due, deck, position LIMIT ?
-                    """, arguments: [day.ordinal, deck, deck, limit == Int.max ? -1 : limit - entries.count])
-            let drilled = Set(lastGrade.map(\.0))
-            while let row = try due.next() {
-                let key = CardKey(deck: row[0], id: row[1])
-                if drilled.contains(key.description) { continue }
-                entries.append(QueueEntry(card: key, queue: .review, due: StudyDay(ordinal: row[2])))
-            }
-            if entries.count >= limit { return Array(entries.prefix(limit)) }
-
-            // New cards within today's allowance.
-            var remaining = newPerDay - (try introduced(on: day, deck: nil, db))
-            if remaining <= 0 { return entries }
-            let decks = try Row.fetchAll(
-                db, sql: "SELECT id, new_per_day FROM deck WHERE (? IS NULL OR id = ?) ORDER BY id",
-                arguments: [deck, deck])
-            for row in decks {
-                let deckID: String = row[0]
-                var allowance = min(remaining, limit - entries.count)
-                if let own: Int = row[1] {
-                    allowance = min(allowance, own - (try introduced(on: day, deck: deckID, db)))
-                }
-                guard allowance > 0 else { continue }
-                let ids = try String.fetchAll(
-                    db,
-                    sql: """
-                        SELECT id FROM card INDEXED BY card_new WHERE deck = ? AND removed = 0 AND due IS NULL
-                        ORDER BY position LIMIT ?
-                        """, arguments: [deckID, allowance])
-                for id in ids { entries.append(QueueEntry(card: CardKey(deck: deckID, id: id), queue: .new, due: day)) }
-                remaining -= ids.count
-                if remaining <= 0 || entries.count >= limit { break }
-            }
-            return entries
-        }
-    }
-
-    /// How many cards had their first review on `day`.
-    private func introduced(on day: StudyDay, deck: String?, _ db: Database) throws -> Int {
-        try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM card WHERE first_review = ? AND (? IS NULL OR deck = ?)",
-            arguments: [day.ordinal, deck, deck]) ?? 0
-    }
-
     /// Per-deck counts for `day`.
     public func decks(day: StudyDay) throws -> [DeckSummary] {
         try read { db in

@@ -65,10 +65,11 @@ public struct Workload: Sendable {
             var walk: [(day: Int, grade: Int, kind: String, offset: Int64)] = []
             while walk.count < perCard {
                 let roll = rng.next() % 100
-                let grade = roll < 35 ? 5 : roll < 75 ? 4 : roll < 88 ? 3 : roll < 96 ? 2 : 1
-                walk.append((day.ordinal, grade, "review", 0))
-                state = SM2.review(state, grade: Grade(rawValue: grade)!, on: day)
-                if grade < 4 && walk.count < perCard {  // the same-day re-drill
+                let value = roll < 35 ? 5 : roll < 75 ? 4 : roll < 88 ? 3 : roll < 96 ? 2 : 1
+                walk.append((day.ordinal, value, "review", 0))
+                let grade = Grade(rawValue: value)!  // 1…5
+                state = SM2.review(state, grade: grade, on: day)
+                if grade.needsRedrill && walk.count < perCard {  // the same-day re-drill
                     walk.append((day.ordinal, 4, "drill", 60_000))
                 }
                 day = day.advanced(by: min(state?.interval ?? 1, 30))
