@@ -26,7 +26,7 @@ public struct SearchHit: Sendable, Equatable {
 }
 
 extension NotebookStore {
-    /// Per-deck counts for `day`.
+    /// Per-deck counts for `day` (due: `SM2.isDue` of a reviewed card, as an SQL range).
     public func decks(day: StudyDay) throws -> [DeckSummary] {
         try read { db in
             try Row.fetchAll(

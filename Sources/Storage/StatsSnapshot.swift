@@ -29,13 +29,8 @@ extension NotebookStore {
                     """, arguments: [deck, deck])
             while let row = try cardRows.next() {
                 let key = CardKey(deck: row[0], id: row[1])
-                var state: CardState?
-                if let due: Int = row[7] {
-                    state = CardState(
-                        ef100: row[4], repetitions: row[5], interval: row[6], due: StudyDay(ordinal: due),
-                        lapses: row[8], lastReview: StudyDay(ordinal: row[9]))
-                }
-                cards.append(.init(key: key, front: row[2], removed: row[3], state: state))
+                cards.append(
+                    .init(key: key, front: row[2], removed: row[3], state: NotebookStore.state(row, offset: 4)))
             }
             var request = ReviewEventRecord.order(
                 ReviewEventRecord.Columns.card, ReviewEventRecord.Columns.ts, ReviewEventRecord.Columns.device,

@@ -27,6 +27,7 @@ struct StoredQueueCandidates: QueueCandidates {
     }
 
     func dueCards(through day: StudyDay, deck: String?, limit: Int?) throws -> [(card: CardKey, due: StudyDay)] {
+        // `due <= day` is `SM2.isDue` as a range of the `card_due` index (new cards are not in it).
         try Row.fetchAll(
             db,
             sql: """
