@@ -133,8 +133,11 @@ extension NotebookStore {
             var added = 0
             var touched = Set<String>()
             for event in incoming where !retracted.contains(event.id) {
-                try insert(event, db, orIgnore: true)
-                if db.changesCount == 0 { continue }  // already in the log
+                // Looked up rather than INSERT OR IGNORE, which would also skip, silently, an event
+                // that breaks a CHECK constraint: a stranger's bad event must fail the merge.
+                let known = ReviewEventRecord.filter(Columns.device == event.device && Columns.seq == event.seq)
+                if try !known.isEmpty(db) { continue }
+                try insert(event, db)
                 touched.insert(event.card.description)
                 added += 1
             }

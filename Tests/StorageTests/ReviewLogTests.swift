@@ -169,3 +169,21 @@ struct ReviewLogTests {
         #expect(try f.store.card(f.key("d/a"))?.state == nil)
     }
 }
+
+@Suite("The review log refuses bad events")
+struct BadEventTests {
+    @Test("merge refuses an event the schema forbids, adding none of the batch, rather than skipping it")
+    func mergeRefusesInvalidEvent() throws {
+        let f = try StoreFixture()
+        try f.importDeck("d", cards: ["a"])
+        let day = f.today.advanced(by: -1)
+        let good = f.event("d/a", 5, day: day, device: "bbbb", seq: 1)
+        var bad = f.event("d/a", 4, day: day, device: "bbbb", seq: 2)
+        bad.durationMs = -5
+        #expect(throws: StorageError.self) { try f.store.merge([good, bad]) }
+        #expect(try f.store.events(ofDevice: "bbbb").isEmpty)
+        bad.durationMs = 0
+        bad.seq = 0
+        #expect(throws: StorageError.self) { try f.store.merge([bad]) }
+    }
+}
