@@ -1,6 +1,5 @@
 import GRDB
 import RecallCore
-import Scheduler
 
 /// One deck's counts.
 public struct DeckSummary: Sendable, Equatable {
@@ -104,12 +103,8 @@ extension NotebookStore {
     /// Why no bm25 ranking: ranking needs every match scored, which for a common word in a large
     /// notebook costs tens of milliseconds; two early-stopping passes cost well under one.
     public func search(_ query: String, limit: Int = 20) throws -> [SearchHit] {
-        let words = query.split(whereSeparator: \.isWhitespace).map(String.init)
-        guard !words.isEmpty, limit > 0 else { return [] }
-        let long = words.filter { $0.count >= 3 }.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        let short = words.filter { $0.count < 3 }.map { word in
-            "%" + word.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
-        }
+        let (long, short) = Self.searchTerms(query)
+        guard !long.isEmpty || !short.isEmpty, limit > 0 else { return [] }
         return try read { db in
             var hits: [SearchHit] = []
             var seen = Set<Int64>()
@@ -145,13 +140,22 @@ extension NotebookStore {
 
     private enum Pass { case front, anywhere }
 
+    /// A query's words: those of three or more characters as FTS5 phrases for the trigram index,
+    /// shorter ones as LIKE patterns (with `%` and `_` dropped, so they match literally).
+    private static func searchTerms(_ query: String) -> (long: [String], short: [String]) {
+        let words = query.split(whereSeparator: \.isWhitespace).map(String.init)
+        let long = words.filter { $0.count >= 3 }.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        let short = words.filter { $0.count < 3 }.map { word in
+            "%" + word.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+        }
+        return (long, short)
+    }
+
     /// Every card matching `query` (same rules as `search`), as row ids in index order: what a
     /// browser or a count needs, without reading any card's text.
     public func searchIDs(_ query: String) throws -> [Int64] {
-        let words = query.split(whereSeparator: \.isWhitespace).map(String.init)
-        guard !words.isEmpty else { return [] }
-        let long = words.filter { $0.count >= 3 }.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        let short = words.filter { $0.count < 3 }
+        let (long, short) = Self.searchTerms(query)
+        guard !long.isEmpty || !short.isEmpty else { return [] }
         return try read { db in
             var ids: [Int64]
             if long.isEmpty {
@@ -161,9 +165,7 @@ extension NotebookStore {
                     db, sql: "SELECT rowid FROM card_fts WHERE card_fts MATCH ?",
                     arguments: [long.joined(separator: " AND ")])
             }
-            for word in short {
-                let pattern =
-                    "%" + word.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+            for pattern in short {
                 let matching = Set(
                     try Int64.fetchAll(
                         db, sql: "SELECT rowid FROM card WHERE front LIKE ?1 OR back LIKE ?1 OR tags LIKE ?1",
