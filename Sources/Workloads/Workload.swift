@@ -67,7 +67,7 @@ public struct Workload: Sendable {
                 let roll = rng.next() % 100
                 let value = roll < 35 ? 5 : roll < 75 ? 4 : roll < 88 ? 3 : roll < 96 ? 2 : 1
                 walk.append((day.ordinal, value, "review", 0))
-                let grade = Grade(rawValue: value)!  // 1…5
+                guard let grade = Grade(rawValue: value) else { preconditionFailure("grade \(value)") }
                 state = SM2.review(state, grade: grade, on: day)
                 if grade.needsRedrill && walk.count < perCard {  // the same-day re-drill
                     walk.append((day.ordinal, 4, "drill", 60_000))
@@ -103,9 +103,10 @@ public struct Workload: Sendable {
     /// The events as Recall review events of one device.
     public func reviewEvents(device: String = "bench") -> [ReviewEvent] {
         events.enumerated().map { seq, e in
-            ReviewEvent(
+            guard let grade = Grade(rawValue: e.grade) else { preconditionFailure("grade \(e.grade)") }
+            return ReviewEvent(
                 card: CardKey(deck: deck, id: cards[e.card].id), timestamp: e.timestamp, day: StudyDay(ordinal: e.day),
-                grade: Grade(rawValue: e.grade)!, kind: e.kind == "drill" ? .drill : .review, device: device,
+                grade: grade, kind: e.kind == "drill" ? .drill : .review, device: device,
                 seq: Int64(seq + 1), durationMs: 4000)
         }
     }

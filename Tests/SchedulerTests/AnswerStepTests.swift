@@ -10,7 +10,7 @@ struct AnswerStepTests {
 
     func grade(_ q: Int, on day: StudyDay, seq: Int64, kind: ReviewKind = .review) -> ReviewEvent {
         ReviewEvent(
-            card: key, timestamp: Int64(day.ordinal) * 86_400_000 + seq, day: day, grade: Grade(rawValue: q)!,
+            card: key, timestamp: Int64(day.ordinal) * 86_400_000 + seq, day: day, grade: Grade.of(q),
             kind: kind, device: "a", seq: seq)
     }
 
@@ -18,7 +18,7 @@ struct AnswerStepTests {
     func firstGrade() throws {
         let step = try SM2.answer(grade(4, on: day, seq: 1, kind: .drill), history: [], early: false)
         #expect(step.event.kind == .review)
-        #expect(step.state == SM2.review(nil, grade: Grade(rawValue: 4)!, on: day))
+        #expect(step.state == SM2.review(nil, grade: Grade.of(4), on: day))
         #expect(step.firstReview == day)
     }
 
@@ -75,7 +75,7 @@ struct AnswerStepTests {
     @Test("the due check: new cards are due, others from their due day on")
     func dueCheck() {
         #expect(SM2.isDue(nil, on: day))
-        let state = SM2.review(nil, grade: Grade(rawValue: 5)!, on: day)
+        let state = SM2.review(nil, grade: Grade.of(5), on: day)
         #expect(!SM2.isDue(state, on: day))
         #expect(SM2.isDue(state, on: day.advanced(by: 1)))
         #expect(SM2.isDue(state, on: day.advanced(by: 9)))

@@ -61,7 +61,7 @@ struct QueuePolicyTests {
 
     func event(_ card: CardKey, _ q: Int, seq: Int64, kind: ReviewKind = .review) -> ReviewEvent {
         ReviewEvent(
-            card: card, timestamp: Int64(today.ordinal) * 86_400_000 + seq, day: today, grade: Grade(rawValue: q)!,
+            card: card, timestamp: Int64(today.ordinal) * 86_400_000 + seq, day: today, grade: Grade.of(q),
             kind: kind, device: "a", seq: seq)
     }
 

@@ -14,7 +14,7 @@ struct ReviewLogTests {
         let review = try f.answer("d/a", 2)
         #expect(review.event.kind == .review)
         #expect(review.event.device == f.store.deviceID && review.event.seq == 1)
-        #expect(review.state == SM2.review(nil, grade: Grade(rawValue: 2)!, on: f.today))
+        #expect(review.state == SM2.review(nil, grade: Grade.of(2), on: f.today))
         let drill = try f.answer("d/a", 5)
         #expect(drill.event.kind == .drill && drill.event.seq == 2)
         #expect(drill.state == review.state)

@@ -45,7 +45,10 @@ final class StoreFixture {
         try store.apply([try deck(id, cards: ids, newPerDay: newPerDay)])
     }
 
-    func key(_ text: String) -> CardKey { CardKey(text)! }
+    func key(_ text: String) -> CardKey {
+        guard let key = CardKey(text) else { preconditionFailure("not a card key: \(text)") }
+        return key
+    }
 
     /// Grades `card` on `day` (today by default); each call a minute after the last.
     @discardableResult
@@ -53,7 +56,7 @@ final class StoreFixture {
         let day = day ?? today
         clock += 60_000
         return try store.answer(
-            key(card), grade: Grade(rawValue: q)!, day: day, timestamp: Int64(day.ordinal) * 86_400_000 + clock,
+            key(card), grade: Grade.of(q), day: day, timestamp: Int64(day.ordinal) * 86_400_000 + clock,
             early: early)
     }
 
@@ -62,7 +65,7 @@ final class StoreFixture {
         _ card: String, _ q: Int, day: StudyDay, device: String, seq: Int64, kind: ReviewKind = .review
     ) -> ReviewEvent {
         ReviewEvent(
-            card: key(card), timestamp: Int64(day.ordinal) * 86_400_000 + seq, day: day, grade: Grade(rawValue: q)!,
+            card: key(card), timestamp: Int64(day.ordinal) * 86_400_000 + seq, day: day, grade: Grade.of(q),
             kind: kind, device: device, seq: seq)
     }
 }
