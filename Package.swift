@@ -70,7 +70,12 @@ let package = Package(
         .target(name: "RecallTestSupport", dependencies: ["Notebook"], path: "Tests/RecallTestSupport"),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"]),
         .testTarget(name: "DeckFormatTests", dependencies: ["DeckFormat", "RecallTestSupport"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "RecallTestSupport"]),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: [
+                "Storage", "Scheduler", "DeckFormat", "RecallTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "RecallTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["RecallTestSupport"]),
         .testTarget(name: "GitSyncTests", dependencies: ["GitSync", "RecallTestSupport"]),

@@ -2,18 +2,19 @@ import Foundation
 import GRDB
 import RecallCore
 
-/// The notebook database: one SQLite file in WAL mode, owned by one `DatabaseQueue`.
-/// The only module that talks to SQLite.
+/// The notebook database: one SQLite file in WAL mode (or, for tests, an in-memory database),
+/// owned by one `DatabaseWriter`. The only module that talks to SQLite.
 public final class NotebookStore: Sendable {
-    let db: DatabaseQueue
+    let db: any DatabaseWriter
     public let path: String
     /// This notebook's device id, made once at creation; events it logs are `<device>:<seq>`.
     public let deviceID: String
 
     /// Opens (and, when `create`, creates and migrates) the notebook at `path`.
     /// A notebook written by a newer Recall is refused without being modified.
-    public init(path: String, create: Bool = true, busyTimeout: TimeInterval = 3, fullSync: Bool = false) throws {
-        self.path = path
+    public convenience init(
+        path: String, create: Bool = true, busyTimeout: TimeInterval = 3, fullSync: Bool = false
+    ) throws {
         if !create && !FileManager.default.fileExists(atPath: path) {
             throw StorageError.database(path: path, message: "no notebook here; run `recall init` first")
         }
@@ -30,21 +31,43 @@ public final class NotebookStore: Sendable {
             // 64 MiB of page cache (allocated only as used): large imports stop spilling to the WAL early.
             try db.execute(sql: "PRAGMA cache_size = -65536")
         }
+        let queue: DatabaseQueue
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            self.db = queue
-            let migrator = Schema.migrator
-            let superseded = try queue.read { db in try migrator.hasBeenSuperseded(db) }
-            if superseded {
-                let known = Set(migrator.migrations)
-                let applied = try queue.read { db in try migrator.appliedIdentifiers(db) }
-                throw StorageError.newerSchema(path: path, unknown: applied.subtracting(known).sorted())
-            }
+            queue = try DatabaseQueue(path: path, configuration: config)
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+        try self.init(database: queue, path: path) { queue in
             try queue.writeWithoutTransaction { db in
                 _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             }
-            try migrator.migrate(queue)
-            self.deviceID = try queue.write { db in
+        }
+    }
+
+    /// A notebook in `database` (`DatabaseQueue()` gives an in-memory one, for tests), migrated;
+    /// `path` names it in errors. A database written by a newer Recall is refused unmodified.
+    public convenience init(database: any DatabaseWriter, path: String = ":memory:") throws {
+        try self.init(database: database, path: path) { _ in }
+    }
+
+    /// Refuses a newer schema, then runs `prepare` (the file's journal mode), the migrations, and
+    /// reads or makes the device id.
+    private init(
+        database: any DatabaseWriter, path: String, prepare: (any DatabaseWriter) throws -> Void
+    ) throws {
+        self.path = path
+        self.db = database
+        do {
+            let migrator = Schema.migrator
+            let superseded = try database.read { db in try migrator.hasBeenSuperseded(db) }
+            if superseded {
+                let known = Set(migrator.migrations)
+                let applied = try database.read { db in try migrator.appliedIdentifiers(db) }
+                throw StorageError.newerSchema(path: path, unknown: applied.subtracting(known).sorted())
+            }
+            try prepare(database)
+            try migrator.migrate(database)
+            self.deviceID = try database.write { db in
                 if let id = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'device'") {
                     return id
                 }

@@ -71,7 +71,7 @@ public struct Workload: Sendable {
                     : roll < 75 ? .hesitant : roll < 88 ? .difficult : roll < 96 ? .wrongButEasy : .wrongButFamiliar
                 walk.append((day.ordinal, grade, "review", 0))
                 state = SM2.review(state, grade: grade, on: day)
-                if grade < .hesitant && walk.count < perCard {  // the same-day re-drill
+                if grade.needsRedrill && walk.count < perCard {  // the same-day re-drill
                     walk.append((day.ordinal, .hesitant, "drill", 60_000))
                 }
                 day = day.advanced(by: min(state?.interval ?? 1, 30))

@@ -2,6 +2,7 @@ import CodeRunner
 import DeckFormat
 import Foundation
 import RecallCore
+import Scheduler
 import Storage
 import TerminalUI
 
@@ -211,10 +212,10 @@ public struct TerminalReview {
 
     static func describe(_ outcome: AnswerOutcome, grade: Grade) -> String {
         if outcome.event.kind == .drill {
-            return grade.rawValue >= 4 ? "Re-drill done." : "Re-drill logged; it comes back once more."
+            return grade.needsRedrill ? "Re-drill logged; it comes back once more." : "Re-drill done."
         }
         let days = outcome.state.interval
-        let again = grade.rawValue < 4 ? " It comes back later today." : ""
+        let again = grade.needsRedrill ? " It comes back later today." : ""
         return "Graded \(grade): next in \(days) day\(days == 1 ? "" : "s") (\(outcome.state.due.iso)).\(again)"
     }
 }

@@ -169,7 +169,7 @@ public enum StatsCalculator {
         if card.removed { return .removed }
         guard let state = card.state else { return .new }
         if state.repetitions == 0 { return .learning }
-        if let grade = lastGradeToday, grade.rawValue < 4 { return .learning }
+        if let grade = lastGradeToday, grade.needsRedrill { return .learning }
         return state.interval >= matureInterval ? .mature : .young
     }
 }
