@@ -67,8 +67,32 @@ public struct Checker: Sendable {
             outputBytes: exercise.limits.outputKB << 10)
         let outcome = try box.run(harness.run, in: folder, limits: limits)
         report.timeMs = outcome.wallMs
-        let lines = (try? String(contentsOf: folder.appendingPathComponent("results.txt"), encoding: .utf8)) ?? ""
-        return Self.judge(exercise, lines: lines, outcome: outcome, into: report)
+        switch Self.results(in: folder, limit: limits.fileBytes) {
+        case .success(let lines):
+            return Self.judge(exercise, lines: lines, outcome: outcome, into: report)
+        case .failure(let failure):
+            report.verdict = .runtimeError
+            let what: String
+            switch failure {
+            case .symlink: what = "was replaced by a symlink"
+            case .notRegularFile: what = "was replaced by something other than a file"
+            case .tooLarge(let bytes, let limit): what = "holds \(bytes) bytes, over the run's limit of \(limit)"
+            case .cannotRead(let reason): what = "cannot be read (\(reason))"
+            }
+            report.message = "the harness's results.txt \(what); a solution must not touch that file"
+            report.cases = exercise.cases.map { Self.result($0, status: .notRun) }
+            return report
+        }
+    }
+
+    /// The harness's `results.txt`, written by the learner's program's process: read as a deck file
+    /// is (no symlink followed — the program could point it at any file of the host, or a FIFO —
+    /// and no more than the run's file-size limit). A missing file reads as empty (no case ran).
+    static func results(in folder: URL, limit: Int) -> Result<String, DeckFile.Failure> {
+        let url = folder.appendingPathComponent("results.txt")
+        var info = stat()
+        if lstat(url.path, &info) != 0 && errno == ENOENT { return .success("") }
+        return DeckFile.read(url, maxBytes: limit).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The report for a run whose harness wrote `lines` (`results.txt`: `RESULT <case> OK <json>`,

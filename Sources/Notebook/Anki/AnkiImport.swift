@@ -31,9 +31,9 @@ extension Notebook {
     /// Imports an Anki package: its notes become Markdown decks under `ankiDecksFolder` (imported like
     /// any deck), its review log becomes review events. Everything is read and checked before
     /// anything is written. See docs/ANKI.md for the mapping.
-    public func importAnki(_ url: URL, collectionLimit: UInt64 = 512 * 1_048_576) throws -> AnkiImportReport {
+    public func importAnki(_ url: URL, limits: AnkiLimits = .standard) throws -> AnkiImportReport {
         let path = url.path
-        let contents = try AnkiPackageReader(collectionLimit: collectionLimit).read(url)
+        let contents = try AnkiPackageReader(limits: limits).read(url)
         let plan = try AnkiImportPlan.make(
             contents.collection, path: path, notebook: self, folder: ankiDecksFolder)
 
@@ -294,8 +294,11 @@ struct AnkiImportPlan {
             do {
                 try fm.createDirectory(at: dir, withIntermediateDirectories: true)
                 try Data(Self.deckYAML(deck).utf8).write(to: dir.appendingPathComponent("deck.yaml"))
-                try Data(Self.cardsMarkdown(deck, packageName: packageName).utf8).write(
-                    to: dir.appendingPathComponent("cards.md"))
+                for (name, text) in try Self.cardFiles(deck, packageName: packageName) {
+                    try Data(text.utf8).write(to: dir.appendingPathComponent(name))
+                }
+            } catch let error as AnkiTransferError {
+                throw error
             } catch {
                 throw fail(error.localizedDescription)
             }
@@ -338,17 +341,38 @@ struct AnkiImportPlan {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func cardsMarkdown(_ deck: PlannedDeck, packageName: String) -> String {
-        var out = "# \(deck.title.replacingOccurrences(of: "\n", with: " "))\n\n"
-        out +=
-            "Imported from the Anki package \(packageName) by `recall import`; importing it again rewrites this file.\n"
+    /// The deck's Markdown files: `cards.md`, or `cards-0001.md`, `cards-0002.md`, … when the cards
+    /// do not fit in one file within the deck file limits (DeckLimits), so that they read back.
+    static func cardFiles(_ deck: PlannedDeck, packageName: String) throws -> [(name: String, text: String)] {
+        let header =
+            "# \(deck.title.replacingOccurrences(of: "\n", with: " "))\n\n"
+            + "Imported from the Anki package \(packageName) by `recall import`; importing it again rewrites this deck's files.\n"
+        var files: [String] = []
+        var current = header
+        var count = 0
         for card in deck.cards {
-            out += "\n## \(card.front) {#\(card.key.id)}\n"
-            if !card.tags.isEmpty { out += "tags: \(card.tags.joined(separator: ", "))\n" }
+            var block = "\n## \(card.front) {#\(card.key.id)}\n"
+            if !card.tags.isEmpty { block += "tags: \(card.tags.joined(separator: ", "))\n" }
             var back = card.back
             if back.hasPrefix("tags:") { back = "\\" + back }  // would read as the tags line
-            out += "\n\(back)\n"
+            block += "\n\(back)\n"
+            guard header.utf8.count + block.utf8.count <= DeckLimits.maxFileBytes else {
+                throw AnkiTransferError.cannotWriteDeck(
+                    path: deck.id,
+                    reason:
+                        "card '\(card.key.id)' is \(block.utf8.count) bytes as Markdown, more than a deck file holds (\(DeckLimits.maxFileBytes) bytes); shorten the note in Anki"
+                )
+            }
+            if count == DeckLimits.maxCardsPerFile || current.utf8.count + block.utf8.count > DeckLimits.maxFileBytes {
+                files.append(current)
+                current = header
+                count = 0
+            }
+            current += block
+            count += 1
         }
-        return out
+        files.append(current)
+        if files.count == 1 { return [("cards.md", files[0])] }
+        return files.enumerated().map { (String(format: "cards-%04d.md", $0.offset + 1), $0.element) }
     }
 }
