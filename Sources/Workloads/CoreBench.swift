@@ -1,5 +1,6 @@
 import DeckFormat
 import Foundation
+import Spawning
 import Notebook
 import RecallCore
 import Scheduler
@@ -128,7 +129,8 @@ public struct CoreBench {
         var env = ProcessInfo.processInfo.environment
         env["RECALL_NOW"] = today.iso + "T10:00:00Z"
         env["TZ"] = "UTC"
-        let status = try Spawn.run(recallBinary.path, ["due", "--home", home.path, "--limit", "50"], environment: env)
+        let status = try Spawn.runQuietly(
+            recallBinary.path, ["due", "--home", home.path, "--limit", "50"], environment: env)
         if status != 0 { throw BenchError.spawn("recall due exited with status \(status)") }
     }
 }

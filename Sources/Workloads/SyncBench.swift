@@ -1,4 +1,5 @@
 import Foundation
+import Spawning
 import GitSync
 import Notebook
 import RecallCore
@@ -62,13 +63,13 @@ public struct SyncBench {
         env["TZ"] = "UTC"
         let learnerHome = work.appendingPathComponent("learner").path
         let process = try Measure.repeated(quick ? 5 : 20) { _ in
-            let status = try Spawn.run(recallBinary.path, ["sync", "--home", learnerHome], environment: env)
+            let status = try Spawn.runQuietly(recallBinary.path, ["sync", "--home", learnerHome], environment: env)
             if status != 0 { throw BenchError.spawn("recall sync exited with status \(status)") }
         }
         let daemon = try BenchDaemon(serving: work)
         defer { daemon.stop() }
         let networkHome = work.appendingPathComponent("network").path
-        let added = try Spawn.run(
+        let added = try Spawn.runQuietly(
             recallBinary.path,
             [
                 "source", "add", "git://127.0.0.1:\(daemon.port)/remote.git", "--name", "bench", "--path", "decks",
@@ -76,7 +77,7 @@ public struct SyncBench {
             ], environment: env)
         if added != 0 { throw BenchError.spawn("recall source add over git daemon exited with status \(added)") }
         let network = try Measure.repeated(quick ? 5 : 20) { _ in
-            let status = try Spawn.run(recallBinary.path, ["sync", "--home", networkHome], environment: env)
+            let status = try Spawn.runQuietly(recallBinary.path, ["sync", "--home", networkHome], environment: env)
             if status != 0 { throw BenchError.spawn("recall sync over git daemon exited with status \(status)") }
         }
 
@@ -129,7 +130,7 @@ public struct SyncBench {
 
 /// `git daemon` serving the benchmark's bare repository on 127.0.0.1 and a free port.
 final class BenchDaemon {
-    let process = Process()
+    let process: SpawnedProcess
     let port: Int
 
     init(serving base: URL) throws {
@@ -146,14 +147,17 @@ final class BenchDaemon {
         }
         close(socket)
         port = Int(UInt16(bigEndian: address.sin_port))
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "git", "daemon", "--reuseaddr", "--export-all", "--listen=127.0.0.1", "--port=\(port)",
-            "--base-path=\(base.path)", base.path,
-        ]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        var spawn = Spawn(
+            "/usr/bin/env",
+            [
+                "git", "daemon", "--reuseaddr", "--export-all", "--listen=127.0.0.1", "--port=\(port)",
+                "--base-path=\(base.path)", base.path,
+            ])
+        spawn.stdout = .null
+        spawn.stderr = .null
+        // A group of its own, so `stop()` reaches the daemon's children too.
+        spawn.processGroup = .new
+        do { process = try spawn.start() } catch { throw BenchError.spawn(error.description) }
         for _ in 0..<100 {
             if canConnect() { return }
             usleep(50_000)
@@ -178,9 +182,8 @@ final class BenchDaemon {
 
     /// Ends the daemon and its children (`git daemon` runs `git-daemon`, which forks per connection).
     func stop() {
-        guard process.isRunning else { return }
-        kill(-process.processIdentifier, SIGKILL)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        guard !process.hasEnded else { return }
+        process.signal(SIGKILL, toGroup: true)
+        process.wait()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Spawning
 import GitSync
 
 /// The large-source sync benchmark (issue 13): a deck source of `files` files holding `cards`
@@ -40,7 +41,7 @@ public struct SyncLargeBench {
         env["RECALL_NOW"] = workload.today.iso + "T10:00:00Z"
         env["TZ"] = "UTC"
         func recall(_ arguments: [String]) throws {
-            let status = try Spawn.run(recallBinary.path, arguments, environment: env)
+            let status = try Spawn.runQuietly(recallBinary.path, arguments, environment: env)
             if status != 0 { throw BenchError.spawn("recall \(arguments[0]) exited with status \(status)") }
         }
 
