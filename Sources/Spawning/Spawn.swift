@@ -124,12 +124,6 @@ public struct SpawnError: Error, CustomStringConvertible, Equatable {
     /// The errno value.
     public var code: Int32
 
-    public init(executable: String, what: String, code: Int32) {
-        self.executable = executable
-        self.what = what
-        self.code = code
-    }
-
     public var description: String {
         "cannot \(what) \(executable): \(String(cString: strerror(code)))"
     }

@@ -11,12 +11,6 @@ public struct ReviewLatency {
     public var home: URL
     public var now: String
 
-    public init(recallBinary: URL, home: URL, now: String) {
-        self.recallBinary = recallBinary
-        self.home = home
-        self.now = now
-    }
-
     public struct Result: Sendable {
         public var startToFirstCard: Measure.Summary
         public var keyToNextScreen: Measure.Summary

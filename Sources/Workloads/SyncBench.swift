@@ -27,19 +27,11 @@ public struct SyncBench {
     }
 
     public func run(quick: Bool) throws -> [Figure] {
-        try? FileManager.default.removeItem(at: work)
-        let workload = Workload.generate(cards: cards, events: 0)
         let perFile = 100
         let files = (cards + perFile - 1) / perFile
-
         log("sync: publishing a \(cards)-card source (\(files) files)…")
-        let remote = work.appendingPathComponent("remote.git")
-        _ = try GitRepository.create(at: remote, bare: true)
-        let seedFolder = work.appendingPathComponent("seed")
-        let seed = try GitRepository.clone(from: remote.path, to: seedFolder)
-        try workload.writeDeck(to: seedFolder.appendingPathComponent("decks/bench"), perFile: perFile)
-        try seed.commitAll(message: "benchmark deck")
-        try seed.push(branch: try seed.requireBranch())
+        let (workload, source) = try Workload.published(cards: cards, perFile: perFile, in: work, clone: "seed")
+        let remote = source.remote
 
         let now = Date(timeIntervalSince1970: Double(workload.today.ordinal) * 86_400 + 36_000)
         func notebook(_ name: String) throws -> Notebook {
@@ -58,27 +50,19 @@ public struct SyncBench {
         let idle = try Measure.repeated(quick ? 5 : 20) { _ in _ = try learner.sync(credentials: .none) }
 
         log("sync: `recall sync` processes, file:// and git daemon on 127.0.0.1…")
-        var env = ProcessInfo.processInfo.environment
-        env["RECALL_NOW"] = workload.today.iso + "T10:00:00Z"
-        env["TZ"] = "UTC"
+        let recall = RecallCommand(binary: recallBinary, today: workload.today)
         let learnerHome = work.appendingPathComponent("learner").path
-        let process = try Measure.repeated(quick ? 5 : 20) { _ in
-            let status = try Spawn.runQuietly(recallBinary.path, ["sync", "--home", learnerHome], environment: env)
-            if status != 0 { throw BenchError.spawn("recall sync exited with status \(status)") }
-        }
+        let process = try Measure.repeated(quick ? 5 : 20) { _ in try recall.run(["sync", "--home", learnerHome]) }
         let daemon = try BenchDaemon(serving: work)
         defer { daemon.stop() }
         let networkHome = work.appendingPathComponent("network").path
-        let added = try Spawn.runQuietly(
-            recallBinary.path,
+        try recall.run(
             [
                 "source", "add", "git://127.0.0.1:\(daemon.port)/remote.git", "--name", "bench", "--path", "decks",
                 "--home", networkHome,
-            ], environment: env)
-        if added != 0 { throw BenchError.spawn("recall source add over git daemon exited with status \(added)") }
+            ], what: "source add over git daemon")
         let network = try Measure.repeated(quick ? 5 : 20) { _ in
-            let status = try Spawn.runQuietly(recallBinary.path, ["sync", "--home", networkHome], environment: env)
-            if status != 0 { throw BenchError.spawn("recall sync over git daemon exited with status \(status)") }
+            try recall.run(["sync", "--home", networkHome], what: "sync over git daemon")
         }
 
         log("sync: syncs bringing \(changed) changed cards…")
