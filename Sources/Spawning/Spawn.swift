@@ -16,6 +16,11 @@ public struct Spawn: Sendable {
         case pipe
         /// A file opened for appending (created with mode 0644), for output streams.
         case append(path: String)
+        /// A terminal (a pseudo-terminal's slave) opened for reading and writing; in a new session
+        /// (`ProcessGroup.newSession`), as stdin, it becomes the child's controlling terminal.
+        case terminal(path: String)
+        /// Where the child's stdin goes (for stdout and stderr).
+        case stdin
         /// Where the child's stdout goes (for stderr only).
         case stdout
     }
@@ -26,6 +31,9 @@ public struct Spawn: Sendable {
         case inherit
         /// A new group led by the child, so `signal(_:toGroup:)` reaches every descendant.
         case new
+        /// A new session (and group) led by the child, with no controlling terminal until its stdin
+        /// opens one (`Stream.terminal`).
+        case newSession
         // A later `.foreground(terminal:)` (a new group that owns the terminal while it runs) fits here.
     }
 
@@ -75,9 +83,14 @@ public struct Spawn: Sendable {
         }
         if closesOtherFiles { SpawnActions.closeFrom3(&actions) }
         var flags = SpawnActions.defaultSignals(&attributes)
-        if processGroup == .new {
+        switch processGroup {
+        case .inherit:
+            break
+        case .new:
             flags |= Int16(POSIX_SPAWN_SETPGROUP)
             posix_spawnattr_setpgroup(&attributes, 0)
+        case .newSession:
+            flags |= SpawnActions.setSessionFlag
         }
         posix_spawnattr_setflags(&attributes, flags)
 
@@ -145,6 +158,10 @@ private struct Pipes {
             posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
         case .append(let path):
             posix_spawn_file_actions_addopen(&actions, fd, path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        case .terminal(let path):
+            posix_spawn_file_actions_addopen(&actions, fd, path, O_RDWR, 0)
+        case .stdin:
+            posix_spawn_file_actions_adddup2(&actions, 0, fd)
         case .stdout:
             posix_spawn_file_actions_adddup2(&actions, 1, fd)
         case .pipe:

@@ -22,6 +22,10 @@ enum SpawnActions {
         return unsafeBitCast(symbol, to: FileActionPath.self)
     }()
 
+    /// glibc's POSIX_SPAWN_SETSID (2.26; a GNU extension the Glibc module leaves out): setsid(2) in
+    /// the child, before the file actions, so a terminal opened by them becomes its controlling one.
+    static let setSessionFlag: Int16 = 0x80
+
     /// Adds the closing of every file descriptor from 3 up, after the actions already added. Without
     /// glibc's closefrom, closes those open now.
     static func closeFrom3(_ actions: inout posix_spawn_file_actions_t) {

@@ -177,3 +177,35 @@ struct SpawnTests {
         #expect(Termination(waitStatus: 0x80 | 11) == .signaled(11))  // with a core dump
     }
 }
+
+@Suite("Spawn: a child on a pseudo-terminal")
+struct SpawnTerminalTests {
+    @Test func newSessionTakesTheTerminalAsItsOwn() throws {
+        var master: Int32 = -1
+        var slave: Int32 = -1
+        var name = [CChar](repeating: 0, count: 128)
+        var size = winsize(ws_row: 30, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
+        try #require(openpty(&master, &slave, &name, nil, &size) == 0)
+        defer { close(master) }
+        let path = String(cString: name)
+        close(slave)
+        var spawn = Spawn(
+            "/bin/sh", ["-c", "exec 3</dev/tty && stty size && echo \"session $(cut -d' ' -f6 /proc/$$/stat)\""])
+        spawn.stdin = .terminal(path: path)
+        spawn.stdout = .stdin
+        spawn.stderr = .stdin
+        spawn.processGroup = .newSession
+        let child = try spawn.start()
+        var seen = ""
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while !seen.contains("session") || !seen.hasSuffix("\n") {
+            let n = read(master, &buffer, buffer.count)
+            if n <= 0 { break }
+            seen += String(decoding: buffer[0..<n], as: UTF8.self)
+        }
+        #expect(child.wait() == .exited(0))
+        #expect(seen.contains("30 100"))
+        // The shell leads a session of its own (its id is its pid) with the terminal as its own.
+        #expect(seen.contains("session \(child.pid)"))
+    }
+}
