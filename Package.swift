@@ -3,7 +3,8 @@ import PackageDescription
 
 // Layers (imports point down only; the layer-2 modules never import each other; Storage and
 // AnkiPackage are the only ones that talk to SQLite, AnkiPackage only to Anki's collection file):
-//   0 RecallCore   1 Scheduler, DeckFormat   2 Storage, GitSync, CodeRunner, TerminalUI, AnkiPackage
+//   0 RecallCore, Spawning (child processes)   1 Scheduler, DeckFormat
+//   2 Storage, GitSync, CodeRunner, TerminalUI, AnkiPackage
 //   3 Notebook     4 recall (thin executable), Workloads + recall-bench (benchmarks)
 let package = Package(
     name: "Recall",
@@ -28,6 +29,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "RecallCore"),
+        .target(name: "Spawning"),
         .target(name: "Scheduler", dependencies: ["RecallCore"]),
         .target(name: "DeckFormat", dependencies: ["RecallCore", "Yams"]),
         .target(
@@ -40,7 +42,7 @@ let package = Package(
         .target(
             name: "GitSync",
             dependencies: ["RecallCore", "CGit2", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "CodeRunner", dependencies: ["RecallCore", "DeckFormat"]),
+        .target(name: "CodeRunner", dependencies: ["RecallCore", "DeckFormat", "Spawning"]),
         .target(name: "TerminalUI", dependencies: ["RecallCore"]),
         // Anki packages (.apkg/.colpkg) as values; talks to SQLite only for Anki's collection file.
         .target(
@@ -51,8 +53,8 @@ let package = Package(
         .target(
             name: "Notebook",
             dependencies: [
-                "RecallCore", "Scheduler", "DeckFormat", "Storage", "GitSync", "CodeRunner", "TerminalUI",
-                "AnkiPackage",
+                "RecallCore", "Spawning", "Scheduler", "DeckFormat", "Storage", "GitSync", "CodeRunner",
+                "TerminalUI", "AnkiPackage",
             ]),
         .executableTarget(
             name: "recall",
@@ -62,12 +64,15 @@ let package = Package(
             ]),
         .target(
             name: "Workloads",
-            dependencies: ["Notebook", "DeckFormat", "Storage", "Scheduler", "CodeRunner", "GitSync"]),
+            dependencies: [
+                "Notebook", "DeckFormat", "Storage", "Scheduler", "CodeRunner", "GitSync", "Spawning",
+            ]),
         .executableTarget(
             name: "recall-bench",
             dependencies: ["Workloads", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
-        .target(name: "RecallTestSupport", dependencies: ["Notebook"], path: "Tests/RecallTestSupport"),
+        .target(name: "RecallTestSupport", dependencies: ["Notebook", "Spawning"], path: "Tests/RecallTestSupport"),
+        .testTarget(name: "SpawningTests", dependencies: ["Spawning"]),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"]),
         .testTarget(name: "DeckFormatTests", dependencies: ["DeckFormat", "RecallTestSupport"]),
         .testTarget(

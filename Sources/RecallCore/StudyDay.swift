@@ -58,16 +58,8 @@ public struct StudyDay: Hashable, Comparable, Sendable, Codable, CustomStringCon
     public func distance(to other: StudyDay) -> Int { other.ordinal - ordinal }
 
     public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let day = StudyDay(iso: text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(text)"))
-        }
-        self = day
+        self = try TextCoding.decode(decoder, expected: "a YYYY-MM-DD date") { StudyDay(iso: $0) }
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(iso)
-    }
+    public func encode(to encoder: any Encoder) throws { try TextCoding.encode(iso, to: encoder) }
 }

@@ -42,9 +42,7 @@ public final class Terminal {
         guard !active else { return }
         var original = termios()
         guard tcgetattr(input, &original) == 0 else { throw TerminalError.notATerminal }
-        TerminalState.saved = original
-        TerminalState.input = input
-        TerminalState.output = output
+        TerminalState.save(original, input: input, output: output)
         var raw = original
         raw.c_lflag &= ~tcflag_t(ECHO | ICANON | IEXTEN | ISIG)
         raw.c_iflag &= ~tcflag_t(IXON | ICRNL | BRKINT | INPCK | ISTRIP)
@@ -106,23 +104,42 @@ public enum TerminalError: Error, CustomStringConvertible {
 
 /// Process-wide terminal state for the signal handlers, which cannot capture context.
 enum TerminalState {
-    // Written once before the handlers are installed, then only read (also from handlers).
-    nonisolated(unsafe) static var saved = termios()
-    nonisolated(unsafe) static var input: Int32 = STDIN_FILENO
-    nonisolated(unsafe) static var output: Int32 = STDOUT_FILENO
+    /// What the handlers read: raw memory filled before they are installed, so a handler does no
+    /// allocation, lazy initialisation or exclusivity check (none of them is async-signal-safe).
+    struct Restoring {
+        var saved = termios()
+        var input: Int32 = STDIN_FILENO
+        var output: Int32 = STDOUT_FILENO
+        var leave: UnsafeMutablePointer<UInt8>
+        var leaveCount: Int
+    }
+
+    // Allocated on first use (in `Terminal.enter`, before any handler), never freed.
+    nonisolated(unsafe) static let restoring: UnsafeMutablePointer<Restoring> = {
+        let bytes = Array(leaveSequence.utf8)
+        let leave = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
+        leave.initialize(from: bytes, count: bytes.count)
+        let state = UnsafeMutablePointer<Restoring>.allocate(capacity: 1)
+        state.initialize(to: Restoring(leave: leave, leaveCount: bytes.count))
+        return state
+    }()
     nonisolated(unsafe) static var installed = false
-    /// Set by SIGWINCH; the event loop redraws when it sees it.
-    nonisolated(unsafe) static var resized: sig_atomic_t = 0
 
     static let enterSequence = "\u{1B}[?1049h\u{1B}[?25l\u{1B}[H\u{1B}[2J"
     static let leaveSequence = "\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l"
 
-    /// Async-signal-safe: only write(2) and tcsetattr(3).
+    /// Records what `restore` puts back; called before the handlers are installed.
+    static func save(_ original: termios, input: Int32, output: Int32) {
+        restoring.pointee.saved = original
+        restoring.pointee.input = input
+        restoring.pointee.output = output
+    }
+
+    /// Async-signal-safe: only write(2) and tcsetattr(3) on memory prepared beforehand.
     static func restore() {
-        leaveSequence.utf8CString.withUnsafeBufferPointer { buffer in
-            _ = Glibc.write(output, buffer.baseAddress, buffer.count - 1)
-        }
-        _ = tcsetattr(input, TCSAFLUSH, &saved)
+        let state = restoring
+        _ = Glibc.write(state.pointee.output, state.pointee.leave, state.pointee.leaveCount)
+        _ = tcsetattr(state.pointee.input, TCSAFLUSH, &state.pointee.saved)
     }
 
     static func installHandlers() {
@@ -140,8 +157,10 @@ enum TerminalState {
             action.sa_flags = 0
             sigaction(sig, &action, nil)
         }
+        // Does nothing: its delivery interrupts KeyReader's poll(2) (no SA_RESTART), and the event
+        // loop, seeing no key, compares the terminal's size and redraws.
         var winch = sigaction()
-        winch.__sigaction_handler.sa_handler = { _ in TerminalState.resized = 1 }
+        winch.__sigaction_handler.sa_handler = { _ in }
         sigemptyset(&winch.sa_mask)
         winch.sa_flags = 0
         sigaction(SIGWINCH, &winch, nil)

@@ -125,10 +125,6 @@ public struct CoreBench {
     /// One whole `recall due` process, started with posix_spawn and reaped with waitpid: Foundation's
     /// Process adds tens of milliseconds of its own bookkeeping, which is not Recall's time.
     private func runDue(home: URL, today: StudyDay) throws {
-        var env = ProcessInfo.processInfo.environment
-        env["RECALL_NOW"] = today.iso + "T10:00:00Z"
-        env["TZ"] = "UTC"
-        let status = try Spawn.run(recallBinary.path, ["due", "--home", home.path, "--limit", "50"], environment: env)
-        if status != 0 { throw BenchError.spawn("recall due exited with status \(status)") }
+        try RecallCommand(binary: recallBinary, today: today).run(["due", "--home", home.path, "--limit", "50"])
     }
 }
