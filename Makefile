@@ -5,7 +5,7 @@ SYSTEM_PACKAGES := libgit2-dev libsqlite3-dev sqlite3 pkg-config bubblewrap tmux
   openssh-server openssl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps venv build release run test lint test-convergence test-stress fuzz fuzz-smoke bench format clean
+.PHONY: deps venv build release run test lint test-convergence test-stress test-sanitize fuzz fuzz-smoke bench format clean
 
 # Installs the Debian packages Recall builds and tests with, when any is missing (openssh-server and
 # openssl for the credential tests' own sshd and https certificate). Without recommends:
@@ -87,6 +87,12 @@ test-convergence: deps
 MODE ?= both
 test-stress: deps venv
 	SWIFT=$(SWIFT) Tests/stress-ci.sh $(MODE)
+
+# The whole suite under ThreadSanitizer, then AddressSanitizer (SANITIZERS picks), each in its own
+# scratch path (.build-tsan, .build-asan); prints the build and test time of each. See README.
+SANITIZERS ?= thread address
+test-sanitize: deps venv
+	SWIFT=$(SWIFT) Tests/sanitize.sh $(SANITIZERS)
 
 bench: release venv
 	@bin=$$($(SWIFT) build -c release --show-bin-path); "$$bin/recall-bench" $(BENCH_ARGS)
