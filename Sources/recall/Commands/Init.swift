@@ -16,7 +16,7 @@ extension Recall {
         func run() throws {
             let notebook = try global.notebook()
             let report = Report(
-                home: notebook.environment.home.path, database: notebook.store.path, device: notebook.store.deviceID)
+                home: notebook.environment.home.path, database: notebook.store.path, device: try notebook.deviceID())
             if global.json { return try Output.json(report) }
             print("Notebook ready at \(report.database) (device \(report.device)).")
         }
