@@ -4,7 +4,7 @@ import PackageDescription
 // Layers (imports point down only; the layer-2 modules never import each other; Storage and
 // AnkiPackage are the only ones that talk to SQLite, AnkiPackage only to Anki's collection file):
 //   0 RecallCore   1 Scheduler, DeckFormat   2 Storage, GitSync, CodeRunner, TerminalUI, AnkiPackage
-//   3 Notebook     4 recall (thin executable), Workloads + recall-bench (benchmarks)
+//   3 Notebook     4 recall (thin executable), Workloads + recall-bench (benchmarks), foundation-floor
 let package = Package(
     name: "Recall",
     platforms: [.macOS(.v13)],
@@ -65,7 +65,11 @@ let package = Package(
             dependencies: ["Notebook", "DeckFormat", "Storage", "Scheduler", "CodeRunner", "GitSync"]),
         .executableTarget(
             name: "recall-bench",
-            dependencies: ["Workloads", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "Workloads", "RecallCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        // The start-up floor recall-bench sets `recall due` against: a program that only loads Foundation.
+        .executableTarget(name: "foundation-floor"),
 
         .target(name: "RecallTestSupport", dependencies: ["Notebook"], path: "Tests/RecallTestSupport"),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"]),
