@@ -5,7 +5,7 @@ SYSTEM_PACKAGES := libgit2-dev libsqlite3-dev sqlite3 pkg-config bubblewrap tmux
   openssh-server openssl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps venv build release run test test-convergence test-stress fuzz fuzz-smoke bench format clean
+.PHONY: deps venv build release run test lint test-convergence test-stress fuzz fuzz-smoke bench format clean
 
 # Installs the Debian packages Recall builds and tests with, when any is missing (openssh-server and
 # openssl for the credential tests' own sshd and https certificate). Without recommends:
@@ -58,8 +58,8 @@ run: build
 	"$$bin/recall" import $$home Decks; \
 	"$$bin/recall" review $$home
 
-# Every test, then a quick benchmark run so the benchmark code cannot rot.
-test: deps venv
+# The style check, every test, then a quick benchmark run so the benchmark code cannot rot.
+test: deps venv lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@bin=$$($(SWIFT) build --show-bin-path); "$$bin/recall-bench" --quick --out .build/bench-quick
@@ -91,8 +91,15 @@ test-stress: deps venv
 bench: release venv
 	@bin=$$($(SWIFT) build -c release --show-bin-path); "$$bin/recall-bench" $(BENCH_ARGS)
 
+# The Swift files `make lint` checks and `make format` rewrites (.swift-format holds the rules).
+SWIFT_FILES := Sources Tests Package.swift Fuzz/Sources Fuzz/Package.swift
+
+# Fails on any departure from .swift-format, formatting or rule (`make format` fixes most).
+lint:
+	$(SWIFT) format lint --strict --parallel --recursive $(SWIFT_FILES)
+
 format:
-	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+	$(SWIFT) format --in-place --parallel --recursive $(SWIFT_FILES)
 
 clean:
 	rm -rf .build

@@ -3,7 +3,8 @@ import PackageDescription
 
 // Layers (imports point down only; the layer-2 modules never import each other; Storage and
 // AnkiPackage are the only ones that talk to SQLite, AnkiPackage only to Anki's collection file):
-//   0 RecallCore   1 Scheduler, DeckFormat   2 Storage, GitSync, CodeRunner, TerminalUI, AnkiPackage
+//   0 RecallCore, Spawning (child processes)   1 Scheduler, DeckFormat
+//   2 Storage, GitSync, CodeRunner, TerminalUI, AnkiPackage
 //   3 Notebook     4 recall (thin executable), Workloads + recall-bench (benchmarks), foundation-floor
 let package = Package(
     name: "Recall",
@@ -28,6 +29,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "RecallCore"),
+        .target(name: "Spawning"),
         .target(name: "Scheduler", dependencies: ["RecallCore"]),
         .target(name: "DeckFormat", dependencies: ["RecallCore", "Yams"]),
         .target(
@@ -48,7 +50,7 @@ let package = Package(
             dependencies: [
                 "RecallCore", "CGit2", "CGit2Lazy", .product(name: "Crypto", package: "swift-crypto"),
             ]),
-        .target(name: "CodeRunner", dependencies: ["RecallCore", "DeckFormat"]),
+        .target(name: "CodeRunner", dependencies: ["RecallCore", "DeckFormat", "Spawning"]),
         .target(name: "TerminalUI", dependencies: ["RecallCore"]),
         // Anki packages (.apkg/.colpkg) as values; talks to SQLite only for Anki's collection file.
         .target(
@@ -59,8 +61,8 @@ let package = Package(
         .target(
             name: "Notebook",
             dependencies: [
-                "RecallCore", "Scheduler", "DeckFormat", "Storage", "GitSync", "CodeRunner", "TerminalUI",
-                "AnkiPackage",
+                "RecallCore", "Spawning", "Scheduler", "DeckFormat", "Storage", "GitSync", "CodeRunner",
+                "TerminalUI", "AnkiPackage",
             ]),
         .executableTarget(
             name: "recall",
@@ -70,7 +72,9 @@ let package = Package(
             ]),
         .target(
             name: "Workloads",
-            dependencies: ["Notebook", "DeckFormat", "Storage", "Scheduler", "CodeRunner", "GitSync"]),
+            dependencies: [
+                "Notebook", "DeckFormat", "Storage", "Scheduler", "CodeRunner", "GitSync", "Spawning",
+            ]),
         .executableTarget(
             name: "recall-bench",
             dependencies: [
@@ -79,10 +83,16 @@ let package = Package(
         // The start-up floor recall-bench sets `recall due` against: a program that only loads Foundation.
         .executableTarget(name: "foundation-floor"),
 
-        .target(name: "RecallTestSupport", dependencies: ["Notebook"], path: "Tests/RecallTestSupport"),
+        .target(name: "RecallTestSupport", dependencies: ["Notebook", "Spawning"], path: "Tests/RecallTestSupport"),
+        .testTarget(name: "SpawningTests", dependencies: ["Spawning"]),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"]),
         .testTarget(name: "DeckFormatTests", dependencies: ["DeckFormat", "RecallTestSupport"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "RecallTestSupport"]),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: [
+                "Storage", "Scheduler", "DeckFormat", "RecallTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "RecallTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["RecallTestSupport"]),
         .testTarget(name: "GitSyncTests", dependencies: ["GitSync", "RecallTestSupport"]),

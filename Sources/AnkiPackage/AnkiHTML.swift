@@ -65,11 +65,23 @@ public enum AnkiHTML {
     /// with their content); entities are decoded.
     public static func markdown(fromHTML html: String) -> String {
         var builder = MarkdownBuilder()
-        // A NUL would make the deck file written from the Markdown one that reads as binary.
-        var html = html
-        html.unicodeScalars.removeAll { $0 == "\u{0}" }
-        for token in HTMLTokenizer(html).tokens() { builder.take(token) }
+        for token in HTMLTokenizer(normalized(html)).tokens() { builder.take(token) }
         return builder.finish()
+    }
+
+    /// The HTML with NULs dropped, which would make the deck file written from the Markdown one that
+    /// reads as binary, and with CR LF and a lone CR read as LF, as HTML reads them: a CR left at a
+    /// line end in a code block was taken for part of a CR LF line end by the deck parser, and the
+    /// card read back changed (found by Fuzz/).
+    static func normalized(_ html: String) -> String {
+        var out = String.UnicodeScalarView()
+        var afterCR = false
+        for scalar in html.unicodeScalars where scalar != "\u{0}" {
+            defer { afterCR = scalar == "\r" }
+            if scalar == "\n" && afterCR { continue }
+            out.append(scalar == "\r" ? "\n" : scalar)
+        }
+        return String(out)
     }
 
     /// The text of an HTML fragment without tags, entities decoded, whitespace collapsed.

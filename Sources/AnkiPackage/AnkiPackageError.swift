@@ -6,6 +6,8 @@ public enum AnkiPackageError: UserFacingError, Equatable {
     case notAnAnkiPackage(path: String, entries: [String])
     case zstdCollection(path: String)
     case collectionTooLarge(path: String, entry: String, bytes: UInt64, limit: UInt64)
+    /// Over one of AnkiLimits: `what` the package holds, against `limit`.
+    case overLimit(path: String, what: String, limit: String)
     case badCollection(path: String, reason: String)
     case cannotWrite(path: String, reason: String)
 
@@ -24,6 +26,9 @@ public enum AnkiPackageError: UserFacingError, Equatable {
         case .collectionTooLarge(let path, let entry, let bytes, let limit):
             return
                 "\(path): \(entry) is \(bytes / 1_048_576) MiB, more than the \(limit / 1_048_576) MiB Recall accepts for a collection; export fewer decks (or without scheduling) from Anki"
+        case .overLimit(let path, let what, let limit):
+            return
+                "\(path) holds \(what), more than the \(limit) Recall accepts from one package (docs/LIMITS.md); export fewer decks from Anki, or split the collection"
         case .badCollection(let path, let reason):
             return "\(path) is not a usable Anki package: \(reason); export it again from Anki"
         case .cannotWrite(let path, let reason):

@@ -16,11 +16,21 @@ public struct AnkiPackageContents: Sendable {
 /// extracted, streamed to a temporary file with its size checked as it goes; media entries are
 /// counted from the zip's directory and never read.
 public struct AnkiPackageReader: Sendable {
-    /// The largest collection accepted, in bytes (uncompressed).
-    public var collectionLimit: UInt64
+    public var limits: AnkiLimits
 
-    public init(collectionLimit: UInt64 = 512 * 1_048_576) {
-        self.collectionLimit = collectionLimit
+    /// The largest collection accepted, in bytes (uncompressed).
+    public var collectionLimit: UInt64 {
+        get { limits.collectionBytes }
+        set { limits.collectionBytes = newValue }
+    }
+
+    public init(limits: AnkiLimits = .standard) {
+        self.limits = limits
+    }
+
+    public init(collectionLimit: UInt64) {
+        limits = .standard
+        limits.collectionBytes = collectionLimit
     }
 
     public func read(_ url: URL) throws -> AnkiPackageContents {
@@ -31,8 +41,19 @@ public struct AnkiPackageReader: Sendable {
         } catch {
             throw AnkiPackageError.notAZip(path: path)
         }
+        // Counted as the directory is walked, so a package with millions of entries is refused
+        // after reading one more than the limit.
         var entries: [String: Entry] = [:]
-        for entry in archive { entries[entry.path] = entry }
+        var count = 0
+        for entry in archive {
+            count += 1
+            if count > limits.entries {
+                throw AnkiPackageError.overLimit(
+                    path: path, what: "more than \(limits.entries) files (zip entries)",
+                    limit: "\(limits.entries) files")
+            }
+            entries[entry.path] = entry
+        }
         if entries["collection.anki21b"] != nil {
             throw AnkiPackageError.zstdCollection(path: path)
         }
@@ -59,7 +80,7 @@ public struct AnkiPackageReader: Sendable {
         defer { try? FileManager.default.removeItem(at: work) }
         let database = work.appendingPathComponent(name)
         try extract(entry, of: url, to: database, packagePath: path)
-        let collection = try CollectionReader(path: database.path, packagePath: path).read()
+        let collection = try CollectionReader(path: database.path, packagePath: path, limits: limits).read()
         return AnkiPackageContents(
             collection: collection, collectionEntry: name, mediaFiles: media.count,
             mediaBytes: media.reduce(0) { $0 + $1.uncompressedSize })
@@ -100,6 +121,7 @@ public struct AnkiPackageReader: Sendable {
 struct CollectionReader {
     var path: String
     var packagePath: String
+    var limits: AnkiLimits
 
     func bad(_ reason: String) -> AnkiPackageError { .badCollection(path: packagePath, reason: reason) }
 
@@ -125,6 +147,27 @@ struct CollectionReader {
     private func read(_ db: Database) throws -> AnkiCollection {
         for table in ["col", "notes", "cards", "revlog"] where try !db.tableExists(table) {
             throw bad("its collection has no '\(table)' table")
+        }
+        // Counted before any row is loaded: rows become values in memory.
+        for (table, what, limit) in [
+            ("notes", "notes", limits.notes), ("cards", "cards", limits.cards), ("revlog", "reviews", limits.reviews),
+        ] {
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+            if count > limit {
+                throw AnkiPackageError.overLimit(path: packagePath, what: "\(count) \(what)", limit: "\(limit) \(what)")
+            }
+        }
+        if let row = try Row.fetchOne(
+            db,
+            sql:
+                "SELECT CAST(id AS INTEGER), length(CAST(flds AS BLOB)) FROM notes WHERE length(CAST(flds AS BLOB)) > ? LIMIT 1",
+            arguments: [limits.noteBytes])
+        {
+            let id: Int64? = row[0]
+            let bytes: Int = row[1]
+            throw AnkiPackageError.overLimit(
+                path: packagePath, what: "note \(id.map(String.init) ?? "?") with \(bytes) bytes of fields",
+                limit: "\(limits.noteBytes) bytes per note")
         }
         try checkNumbers(db, table: "col", ["crt", "ver"], texts: [])
         try checkNumbers(db, table: "notes", ["id", "mid", "mod"], texts: ["guid"])

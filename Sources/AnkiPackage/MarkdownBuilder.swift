@@ -144,6 +144,12 @@ struct MarkdownBuilder {
         }
         if out.hasSuffix(marker) && pendingBreak == 0 {
             out.removeLast(marker.count)  // nothing was emphasised
+            // Nothing else on the line: its spaces go too, as text's do at a line start.
+            if out.utf8.dropFirst(lineStart).allSatisfy({ $0 == UInt8(ascii: " ") }) { trailing = "" }
+            // The line's start may have been judged safe on that marker (`**` then `~~~` is safe,
+            // `~~~` alone is not): it is judged again on what is left (found by Fuzz/).
+            lineSettled = false
+            escapeLineStart()
         } else {
             out += marker
         }

@@ -67,8 +67,32 @@ public struct Checker: Sendable {
             outputBytes: exercise.limits.outputKB << 10)
         let outcome = try box.run(harness.run, in: folder, limits: limits)
         report.timeMs = outcome.wallMs
-        let lines = (try? String(contentsOf: folder.appendingPathComponent("results.txt"), encoding: .utf8)) ?? ""
-        return Self.judge(exercise, lines: lines, outcome: outcome, into: report)
+        switch Self.results(in: folder, limit: limits.fileBytes) {
+        case .success(let lines):
+            return Self.judge(exercise, lines: lines, outcome: outcome, into: report)
+        case .failure(let failure):
+            report.verdict = .runtimeError
+            let what: String
+            switch failure {
+            case .symlink: what = "was replaced by a symlink"
+            case .notRegularFile: what = "was replaced by something other than a file"
+            case .tooLarge(let bytes, let limit): what = "holds \(bytes) bytes, over the run's limit of \(limit)"
+            case .cannotRead(let reason): what = "cannot be read (\(reason))"
+            }
+            report.message = "the harness's results.txt \(what); a solution must not touch that file"
+            report.cases = exercise.cases.map { Self.result($0, status: .notRun) }
+            return report
+        }
+    }
+
+    /// The harness's `results.txt`, written by the learner's program's process: read as a deck file
+    /// is (no symlink followed — the program could point it at any file of the host, or a FIFO —
+    /// and no more than the run's file-size limit). A missing file reads as empty (no case ran).
+    static func results(in folder: URL, limit: Int) -> Result<String, DeckFile.Failure> {
+        let url = folder.appendingPathComponent("results.txt")
+        var info = stat()
+        if lstat(url.path, &info) != 0 && errno == ENOENT { return .success("") }
+        return DeckFile.read(url, maxBytes: limit).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The report for a run whose harness wrote `lines` (`results.txt`: `RESULT <case> OK <json>`,
@@ -87,63 +111,65 @@ public struct Checker: Sendable {
         -> CheckReport
     {
         var report = base
-        var results: [Int: (ok: Bool, text: String, kind: String)] = [:]
-        for line in lines.split(separator: "\n") {
-            if line.hasPrefix("COMPILE ") {
-                report.verdict = .compileError
-                report.message = Value.parse(json: String(line.dropFirst(8))).flatMap {
-                    if case .string(let s) = $0 { return s } else { return nil }
-                }
-                report.cases = exercise.cases.map { result($0, status: .notRun) }
-                return report
-            }
-            let parts = line.split(separator: " ", maxSplits: 3).map(String.init)
-            guard parts.count >= 3, parts[0] == "RESULT", let index = Int(parts[1]) else { continue }
-            if parts[2] == "OK" {
-                results[index] = (true, parts.count > 3 ? parts[3] : "", "")
-            } else if parts.count == 4 {
-                let rest = parts[3].split(separator: " ", maxSplits: 1).map(String.init)
-                let message =
-                    rest.count > 1
-                    ? Value.parse(json: rest[1]).map { v -> String in
-                        if case .string(let s) = v { return s }
-                        return v.description
-                    } ?? rest[1] : ""
-                results[index] = (false, message, rest.first ?? "exception")
-            }
+        let results = HarnessResults.parse(lines)
+        if let failure = results.compileFailure {
+            report.verdict = .compileError
+            report.message = failure.message
+            report.cases = exercise.cases.map { result($0, status: .notRun) }
+            return report
         }
+        let graded = grade(exercise, results)
+        report.cases = graded.cases
+        let (verdict, message) = verdict(exercise, graded, outcome: outcome)
+        report.verdict = verdict
+        if let message { report.message = message }
+        return report
+    }
 
+    /// Each case's result, with the first error's message and whether a case ran out of memory.
+    struct Graded {
+        var cases: [CaseResult] = []
         var firstError: String?
         var memory = false
-        for (index, testCase) in exercise.cases.enumerated() {
-            guard let r = results[index] else {
-                report.cases.append(result(testCase, status: .notRun))
-                continue
-            }
-            if !r.ok {
-                if r.kind == "memory" { memory = true }
-                firstError =
-                    firstError ?? "case \(testCase.hidden ? "#\(index + 1) (hidden)" : "'\(testCase.name)'"): \(r.text)"
-                var res = result(testCase, status: .error)
-                res.message = r.text
-                report.cases.append(res)
-                continue
-            }
-            guard let actual = Value.parse(json: r.text) else {
-                var res = result(testCase, status: .error)
-                res.message = "the harness could not read the result: \(r.text.prefix(200))"
-                report.cases.append(res)
-                firstError = firstError ?? res.message
-                continue
-            }
-            let passed = Comparison.matches(
-                actual, testCase.expected, mode: testCase.compare, tolerance: exercise.tolerance)
-            var res = result(testCase, status: passed ? .passed : .failed)
-            if !testCase.hidden { res.actual = actual.description }
-            report.cases.append(res)
-        }
+    }
 
-        let missing = report.cases.contains { $0.status == .notRun }
+    /// Compares what each case returned with what it expects.
+    static func grade(_ exercise: Exercise, _ results: HarnessResults) -> Graded {
+        var graded = Graded()
+        for (index, testCase) in exercise.cases.enumerated() {
+            switch results.cases[index] {
+            case nil:
+                graded.cases.append(result(testCase, status: .notRun))
+            case .failed(let kind, let text):
+                if kind == "memory" { graded.memory = true }
+                graded.firstError =
+                    graded.firstError
+                    ?? "case \(testCase.hidden ? "#\(index + 1) (hidden)" : "'\(testCase.name)'"): \(text)"
+                var res = result(testCase, status: .error)
+                res.message = text
+                graded.cases.append(res)
+            case .returned(let json):
+                guard let actual = Value.parse(json: json) else {
+                    var res = result(testCase, status: .error)
+                    res.message = "the harness could not read the result: \(json.prefix(200))"
+                    graded.cases.append(res)
+                    graded.firstError = graded.firstError ?? res.message
+                    continue
+                }
+                let passed = Comparison.matches(
+                    actual, testCase.expected, mode: testCase.compare, tolerance: exercise.tolerance)
+                var res = result(testCase, status: passed ? .passed : .failed)
+                if !testCase.hidden { res.actual = actual.description }
+                graded.cases.append(res)
+            }
+        }
+        return graded
+    }
+
+    /// The verdict for graded cases and how the run ended, with its message (nil when there is
+    /// nothing to add: a wrong answer, or accepted).
+    static func verdict(_ exercise: Exercise, _ graded: Graded, outcome: Sandbox.Outcome) -> (Verdict, String?) {
+        let missing = graded.cases.contains { $0.status == .notRun }
         let crashed = outcome.signal != nil || (outcome.status ?? 0) != 0
         // Under bwrap a signal comes back as exit status 128 + signal.
         let signal = outcome.signal ?? ((outcome.status ?? 0) > 128 ? (outcome.status ?? 0) - 128 : nil)
@@ -151,33 +177,35 @@ public struct Checker: Sendable {
         let cpuLimited =
             signal == SIGXCPU || (signal == SIGKILL && Double(outcome.wallMs) >= exercise.limits.cpuSeconds * 900)
         if outcome.timedOut || cpuLimited {
-            report.verdict = .timeLimitExceeded
-            report.message =
+            return (
+                .timeLimitExceeded,
                 "stopped after \(outcome.timedOut ? "\(outcome.wallMs) ms of wall-clock time" : "the CPU-time limit") (limit \(exercise.limits.cpuSeconds) s CPU)"
-        } else if outcome.outputExceeded {
-            report.verdict = .outputLimitExceeded
-            report.message = "printed more than \(exercise.limits.outputKB) KiB"
-        } else if memory || (crashed && outcome.stderr.contains("bad_alloc"))
+            )
+        }
+        if outcome.outputExceeded {
+            return (.outputLimitExceeded, "printed more than \(exercise.limits.outputKB) KiB")
+        }
+        if graded.memory || (crashed && outcome.stderr.contains("bad_alloc"))
             || (crashed && outcome.stderr.contains("MemoryError"))
         {
-            report.verdict = .memoryLimitExceeded
-            report.message =
-                "ran out of the \(exercise.limits.memoryMB) MiB memory limit" + (firstError.map { " (\($0))" } ?? "")
-        } else if firstError != nil || crashed || missing {
-            report.verdict = .runtimeError
-            let firstMissing = report.cases.firstIndex { $0.status == .notRun }
+            return (
+                .memoryLimitExceeded,
+                "ran out of the \(exercise.limits.memoryMB) MiB memory limit"
+                    + (graded.firstError.map { " (\($0))" } ?? "")
+            )
+        }
+        if graded.firstError != nil || crashed || missing {
+            let firstMissing = graded.cases.firstIndex { $0.status == .notRun }
             let how =
                 signal.map { "killed by signal \($0): \(Self.signalName($0))" } ?? "exit status \(outcome.status ?? -1)"
             let stderr = outcome.stderr.split(separator: "\n").suffix(6).joined(separator: "\n")
-            report.message =
-                firstError
-                ?? "the program ended (\(how)) during case #\((firstMissing ?? 0) + 1)\(stderr.isEmpty ? "" : ":\n" + stderr)"
-        } else if report.cases.contains(where: { $0.status == .failed }) {
-            report.verdict = .wrongAnswer
-        } else {
-            report.verdict = .accepted
+            return (
+                .runtimeError,
+                graded.firstError
+                    ?? "the program ended (\(how)) during case #\((firstMissing ?? 0) + 1)\(stderr.isEmpty ? "" : ":\n" + stderr)"
+            )
         }
-        return report
+        return (graded.cases.contains { $0.status == .failed } ? .wrongAnswer : .accepted, nil)
     }
 
     static func result(_ c: Exercise.Case, status: CaseResult.Status) -> CaseResult {

@@ -1,4 +1,5 @@
 import Foundation
+import Spawning
 
 #if canImport(Glibc)
     import Glibc
@@ -139,82 +140,29 @@ public struct Sandbox: Sendable {
     }
 
     private func spawn(_ argv: [String], directory: URL, limits: Limits) throws -> Outcome {
-        var outPipe: [Int32] = [-1, -1]
-        var errPipe: [Int32] = [-1, -1]
-        guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw RunnerError.internal("cannot create pipes") }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-        for fd in outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
+        var environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": directory.path]
+        if bwrap == nil { environment["TMPDIR"] = directory.path }
+        var spawn = Spawn(argv[0], Array(argv.dropFirst()), environment: environment)
+        spawn.stdin = .null
+        spawn.stdout = .pipe
+        spawn.stderr = .pipe
         // Its own process group, so the wall-clock kill reaches every descendant.
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var env = ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "HOME=\(directory.path)"]
-        if bwrap == nil { env.append("TMPDIR=\(directory.path)") }
-        let cArgs = argv.map { strdup($0) } + [nil]
-        let cEnv = env.map { strdup($0) } + [nil]
-        defer {
-            cArgs.forEach { free($0) }
-            cEnv.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let started = DispatchTime.now()
-        let code = posix_spawn(&pid, argv[0], &actions, &attributes, cArgs, cEnv)
-        close(outPipe[1])
-        close(errPipe[1])
-        guard code == 0 else {
-            close(outPipe[0])
-            close(errPipe[0])
-            throw RunnerError.internal("cannot start \(argv[0]): \(String(cString: strerror(code)))")
-        }
-        var stdout: [UInt8] = []
-        var stderr: [UInt8] = []
-        var timedOut = false
-        var exceeded = false
-        var open = [outPipe[0], errPipe[0]]
-        let deadline = started.uptimeNanoseconds + UInt64(limits.wallSeconds * wallClockFactor * 1e9)
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while !open.isEmpty {
-            let now = DispatchTime.now().uptimeNanoseconds
-            if now >= deadline {
-                timedOut = true
-                break
-            }
-            var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-            let ready = poll(&fds, nfds_t(fds.count), Int32(min((deadline - now) / 1_000_000 + 1, 1000)))
-            if ready <= 0 { continue }
-            for entry in fds where entry.revents != 0 {
-                let n = read(entry.fd, &buffer, buffer.count)
-                if n <= 0 {
-                    open.removeAll { $0 == entry.fd }
-                    continue
-                }
-                if entry.fd == outPipe[0] { stdout += buffer[0..<n] } else { stderr += buffer[0..<n] }
-                if stdout.count + stderr.count > limits.outputBytes {
-                    exceeded = true
-                    open.removeAll()
-                }
-            }
-        }
+        spawn.processGroup = .new
+        let started = SpawnedProcess.monotonicNanoseconds()
+        let child: SpawnedProcess
+        do { child = try spawn.start() } catch { throw RunnerError.internal(error.description) }
+        let deadline = started + UInt64(limits.wallSeconds * wallClockFactor * 1e9)
+        let output = child.collect(deadline: deadline, limit: limits.outputBytes)
         // Whatever is still running in the group goes: a timeout, an output flood, or children left behind.
-        kill(-pid, SIGKILL)
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        kill(-pid, SIGKILL)
-        close(outPipe[0])
-        close(errPipe[0])
-        let wallMs = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
-        let signaled = (status & 0x7F) != 0 && (status & 0x7F) != 0x7F
+        child.signal(SIGKILL, toGroup: true)
+        let ended = child.wait()
+        child.signal(SIGKILL, toGroup: true)
+        let wallMs = Int((SpawnedProcess.monotonicNanoseconds() - started) / 1_000_000)
         return Outcome(
-            status: signaled ? nil : (status >> 8) & 0xFF, signal: signaled ? status & 0x7F : nil, timedOut: timedOut,
-            outputExceeded: exceeded, stdout: String(decoding: stdout.prefix(limits.outputBytes), as: UTF8.self),
-            stderr: String(decoding: stderr.prefix(64 * 1024), as: UTF8.self), wallMs: wallMs)
+            status: ended.status, signal: ended.signal, timedOut: output.timedOut,
+            outputExceeded: output.exceededLimit,
+            stdout: String(decoding: output.stdout.prefix(limits.outputBytes), as: UTF8.self),
+            stderr: String(decoding: output.stderr.prefix(64 * 1024), as: UTF8.self), wallMs: wallMs)
     }
 }
 

@@ -108,17 +108,35 @@ public struct DeckScanner: Sendable {
         }
     }
 
-    private func discover(in folder: URL, issues: inout [DeckIssue]) -> [DeckTarget] {
-        if isDeckFolder(folder) { return [.folder(folder)] }
+    /// The decks under `path`; none, and one issue, when there are more than `maxFilesPerDeck`.
+    private func discover(in path: URL, issues: inout [DeckIssue]) -> [DeckTarget] {
         var targets: [DeckTarget] = []
-        for entry in entries(of: folder, issues: &issues) {
+        discover(in: path, into: &targets, issues: &issues)
+        guard targets.count <= DeckLimits.maxFilesPerDeck else {
+            issues.append(
+                DeckIssue(
+                    file: display(path.path), line: 0,
+                    message:
+                        "holds more than \(DeckLimits.maxFilesPerDeck) decks, over the limit for one path; nothing under it was read: import its folders one by one"
+                ))
+            return []
+        }
+        return targets
+    }
+
+    /// Stops once past the limit: the rest of a huge tree is never listed.
+    private func discover(in folder: URL, into targets: inout [DeckTarget], issues: inout [DeckIssue]) {
+        if isDeckFolder(folder) {
+            targets.append(.folder(folder))
+            return
+        }
+        for entry in entries(of: folder, issues: &issues) where targets.count <= DeckLimits.maxFilesPerDeck {
             if entry.isDirectory {
-                targets += discover(in: entry.url, issues: &issues)
+                discover(in: entry.url, into: &targets, issues: &issues)
             } else if isCardFile(entry.url) {
                 targets.append(.file(entry.url))
             }
         }
-        return targets
     }
 
     private func isDeckFolder(_ url: URL) -> Bool {
@@ -233,24 +251,36 @@ public struct DeckScanner: Sendable {
         case exercise(URL)
     }
 
-    private func members(of folder: URL, issues: inout [DeckIssue]) -> [Member] {
-        var result: [Member] = []
-        for entry in entries(of: folder, issues: &issues) {
+    /// Stops once past `maxFilesPerDeck`: the rest of a huge tree is never listed.
+    private func members(of folder: URL, into result: inout [Member], issues: inout [DeckIssue]) {
+        for entry in entries(of: folder, issues: &issues) where result.count <= DeckLimits.maxFilesPerDeck {
             if entry.isDirectory {
                 if isExerciseFolder(entry.url) {
                     result.append(.exercise(entry.url))
                 } else if !isDeckFolder(entry.url) {
-                    result += members(of: entry.url, issues: &issues)
+                    members(of: entry.url, into: &result, issues: &issues)
                 }
             } else if isCardFile(entry.url) {
                 result.append(.cardFile(entry.url))
             }
         }
-        return result
     }
 
     private func readFolder(_ folder: URL, deckTags: [String], into deck: inout ScannedDeck) {
-        let members = members(of: folder, issues: &deck.issues)
+        var members: [Member] = []
+        self.members(of: folder, into: &members, issues: &deck.issues)
+        guard members.count <= DeckLimits.maxFilesPerDeck else {
+            // Refused whole, as a file over a limit is: no card read, none marked removed.
+            let yaml = folder.appendingPathComponent("deck.yaml").path
+            deck.issues.append(
+                DeckIssue(
+                    file: display(yaml), line: 0,
+                    message:
+                        "the deck holds more than \(DeckLimits.maxFilesPerDeck) card files and exercises, over the limit for one deck; nothing of it was read: split it into several decks"
+                ))
+            deck.filesWithErrors.insert(yaml)
+            return
+        }
         // Files are parsed in parallel (parsing is pure), then applied in deck order.
         let parsed = ParallelMap.map(members) { member -> ParsedFile? in
             if case .cardFile(let url) = member { return parseFile(url) }

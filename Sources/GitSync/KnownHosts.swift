@@ -32,6 +32,15 @@ public struct SSHHostKey: Equatable {
     }
 }
 
+/// Limits on a `known_hosts` file (docs/LIMITS.md). A file over either is not trusted for
+/// anything: the connection is refused, saying which file and why.
+public enum KnownHostsLimits {
+    /// Bytes in one file (a line is about 100–800 bytes: tens of thousands of hosts).
+    public static let maxFileBytes = 16 << 20
+    /// Bytes in one line (a 16384-bit RSA key is about 2,800 bytes of base64).
+    public static let maxLineBytes = 16_384
+}
+
 /// OpenSSH's `known_hosts` files, read to decide whether an ssh server is the one the user trusts.
 /// Understands plain and hashed (`|1|salt|hash`) host names, `[host]:port` for other ports than 22,
 /// `*` and `?` patterns, `!` negation and `@revoked`. `@cert-authority` lines are skipped: libssh2
@@ -46,6 +55,8 @@ public enum KnownHosts {
         case changed(file: String, line: Int)
         /// The key is listed as `@revoked`.
         case revoked(file: String, line: Int)
+        /// The file is over a limit (KnownHostsLimits), so it cannot say whether a key was replaced.
+        case overLimit(file: String, reason: String)
     }
 
     /// The name `known_hosts` uses for `host` on `port`.
@@ -55,13 +66,25 @@ public enum KnownHosts {
     }
 
     /// What the files say about `key` presented by the server called `name`. Unreadable or missing
-    /// files count as empty.
+    /// files count as empty; a file over a limit is refused from its size before it is read.
     static func check(_ key: SSHHostKey, name: String, files: [String]) -> Verdict {
         var verdict = Verdict.unknown
         for file in files {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
+            guard let handle = FileHandle(forReadingAtPath: file) else { continue }
+            defer { try? handle.close() }
+            guard let size = try? handle.seekToEnd() else { continue }
+            guard size <= KnownHostsLimits.maxFileBytes else {
+                return .overLimit(
+                    file: file, reason: "is \(size) bytes, over the limit of \(KnownHostsLimits.maxFileBytes) bytes")
+            }
+            guard (try? handle.seek(toOffset: 0)) != nil,
+                let data = try? handle.read(upToCount: KnownHostsLimits.maxFileBytes + 1),
+                data.count <= KnownHostsLimits.maxFileBytes,
+                let text = String(data: data, encoding: .utf8)
+            else { continue }
             switch check(key, name: name, text: text, file: file) {
             case .revoked(let file, let line): return .revoked(file: file, line: line)
+            case .overLimit(let file, let reason): return .overLimit(file: file, reason: reason)
             case .trusted: verdict = .trusted
             case .changed(let file, let line) where verdict == .unknown: verdict = .changed(file: file, line: line)
             case .changed, .unknown: break
@@ -75,6 +98,13 @@ public enum KnownHosts {
     public static func check(_ key: SSHHostKey, name: String, text: String, file: String) -> Verdict {
         var verdict = Verdict.unknown
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard line.utf8.count <= KnownHostsLimits.maxLineBytes else {
+                return .overLimit(
+                    file: "\(file):\(index + 1)",
+                    reason:
+                        "is a line of \(line.utf8.count) bytes, over the limit of \(KnownHostsLimits.maxLineBytes) bytes"
+                )
+            }
             var fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             guard let first = fields.first, !first.hasPrefix("#") else { continue }
             var marker: String?
@@ -112,12 +142,17 @@ public enum KnownHosts {
                 at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
         var text = "\(name) \(key.type) \(Data(key.blob).base64EncodedString())\n"
-        guard let existing = try? Data(contentsOf: url), let handle = FileHandle(forWritingAtPath: file) else {
+        guard let handle = FileHandle(forUpdatingAtPath: file) else {
             try Data(text.utf8).write(to: url)
             return
         }
         defer { try? handle.close() }
-        if let last = existing.last, last != UInt8(ascii: "\n") { text = "\n" + text }
+        // Only the last byte matters: does the file end its last line?
+        let size = try handle.seekToEnd()
+        if size > 0 {
+            try handle.seek(toOffset: size - 1)
+            if try handle.read(upToCount: 1) != Data([UInt8(ascii: "\n")]) { text = "\n" + text }
+        }
         try handle.seekToEnd()
         try handle.write(contentsOf: Data(text.utf8))
     }

@@ -178,6 +178,10 @@ final class RemoteSession {
             return 0
         case .revoked(let file, let line):
             return refuseHost("the host key of \(name) (\(shownKey)) is marked @revoked in \(file):\(line)")
+        case .overLimit(let file, let reason):
+            return refuseHost(
+                "the host key of \(name) cannot be checked: \(file) \(reason) (docs/LIMITS.md); remove the stray lines (`ssh-keygen -R` removes a host's)"
+            )
         case .changed where libgit2Trusts, .unknown where libgit2Trusts:
             return 0  // libssh2 found this very key in ~/.ssh/known_hosts
         case .changed(let file, let line):

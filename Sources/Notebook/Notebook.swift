@@ -34,9 +34,6 @@ public final class Notebook: Sendable {
         }
     }
 
-    /// This notebook's device id (made by the first write that needs one).
-    public func deviceID() throws -> String { try store.deviceID() }
-
     public var today: StudyDay { environment.today }
 
     // MARK: - Decks
@@ -64,7 +61,13 @@ public final class Notebook: Sendable {
     // MARK: - Reviews
 
     public func dueQueue(deck: String? = nil, limit: Int? = nil) throws -> [QueueEntry] {
-        try store.queue(day: today, newPerDay: environment.newPerDay, deck: deck, limit: limit)
+        try queue(on: today, newPerDay: environment.newPerDay, deck: deck, limit: limit)
+    }
+
+    /// The queue `QueuePolicy` makes for `day` from the notebook's cards.
+    func queue(on day: StudyDay, newPerDay: Int, deck: String? = nil, limit: Int? = nil) throws -> [QueueEntry] {
+        let policy = QueuePolicy(newPerDay: newPerDay, deck: deck, limit: limit)
+        return try store.readingQueueCandidates { try policy.queue(day: day, from: $0) }
     }
 
     /// Logs a grade now; see `NotebookStore.answer`.

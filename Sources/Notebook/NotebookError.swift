@@ -5,7 +5,6 @@ public enum NotebookError: UserFacingError, Equatable {
     case badClock(String)
     case badSetting(name: String, value: String, expected: String)
     case badCardKey(String)
-    case badGrade(String)
     case noNotebook(path: String)
     case cannotCreateHome(path: String, reason: String)
 
@@ -17,8 +16,6 @@ public enum NotebookError: UserFacingError, Equatable {
             return "\(name)='\(value)' is not valid; expected \(expected)"
         case .badCardKey(let text):
             return "'\(text)' is not a card id; write it as deck/id, e.g. llm-interview/lora-principle"
-        case .badGrade(let text):
-            return "'\(text)' is not a grade; give a whole number from 0 (blackout) to 5 (perfect)"
         case .noNotebook(let path):
             return "no notebook at \(path); run `recall init` (or pass --home)"
         case .cannotCreateHome(let path, let reason):

@@ -24,18 +24,10 @@ public struct CardKey: Hashable, Comparable, Sendable, Codable, CustomStringConv
     }
 
     public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let key = CardKey(text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "not a card key: \(text)"))
-        }
-        self = key
+        self = try TextCoding.decode(decoder, expected: "a card key") { CardKey($0) }
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    public func encode(to encoder: any Encoder) throws { try TextCoding.encode(description, to: encoder) }
 }
 
 /// The rules for deck and card ids: lowercase ASCII letters, digits and `-`, not starting with `-`.

@@ -57,21 +57,16 @@ public struct StudyDay: Hashable, Comparable, Sendable, Codable, CustomStringCon
 
     public var description: String { iso }
 
+    /// The day of the week, 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
+    public var weekday: Int { ((ordinal % 7) + 7 + 3) % 7 }
+
     public static func < (lhs: StudyDay, rhs: StudyDay) -> Bool { lhs.ordinal < rhs.ordinal }
     public func advanced(by n: Int) -> StudyDay { StudyDay(ordinal: ordinal + n) }
     public func distance(to other: StudyDay) -> Int { other.ordinal - ordinal }
 
     public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let day = StudyDay(iso: text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(text)"))
-        }
-        self = day
+        self = try TextCoding.decode(decoder, expected: "a YYYY-MM-DD date") { StudyDay(iso: $0) }
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(iso)
-    }
+    public func encode(to encoder: any Encoder) throws { try TextCoding.encode(iso, to: encoder) }
 }

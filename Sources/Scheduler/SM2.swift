@@ -47,10 +47,9 @@ public enum SM2 {
     }
 
     /// Whether the card still needs a same-day re-drill: its last grade today (review or drill)
-    /// was below 4. `eventsToday` are the card's events on the study day in question.
+    /// does (`Grade.needsRedrill`). `eventsToday` are the card's events on the study day in question.
     public static func needsDrill<S: Sequence>(_ eventsToday: S) -> Bool where S.Element == ReviewEvent {
-        guard let last = eventsToday.max(by: ReviewEvent.foldOrder) else { return false }
-        return last.grade.rawValue < 4
+        eventsToday.max(by: ReviewEvent.foldOrder)?.grade.needsRedrill ?? false
     }
 
     /// The kind a new grade for a card gets today: once the day's review is logged, further

@@ -37,43 +37,63 @@ extension NotebookStore {
         }
     }
 
+    /// One deck's import, step by step.
     private func apply(_ deck: ScannedDeck, _ db: Database) throws -> ImportCounts {
         var counts = ImportCounts()
-        if deck.idIsDeclared {
-            // Card keys are deck/id, so a deck that changed its id is a new deck; the old one's
-            // cards are retired (history kept under the old keys), exactly as a fresh import of
-            // the tree would not have them.
-            try db.execute(
-                sql: """
-                    UPDATE card SET removed = 1
-                    WHERE removed = 0 AND deck IN (SELECT id FROM deck WHERE root = ? AND id <> ?)
-                    """, arguments: [deck.root, deck.id])
-            counts.removed += db.changesCount
+        if deck.idIsDeclared { counts.removed += try retireRenamedDecks(of: deck, db) }
+        try saveDeck(deck, db)
+        let existing = try existingCards(of: deck.id, db)
+        // New cards are indexed for search afterwards, all in one statement (see Schema).
+        let firstNewRow = (try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM card") ?? 0) + 1
+        let written = try writeCards(deck, existing: existing, db)
+        counts += written.counts
+        if written.counts.added > 0 { try indexCards(fromRow: firstNewRow, db) }
+        if deck.isClean {
+            counts.removed += try removeVanishedCards(of: deck.id, existing: existing, seen: written.seen, db)
         }
+        // Events may have arrived (progress sync) before their card did.
+        try refoldCardsWithEvents(written.added, db)
+        return counts
+    }
+
+    /// Card keys are deck/id, so a deck that changed its id is a new deck; the old one's cards
+    /// are retired (history kept under the old keys), exactly as a fresh import of the tree would
+    /// not have them. Returns how many were marked removed.
+    private func retireRenamedDecks(of deck: ScannedDeck, _ db: Database) throws -> Int {
+        try db.execute(
+            sql: """
+                UPDATE card SET removed = 1
+                WHERE removed = 0 AND deck IN (SELECT id FROM deck WHERE root = ? AND id <> ?)
+                """, arguments: [deck.root, deck.id])
+        return db.changesCount
+    }
+
+    private func saveDeck(_ deck: ScannedDeck, _ db: Database) throws {
         try db.execute(
             sql: """
                 INSERT INTO deck(id, title, root, new_per_day) VALUES (?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET title = excluded.title, root = excluded.root,
                     new_per_day = excluded.new_per_day
                 """, arguments: [deck.id, deck.title, deck.root, deck.newPerDay])
+    }
 
-        struct Existing {
-            var hash: String
-            var removed: Bool
-            var file: String
-            var line: Int
-            var position: Int
-        }
-        var existing: [String: Existing] = [:]
+    /// What the notebook holds of a deck's cards, by card id.
+    private func existingCards(of deck: String, _ db: Database) throws -> [String: ExistingCard] {
+        var existing: [String: ExistingCard] = [:]
         let rows = try Row.fetchCursor(
             db, sql: "SELECT id, content_hash, removed, source_file, source_line, position FROM card WHERE deck = ?",
-            arguments: [deck.id])
+            arguments: [deck])
         while let row = try rows.next() {
-            existing[row[0]] = Existing(hash: row[1], removed: row[2], file: row[3], line: row[4], position: row[5])
+            existing[row[0]] = ExistingCard(
+                hash: row[1], removed: row[2], file: row[3], line: row[4], position: row[5])
         }
+        return existing
+    }
 
-        // New cards are indexed for search afterwards, all in one statement (see Schema).
-        let firstNewRow = (try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM card") ?? 0) + 1
+    /// Inserts new cards, updates edited and returning ones, moves the rest's source location.
+    private func writeCards(
+        _ deck: ScannedDeck, existing: [String: ExistingCard], _ db: Database
+    ) throws -> (counts: ImportCounts, seen: Set<String>, added: [String]) {
         let insert = try db.cachedStatement(
             sql: """
                 INSERT INTO card(key, deck, id, kind, front, back, tags, content_hash, source_file, source_line, position)
@@ -87,58 +107,76 @@ extension NotebookStore {
                 """)
         let move = try db.cachedStatement(
             sql: "UPDATE card SET source_file = ?, source_line = ?, position = ? WHERE key = ?")
-
+        var counts = ImportCounts()
         var seen = Set<String>()
-        var refold: [String] = []
+        var added: [String] = []
         for (position, entry) in deck.cards.enumerated() {
             let card = entry.card
             let key = card.key.description
             seen.insert(card.key.id)
             let tags = card.tags.joined(separator: " ")
-            if let old = existing[card.key.id] {
-                if old.removed || old.hash != entry.hash {
-                    try update.execute(arguments: [
-                        card.kind.rawValue, card.front, card.back, tags, entry.hash, card.sourceFile, card.sourceLine,
-                        position, key,
-                    ])
-                    if old.removed { counts.restored += 1 } else { counts.updated += 1 }
-                } else {
-                    if old.file != card.sourceFile || old.line != card.sourceLine || old.position != position {
-                        try move.execute(arguments: [card.sourceFile, card.sourceLine, position, key])
-                    }
-                    counts.unchanged += 1
-                }
-            } else {
+            guard let old = existing[card.key.id] else {
                 try insert.execute(arguments: [
                     key, deck.id, card.key.id, card.kind.rawValue, card.front, card.back, tags, entry.hash,
                     card.sourceFile, card.sourceLine, position,
                 ])
                 counts.added += 1
-                refold.append(key)  // events may have arrived (progress sync) before the card did
+                added.append(key)
+                continue
+            }
+            if old.removed || old.hash != entry.hash {
+                try update.execute(arguments: [
+                    card.kind.rawValue, card.front, card.back, tags, entry.hash, card.sourceFile, card.sourceLine,
+                    position, key,
+                ])
+                if old.removed { counts.restored += 1 } else { counts.updated += 1 }
+            } else {
+                if old.file != card.sourceFile || old.line != card.sourceLine || old.position != position {
+                    try move.execute(arguments: [card.sourceFile, card.sourceLine, position, key])
+                }
+                counts.unchanged += 1
             }
         }
-        if counts.added > 0 {
-            try db.execute(
-                sql:
-                    "INSERT INTO card_fts(rowid, front, back, tags) SELECT rowid, front, back, tags FROM card WHERE rowid >= ?",
-                arguments: [firstNewRow])
-        }
-        if deck.isClean {
-            let remove = try db.cachedStatement(sql: "UPDATE card SET removed = 1 WHERE deck = ? AND id = ?")
-            for (id, old) in existing
-            where !old.removed && !seen.contains(id) {
-                try remove.execute(arguments: [deck.id, id])
-                counts.removed += 1
-            }
-        }
-        if !refold.isEmpty {
-            let withEvents = try String.fetchSet(
-                db, sql: "SELECT DISTINCT card FROM review_event WHERE card IN (SELECT value FROM json_each(?))",
-                arguments: [jsonArray(refold)])
-            for key in withEvents { try refoldCard(key, db) }
-        }
-        return counts
+        return (counts, seen, added)
     }
+
+    /// Indexes for search every card from `rowid` on, in one statement.
+    private func indexCards(fromRow rowid: Int64, _ db: Database) throws {
+        try db.execute(
+            sql:
+                "INSERT INTO card_fts(rowid, front, back, tags) SELECT rowid, front, back, tags FROM card WHERE rowid >= ?",
+            arguments: [rowid])
+    }
+
+    /// Marks removed the live cards of a cleanly read deck that its files no longer hold.
+    private func removeVanishedCards(
+        of deck: String, existing: [String: ExistingCard], seen: Set<String>, _ db: Database
+    ) throws -> Int {
+        let remove = try db.cachedStatement(sql: "UPDATE card SET removed = 1 WHERE deck = ? AND id = ?")
+        var removed = 0
+        for (id, old) in existing where !old.removed && !seen.contains(id) {
+            try remove.execute(arguments: [deck, id])
+            removed += 1
+        }
+        return removed
+    }
+
+    private func refoldCardsWithEvents(_ keys: [String], _ db: Database) throws {
+        guard !keys.isEmpty else { return }
+        let withEvents = try String.fetchSet(
+            db, sql: "SELECT DISTINCT card FROM review_event WHERE card IN (SELECT value FROM json_each(?))",
+            arguments: [jsonArray(keys)])
+        for key in withEvents { try refoldCard(key, db) }
+    }
+}
+
+/// A card as the notebook holds it before an import, for comparison with the deck's.
+private struct ExistingCard {
+    var hash: String
+    var removed: Bool
+    var file: String
+    var line: Int
+    var position: Int
 }
 
 /// A JSON array of strings, for `json_each(?)` parameters.

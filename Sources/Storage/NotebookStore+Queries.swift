@@ -1,27 +1,5 @@
 import GRDB
 import RecallCore
-import Scheduler
-
-/// Which part of today's queue a card is in (SM2.md order: drill, review, new).
-public enum QueueKind: String, Sendable, Codable {
-    case drill
-    case review
-    case new
-}
-
-/// One card of today's queue.
-public struct QueueEntry: Sendable, Equatable {
-    public var card: CardKey
-    public var queue: QueueKind
-    /// The study day the card fell due (today for new cards and drills).
-    public var due: StudyDay
-
-    public init(card: CardKey, queue: QueueKind, due: StudyDay) {
-        self.card = card
-        self.queue = queue
-        self.due = due
-    }
-}
 
 /// One deck's counts.
 public struct DeckSummary: Sendable, Equatable {
@@ -47,88 +25,7 @@ public struct SearchHit: Sendable, Equatable {
 }
 
 extension NotebookStore {
-    /// Today's queue: pending re-drills, then due reviews (oldest due first, then deck order), then
-    /// new cards in deck order within the daily new-card limit (`newPerDay` across the notebook,
-    /// lowered per deck by a deck's own `new_per_day`).
-    public func queue(day: StudyDay, newPerDay: Int, deck: String? = nil, limit: Int? = nil) throws -> [QueueEntry] {
-        try read { db in
-            let limit = limit ?? Int.max
-            var entries: [QueueEntry] = []
-
-            // Re-drills: cards graded today whose last grade today was below 4.
-            let todays = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT e.card, e.grade FROM review_event e JOIN card c ON c.key = e.card
-                    WHERE e.day = ? AND c.removed = 0 AND (? IS NULL OR c.deck = ?)
-                    ORDER BY e.card, e.ts, e.device, e.seq
-                    """,
-                arguments: [day.ordinal, deck, deck])
-            var lastGrade: [(String, Int)] = []
-            for row in todays {
-                let key: String = row[0]
-                if lastGrade.last?.0 == key {
-                    lastGrade[lastGrade.count - 1].1 = row[1]
-                } else {
-                    lastGrade.append((key, row[1]))
-                }
-            }
-            for (key, grade) in lastGrade where grade < 4 {
-                if let card = CardKey(key) { entries.append(QueueEntry(card: card, queue: .drill, due: day)) }
-            }
-            if entries.count >= limit { return Array(entries.prefix(limit)) }
-
-            // Due reviews.
-            let due = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT deck, id, due FROM card INDEXED BY card_due
-                    WHERE removed = 0 AND due IS NOT NULL AND due <= ? AND (? IS NULL OR deck = ?)
-                    ORDER BY due, deck, position LIMIT ?
-                    """, arguments: [day.ordinal, deck, deck, limit == Int.max ? -1 : limit - entries.count])
-            let drilled = Set(lastGrade.map(\.0))
-            while let row = try due.next() {
-                let key = CardKey(deck: row[0], id: row[1])
-                if drilled.contains(key.description) { continue }
-                entries.append(QueueEntry(card: key, queue: .review, due: StudyDay(ordinal: row[2])))
-            }
-            if entries.count >= limit { return Array(entries.prefix(limit)) }
-
-            // New cards within today's allowance.
-            var remaining = newPerDay - (try introduced(on: day, deck: nil, db))
-            if remaining <= 0 { return entries }
-            let decks = try Row.fetchAll(
-                db, sql: "SELECT id, new_per_day FROM deck WHERE (? IS NULL OR id = ?) ORDER BY id",
-                arguments: [deck, deck])
-            for row in decks {
-                let deckID: String = row[0]
-                var allowance = min(remaining, limit - entries.count)
-                if let own: Int = row[1] {
-                    allowance = min(allowance, own - (try introduced(on: day, deck: deckID, db)))
-                }
-                guard allowance > 0 else { continue }
-                let ids = try String.fetchAll(
-                    db,
-                    sql: """
-                        SELECT id FROM card INDEXED BY card_new WHERE deck = ? AND removed = 0 AND due IS NULL
-                        ORDER BY position LIMIT ?
-                        """, arguments: [deckID, allowance])
-                for id in ids { entries.append(QueueEntry(card: CardKey(deck: deckID, id: id), queue: .new, due: day)) }
-                remaining -= ids.count
-                if remaining <= 0 || entries.count >= limit { break }
-            }
-            return entries
-        }
-    }
-
-    /// How many cards had their first review on `day`.
-    private func introduced(on day: StudyDay, deck: String?, _ db: Database) throws -> Int {
-        try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM card WHERE first_review = ? AND (? IS NULL OR deck = ?)",
-            arguments: [day.ordinal, deck, deck]) ?? 0
-    }
-
-    /// Per-deck counts for `day`.
+    /// Per-deck counts for `day` (due: `SM2.isDue` of a reviewed card, as an SQL range).
     public func decks(day: StudyDay) throws -> [DeckSummary] {
         try read { db in
             try Row.fetchAll(
@@ -206,12 +103,8 @@ extension NotebookStore {
     /// Why no bm25 ranking: ranking needs every match scored, which for a common word in a large
     /// notebook costs tens of milliseconds; two early-stopping passes cost well under one.
     public func search(_ query: String, limit: Int = 20) throws -> [SearchHit] {
-        let words = query.split(whereSeparator: \.isWhitespace).map(String.init)
-        guard !words.isEmpty, limit > 0 else { return [] }
-        let long = words.filter { $0.count >= 3 }.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        let short = words.filter { $0.count < 3 }.map { word in
-            "%" + word.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
-        }
+        let (long, short) = Self.searchTerms(query)
+        guard !long.isEmpty || !short.isEmpty, limit > 0 else { return [] }
         return try read { db in
             var hits: [SearchHit] = []
             var seen = Set<Int64>()
@@ -247,13 +140,22 @@ extension NotebookStore {
 
     private enum Pass { case front, anywhere }
 
+    /// A query's words: those of three or more characters as FTS5 phrases for the trigram index,
+    /// shorter ones as LIKE patterns (with `%` and `_` dropped, so they match literally).
+    private static func searchTerms(_ query: String) -> (long: [String], short: [String]) {
+        let words = query.split(whereSeparator: \.isWhitespace).map(String.init)
+        let long = words.filter { $0.count >= 3 }.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        let short = words.filter { $0.count < 3 }.map { word in
+            "%" + word.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+        }
+        return (long, short)
+    }
+
     /// Every card matching `query` (same rules as `search`), as row ids in index order: what a
     /// browser or a count needs, without reading any card's text.
     public func searchIDs(_ query: String) throws -> [Int64] {
-        let words = query.split(whereSeparator: \.isWhitespace).map(String.init)
-        guard !words.isEmpty else { return [] }
-        let long = words.filter { $0.count >= 3 }.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        let short = words.filter { $0.count < 3 }
+        let (long, short) = Self.searchTerms(query)
+        guard !long.isEmpty || !short.isEmpty else { return [] }
         return try read { db in
             var ids: [Int64]
             if long.isEmpty {
@@ -263,9 +165,7 @@ extension NotebookStore {
                     db, sql: "SELECT rowid FROM card_fts WHERE card_fts MATCH ?",
                     arguments: [long.joined(separator: " AND ")])
             }
-            for word in short {
-                let pattern =
-                    "%" + word.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+            for pattern in short {
                 let matching = Set(
                     try Int64.fetchAll(
                         db, sql: "SELECT rowid FROM card WHERE front LIKE ?1 OR back LIKE ?1 OR tags LIKE ?1",

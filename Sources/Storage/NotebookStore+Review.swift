@@ -18,39 +18,24 @@ public struct UndoOutcome: Sendable, Equatable {
 }
 
 extension NotebookStore {
-    /// Logs a grade for `key` on study day `day` and updates the card's state by refolding its
-    /// events, all in one immediate transaction. The first grade of a day is the scheduling review;
-    /// later ones that day are re-drills (SM2.md). A card that is not due is refused unless `early`.
+    /// Logs a grade for `key` on study day `day` and updates the card's state, all in one
+    /// immediate transaction. What the grade does (review or re-drill, refused when not due unless
+    /// `early`, the new state) is `SM2.answer`'s decision, made from the history read here.
     public func answer(
         _ key: CardKey, grade: Grade, day: StudyDay, timestamp: Int64, durationMs: Int = 0, early: Bool = false
     ) throws -> AnswerOutcome {
         // The hot path of a review session: cached statements, the card's history read once, and
         // the new state folded in memory from that history plus the new event (the same fold a
-        // refold does), so one answer is four statements.
+        // refold does), so one answer is five statements.
         try writeImmediate { db in
             let deviceID = try Self.deviceID(db)
             let text = key.description
             guard
-                let row = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT removed, due FROM card WHERE key = ?"), arguments: [text])
+                let removed = try Bool.fetchOne(
+                    db.cachedStatement(sql: "SELECT removed FROM card WHERE key = ?"), arguments: [text])
             else { throw StorageError.unknownCard(text) }
-            if row[0] as Bool { throw StorageError.removedCard(text) }
+            if removed { throw StorageError.removedCard(text) }
             let history = try history(of: text, db)
-            let today = history.filter { $0.day == day }
-            let kind = SM2.kindOfNextGrade(eventsToday: today)
-            if !early {
-                switch kind {
-                case .review:
-                    if let due = row[1] as Int?, due > day.ordinal {
-                        throw StorageError.notDue(card: text, due: StudyDay(ordinal: due).iso, today: day.iso)
-                    }
-                case .drill:
-                    if !SM2.needsDrill(today) {
-                        let due = (row[1] as Int?).map { StudyDay(ordinal: $0).iso } ?? day.iso
-                        throw StorageError.notDue(card: text, due: due, today: day.iso)
-                    }
-                }
-            }
             // Never reuse the seq of an undone event: it may already be on another device.
             let seq =
                 try Int64.fetchOne(
@@ -59,19 +44,19 @@ extension NotebookStore {
                             SELECT max(coalesce((SELECT max(seq) FROM review_event WHERE device = ?), 0),
                                        coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?), 0))
                             """), arguments: [deviceID, Self.seqFloorKey]) ?? 0
-            let event = ReviewEvent(
-                card: key, timestamp: timestamp, day: day, grade: grade, kind: kind, device: deviceID, seq: seq + 1,
+            let draft = ReviewEvent(
+                card: key, timestamp: timestamp, day: day, grade: grade, kind: .review, device: deviceID, seq: seq + 1,
                 durationMs: max(durationMs, 0))
-            try insert(event, db)
-            let all = history + [event]
-            guard let state = SM2.fold(all),
-                let first = all.lazy.filter({ $0.kind == .review }).map(\.day.ordinal).min()
-            else {
-                throw StorageError.database(path: path, message: "no state after logging a review of \(text)")
+            let step: AnswerStep
+            do throws(NotDue) {
+                step = try SM2.answer(draft, history: history, early: early)
+            } catch {
+                throw StorageError.notDue(card: text, due: error.due.iso, today: day.iso)
             }
+            try insert(step.event, db)
             try db.cachedStatement(sql: Self.updateStateSQL).execute(
-                arguments: Self.stateArguments(state, firstReview: first, key: text))
-            return AnswerOutcome(event: event, state: state)
+                arguments: Self.stateArguments(step.state, firstReview: step.firstReview.ordinal, key: text))
+            return AnswerOutcome(event: step.event, state: step.state)
         }
     }
 
@@ -82,16 +67,10 @@ extension NotebookStore {
                 throw StorageError.nothingToUndo
             }
             guard
-                let row = try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT card, ts, day, grade, kind, device, seq, duration_ms FROM review_event
-                        WHERE device = ? ORDER BY seq DESC LIMIT 1
-                        """, arguments: [deviceID]),
-                let event = Self.event(row)
+                let event = try ReviewEventRecord.filter(Columns.device == deviceID).order(Columns.seq.desc)
+                    .fetchOne(db)?.event
             else { throw StorageError.nothingToUndo }
-            try db.execute(
-                sql: "DELETE FROM review_event WHERE device = ? AND seq = ?", arguments: [event.device, event.seq])
+            try ReviewEventRecord.filter(Columns.device == event.device && Columns.seq == event.seq).deleteAll(db)
             try raiseSeqFloor(to: event.seq, db)
             try db.execute(
                 sql: "INSERT INTO undone_event(seq) VALUES (?) ON CONFLICT(seq) DO NOTHING", arguments: [event.seq])
@@ -143,11 +122,10 @@ extension NotebookStore {
             var added = 0
             var touched = Set<String>()
             for event in incoming where !retracted.contains(event.id) {
-                let exists =
-                    try Bool.fetchOne(
-                        db, sql: "SELECT 1 FROM review_event WHERE device = ? AND seq = ?",
-                        arguments: [event.device, event.seq]) ?? false
-                if exists { continue }
+                // Looked up rather than INSERT OR IGNORE, which would also skip, silently, an event
+                // that breaks a CHECK constraint: a stranger's bad event must fail the merge.
+                let known = ReviewEventRecord.filter(Columns.device == event.device && Columns.seq == event.seq)
+                if try !known.isEmpty(db) { continue }
                 try insert(event, db)
                 touched.insert(event.card.description)
                 added += 1
@@ -190,13 +168,8 @@ extension NotebookStore {
     /// Every event of one device with `seq > after`, in seq order (for the progress log).
     public func events(ofDevice device: String, after seq: Int64 = 0) throws -> [ReviewEvent] {
         try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT card, ts, day, grade, kind, device, seq, duration_ms FROM review_event
-                    WHERE device = ? AND seq > ? ORDER BY seq
-                    """, arguments: [device, seq]
-            ).compactMap(Self.event)
+            try ReviewEventRecord.filter(Columns.device == device && Columns.seq > seq).order(Columns.seq)
+                .fetchAll(db).compactMap(\.event)
         }
     }
 
@@ -300,27 +273,18 @@ extension NotebookStore {
         }
     }
 
-    private func insert(_ event: ReviewEvent, _ db: Database) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO review_event(device, seq, card, ts, day, grade, kind, duration_ms)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(
-            arguments: [
-                event.device, event.seq, event.card.description, event.timestamp, event.day.ordinal,
-                event.grade.rawValue, event.kind.rawValue, event.durationMs,
-            ])
+    private typealias Columns = ReviewEventRecord.Columns
+
+    private func insert(_ event: ReviewEvent, _ db: Database, orIgnore: Bool = false) throws {
+        try ReviewEventRecord.insertStatement(db, orIgnore: orIgnore).execute(
+            arguments: ReviewEventRecord(event).arguments)
     }
 
+    private static let historySQL =
+        "SELECT \(ReviewEventRecord.selection()) FROM review_event WHERE card = ? ORDER BY ts, device, seq"
+
     func history(of key: String, _ db: Database) throws -> [ReviewEvent] {
-        try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT card, ts, day, grade, kind, device, seq, duration_ms FROM review_event
-                    WHERE card = ? ORDER BY ts, device, seq
-                    """), arguments: [key]
-        ).compactMap(Self.event)
+        try ReviewEventRecord.fetchAll(db.cachedStatement(sql: Self.historySQL), arguments: [key]).compactMap(\.event)
     }
 
     /// Folds one card's events into its stored state (NULL state when it has no review left).
@@ -351,15 +315,6 @@ extension NotebookStore {
         [s.ef100, s.repetitions, s.interval, s.due.ordinal, s.lapses, s.lastReview.ordinal, firstReview, key]
     }
 
-    static func event(_ row: Row) -> ReviewEvent? {
-        guard let key = CardKey(row[0] as String), let grade = Grade(rawValue: row[3]),
-            let kind = ReviewKind(rawValue: row[4])
-        else { return nil }
-        return ReviewEvent(
-            card: key, timestamp: row[1], day: StudyDay(ordinal: row[2]), grade: grade, kind: kind, device: row[5],
-            seq: row[6], durationMs: row[7])
-    }
-
     /// Reads the six state columns starting at `offset`; nil for a new card.
     static func state(_ row: Row, offset: Int) -> CardState? {
         guard let ef: Int = row[offset], let due: Int = row[offset + 3] else { return nil }
@@ -375,17 +330,9 @@ extension NotebookStore {
     /// Events already present (same device and seq) are skipped.
     public func appendEvents<S: Sequence>(_ events: S) throws -> Int where S.Element == ReviewEvent {
         try writeImmediate { db in
-            let statement = try db.cachedStatement(
-                sql: """
-                    INSERT OR IGNORE INTO review_event(device, seq, card, ts, day, grade, kind, duration_ms)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
             var added = 0
             for event in events {
-                try statement.execute(arguments: [
-                    event.device, event.seq, event.card.description, event.timestamp, event.day.ordinal,
-                    event.grade.rawValue, event.kind.rawValue, event.durationMs,
-                ])
+                try insert(event, db, orIgnore: true)
                 added += db.changesCount
             }
             return added

@@ -2,10 +2,10 @@ import Foundation
 import GRDB
 import RecallCore
 
-/// The notebook database: one SQLite file in WAL mode, owned by one `DatabaseQueue`.
-/// The only module that talks to SQLite.
+/// The notebook database: one SQLite file in WAL mode (or, for tests, an in-memory database),
+/// owned by one `DatabaseWriter`. The only module that talks to SQLite.
 public final class NotebookStore: Sendable {
-    let db: DatabaseQueue
+    let db: any DatabaseWriter
     public let path: String
     /// Whether the file or its folder is not writable: the notebook was opened read-only, and
     /// every write fails with `StorageError.readOnly`.
@@ -16,22 +16,21 @@ public final class NotebookStore: Sendable {
     /// so read-only commands work on a read-only notebook (docs/STORAGE.md). `attemptLog` is the
     /// v2 exercise attempts log, carried into the database by the v3 migration.
     /// A notebook written by a newer Recall is refused without being modified.
-    public init(
+    public convenience init(
         path: String, create: Bool = true, busyTimeout: TimeInterval = 3, fullSync: Bool = false,
         attemptLog: URL? = nil
     ) throws {
-        self.path = path
         let exists = FileManager.default.fileExists(atPath: path)
         if !create && !exists {
             throw StorageError.database(path: path, message: "no notebook here; run `recall init` first")
         }
-        isReadOnly = exists && !Self.isWritable(path)
+        let readOnly = exists && !Self.isWritable(path)
         var config = Configuration()
         // WAL is switched on below, after the version check: GRDB's own WAL set-up writes to the
         // file, and a notebook from a newer Recall must not be touched at all.
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
-        config.readonly = isReadOnly
+        config.readonly = readOnly
         config.prepareDatabase { db in
             // WAL with synchronous=NORMAL: every commit is atomic and survives a killed process;
             // only a power cut may lose the last commits (SQLite's recommended pairing for WAL).
@@ -40,11 +39,37 @@ public final class NotebookStore: Sendable {
             // 64 MiB of page cache (allocated only as used): large imports stop spilling to the WAL early.
             try db.execute(sql: "PRAGMA cache_size = -65536")
         }
+        let queue: DatabaseQueue
         do {
-            let queue = try DatabaseQueue(path: isReadOnly ? Self.readOnlyName(path) : path, configuration: config)
-            self.db = queue
+            queue = try DatabaseQueue(path: readOnly ? Self.readOnlyName(path) : path, configuration: config)
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+        try self.init(database: queue, path: path, readOnly: readOnly, attemptLog: attemptLog) { queue in
+            try queue.writeWithoutTransaction { db in
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            }
+        }
+    }
+
+    /// A notebook in `database` (`DatabaseQueue()` gives an in-memory one, for tests), migrated;
+    /// `path` names it in errors. A database written by a newer Recall is refused unmodified.
+    public convenience init(database: any DatabaseWriter, path: String = ":memory:") throws {
+        try self.init(database: database, path: path, readOnly: false, attemptLog: nil) { _ in }
+    }
+
+    /// Refuses a newer schema; when a migration is due (and the notebook is writable), runs
+    /// `prepare` (the file's journal mode) and the migrations. Otherwise it only reads.
+    private init(
+        database: any DatabaseWriter, path: String, readOnly: Bool, attemptLog: URL?,
+        prepare: (any DatabaseWriter) throws -> Void
+    ) throws {
+        self.path = path
+        self.db = database
+        self.isReadOnly = readOnly
+        do {
             let migrator = Schema.migrator(attemptLog: attemptLog)
-            let (superseded, complete, applied) = try queue.read { db in
+            let (superseded, complete, applied) = try database.read { db in
                 (
                     try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db),
                     try migrator.appliedIdentifiers(db)
@@ -55,14 +80,12 @@ public final class NotebookStore: Sendable {
                 throw StorageError.newerSchema(path: path, unknown: applied.subtracting(known).sorted())
             }
             if !complete {
-                if isReadOnly {
+                if readOnly {
                     throw StorageError.readOnlyNeedsUpgrade(
                         path: path, steps: migrator.migrations.filter { !applied.contains($0) })
                 }
-                try queue.writeWithoutTransaction { db in
-                    _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-                }
-                try migrator.migrate(queue)
+                try prepare(database)
+                try migrator.migrate(database)
             }
         } catch let error as StorageError {
             throw error

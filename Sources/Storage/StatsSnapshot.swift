@@ -29,29 +29,17 @@ extension NotebookStore {
                     """, arguments: [deck, deck])
             while let row = try cardRows.next() {
                 let key = CardKey(deck: row[0], id: row[1])
-                var state: CardState?
-                if let due: Int = row[7] {
-                    state = CardState(
-                        ef100: row[4], repetitions: row[5], interval: row[6], due: StudyDay(ordinal: due),
-                        lapses: row[8], lastReview: StudyDay(ordinal: row[9]))
-                }
-                cards.append(.init(key: key, front: row[2], removed: row[3], state: state))
+                cards.append(
+                    .init(key: key, front: row[2], removed: row[3], state: NotebookStore.state(row, offset: 4)))
             }
+            var request = ReviewEventRecord.order(
+                ReviewEventRecord.Columns.card, ReviewEventRecord.Columns.ts, ReviewEventRecord.Columns.device,
+                ReviewEventRecord.Columns.seq)
+            if let deck { request = request.filter(ReviewEventRecord.Columns.card.like("\(deck)/%")) }
             var events: [ReviewEvent] = []
-            let eventRows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT card, ts, day, grade, kind, device, seq, duration_ms FROM review_event
-                    WHERE (? IS NULL OR card LIKE ? || '/%') ORDER BY card, ts, device, seq
-                    """, arguments: [deck, deck])
-            while let row = try eventRows.next() {
-                guard let key = CardKey(row[0] as String), let grade = Grade(rawValue: row[3]),
-                    let kind = ReviewKind(rawValue: row[4])
-                else { continue }
-                events.append(
-                    ReviewEvent(
-                        card: key, timestamp: row[1], day: StudyDay(ordinal: row[2]), grade: grade, kind: kind,
-                        device: row[5], seq: row[6], durationMs: row[7]))
+            let records = try request.fetchCursor(db)
+            while let record = try records.next() {
+                if let event = record.event { events.append(event) }
             }
             return StatsSnapshot(cards: cards, events: events)
         }

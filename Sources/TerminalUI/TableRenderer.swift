@@ -1,6 +1,29 @@
-/// Markdown tables as aligned columns with box-drawing rules, cells wrapped when the table is
-/// wider than the screen.
-enum TableRenderer {
+/// Tables as aligned columns: Markdown tables in cards with box-drawing rules and cells wrapped
+/// when the table is wider than the screen, and the plain columns the command line prints.
+public enum TableRenderer {
+    /// Plain rows padded to each column's widest cell (display width: CJK characters count two),
+    /// two spaces apart; the last column is not padded unless right-aligned.
+    public static func columns(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
+        let widths = columnWidths(rows.map { $0.map(DisplayWidth.of) })
+        return rows.map { row in
+            row.enumerated().map { index, cell in
+                let pad = String(repeating: " ", count: widths[index] - DisplayWidth.of(cell))
+                if index == row.count - 1 && !rightAligned.contains(index) { return cell }
+                return rightAligned.contains(index) ? pad + cell : cell + pad
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+
+    /// The widest cell of each column; rows may be shorter than the longest one.
+    static func columnWidths(_ cellWidths: [[Int]]) -> [Int] {
+        var widths = Array(repeating: 0, count: cellWidths.map(\.count).max() ?? 0)
+        for row in cellWidths {
+            for (index, width) in row.enumerated() { widths[index] = max(widths[index], width) }
+        }
+        return widths
+    }
+
+    /// A Markdown table's lines (`| a | b |`, an optional `|---|` header rule) laid out in `width`.
     static func render(rows raw: [String], width: Int) -> [StyledLine] {
         var rows = raw.map(cells)
         var hasHeader = false
@@ -12,7 +35,7 @@ enum TableRenderer {
         guard columns > 0 else { return [] }
         rows = rows.map { $0 + Array(repeating: "", count: columns - $0.count) }
         let parsed = rows.map { $0.map { InlineMarkdown.parse($0) } }
-        var widths = (0..<columns).map { c in parsed.map { $0[c].width }.max() ?? 0 }
+        var widths = columnWidths(parsed.map { $0.map(\.width) })
         // Separators take 3 columns between cells ("│" with spaces); shrink the widest column until it fits.
         let available = max(width - 3 * (columns - 1), columns)
         while widths.reduce(0, +) > available, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),

@@ -22,12 +22,19 @@ public final class Terminal {
     public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
     /// Columns and rows (80×24 when the size cannot be read).
-    public var size: (columns: Int, rows: Int) {
+    public var size: (columns: Int, rows: Int) { Self.size(of: output) ?? (80, 24) }
+
+    /// The size of the terminal on `fd`; nil when `fd` is not a terminal or reports no size.
+    public static func size(of fd: Int32) -> (columns: Int, rows: Int)? {
         var ws = winsize()
-        if ioctl(output, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0, ws.ws_row > 0 {
-            return (Int(ws.ws_col), Int(ws.ws_row))
-        }
-        return (80, 24)
+        guard ioctl(fd, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0, ws.ws_row > 0 else { return nil }
+        return (Int(ws.ws_col), Int(ws.ws_row))
+    }
+
+    /// The width to lay out printed text in: `COLUMNS` when set, else the terminal's on `fd`, else 80.
+    public static func width(of fd: Int32, environment: [String: String]) -> Int {
+        if let text = environment["COLUMNS"], let value = Int(text), value > 0 { return value }
+        return size(of: fd)?.columns ?? 80
     }
 
     /// Enters raw mode and the alternate screen; installs the restoring signal handlers.
@@ -35,9 +42,7 @@ public final class Terminal {
         guard !active else { return }
         var original = termios()
         guard tcgetattr(input, &original) == 0 else { throw TerminalError.notATerminal }
-        TerminalState.saved = original
-        TerminalState.input = input
-        TerminalState.output = output
+        TerminalState.save(original, input: input, output: output)
         var raw = original
         raw.c_lflag &= ~tcflag_t(ECHO | ICANON | IEXTEN | ISIG)
         raw.c_iflag &= ~tcflag_t(IXON | ICRNL | BRKINT | INPCK | ISTRIP)
@@ -58,10 +63,12 @@ public final class Terminal {
     deinit { leave() }
 
     public func write(_ text: String) {
-        var bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(output, $0.baseAddress! + offset, $0.count - offset) }
+            let n = bytes.withUnsafeBytes { buffer in
+                buffer.baseAddress.map { Glibc.write(output, $0 + offset, buffer.count - offset) } ?? 0
+            }
             if n <= 0 {
                 if errno == EINTR { continue }
                 return
@@ -97,23 +104,42 @@ public enum TerminalError: Error, CustomStringConvertible {
 
 /// Process-wide terminal state for the signal handlers, which cannot capture context.
 enum TerminalState {
-    // Written once before the handlers are installed, then only read (also from handlers).
-    nonisolated(unsafe) static var saved = termios()
-    nonisolated(unsafe) static var input: Int32 = STDIN_FILENO
-    nonisolated(unsafe) static var output: Int32 = STDOUT_FILENO
+    /// What the handlers read: raw memory filled before they are installed, so a handler does no
+    /// allocation, lazy initialisation or exclusivity check (none of them is async-signal-safe).
+    struct Restoring {
+        var saved = termios()
+        var input: Int32 = STDIN_FILENO
+        var output: Int32 = STDOUT_FILENO
+        var leave: UnsafeMutablePointer<UInt8>
+        var leaveCount: Int
+    }
+
+    // Allocated on first use (in `Terminal.enter`, before any handler), never freed.
+    nonisolated(unsafe) static let restoring: UnsafeMutablePointer<Restoring> = {
+        let bytes = Array(leaveSequence.utf8)
+        let leave = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
+        leave.initialize(from: bytes, count: bytes.count)
+        let state = UnsafeMutablePointer<Restoring>.allocate(capacity: 1)
+        state.initialize(to: Restoring(leave: leave, leaveCount: bytes.count))
+        return state
+    }()
     nonisolated(unsafe) static var installed = false
-    /// Set by SIGWINCH; the event loop redraws when it sees it.
-    nonisolated(unsafe) static var resized: sig_atomic_t = 0
 
     static let enterSequence = "\u{1B}[?1049h\u{1B}[?25l\u{1B}[H\u{1B}[2J"
     static let leaveSequence = "\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l"
 
-    /// Async-signal-safe: only write(2) and tcsetattr(3).
+    /// Records what `restore` puts back; called before the handlers are installed.
+    static func save(_ original: termios, input: Int32, output: Int32) {
+        restoring.pointee.saved = original
+        restoring.pointee.input = input
+        restoring.pointee.output = output
+    }
+
+    /// Async-signal-safe: only write(2) and tcsetattr(3) on memory prepared beforehand.
     static func restore() {
-        leaveSequence.utf8CString.withUnsafeBufferPointer { buffer in
-            _ = Glibc.write(output, buffer.baseAddress, buffer.count - 1)
-        }
-        _ = tcsetattr(input, TCSAFLUSH, &saved)
+        let state = restoring
+        _ = Glibc.write(state.pointee.output, state.pointee.leave, state.pointee.leaveCount)
+        _ = tcsetattr(state.pointee.input, TCSAFLUSH, &state.pointee.saved)
     }
 
     static func installHandlers() {
@@ -131,8 +157,10 @@ enum TerminalState {
             action.sa_flags = 0
             sigaction(sig, &action, nil)
         }
+        // Does nothing: its delivery interrupts KeyReader's poll(2) (no SA_RESTART), and the event
+        // loop, seeing no key, compares the terminal's size and redraws.
         var winch = sigaction()
-        winch.__sigaction_handler.sa_handler = { _ in TerminalState.resized = 1 }
+        winch.__sigaction_handler.sa_handler = { _ in }
         sigemptyset(&winch.sa_mask)
         winch.sa_flags = 0
         sigaction(SIGWINCH, &winch, nil)

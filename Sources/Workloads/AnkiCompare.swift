@@ -1,5 +1,6 @@
 import DeckFormat
 import Foundation
+import Spawning
 import Notebook
 import RecallCore
 import Scheduler
@@ -131,7 +132,7 @@ public struct AnkiCompare {
             let answering = try Notebook(env)
             let cards = try answering.dueQueue(limit: answers).map(\.card)
             for card in cards {
-                let ms = try Measure.once { _ = try answering.answer(card, grade: Grade(rawValue: 4)!) }
+                let ms = try Measure.once { _ = try answering.answer(card, grade: .hesitant) }
                 if full { recallFull.append(ms) } else { recallAnswers.append(ms) }
             }
             if !full {
@@ -181,7 +182,7 @@ public struct AnkiCompare {
     private func environment(home: URL, today: StudyDay) -> RecallEnvironment {
         let now = Date(timeIntervalSince1970: Double(today.ordinal) * 86_400 + 36_000)
         return RecallEnvironment(
-            home: home, now: { now }, calendar: StudyCalendar(timeZone: TimeZone(identifier: "UTC")!))
+            home: home, now: { now }, calendar: StudyCalendar(timeZone: .gmt))
     }
 
     /// Each card's folded state, for the Anki collection to mirror.
@@ -224,7 +225,7 @@ public struct AnkiCompare {
             let plainDB = work.appendingPathComponent("floor-plain-\(rep).sqlite")
             plain.append(
                 try Measure.once {
-                    _ = try Spawn.run(
+                    _ = try Spawn.runQuietly(
                         "/bin/sh", ["-c", "sqlite3 '\(plainDB.path)' < '\(plainFile.path)'"], environment: [:])
                 })
             // An empty notebook with Recall's schema, in WAL like Recall's.
@@ -233,7 +234,7 @@ public struct AnkiCompare {
             let db = home.appendingPathComponent("notebook.sqlite").path
             schema.append(
                 try Measure.once {
-                    _ = try Spawn.run(
+                    _ = try Spawn.runQuietly(
                         "/bin/sh", ["-c", "sqlite3 -cmd 'PRAGMA synchronous=NORMAL' '\(db)' < '\(schemaFile.path)'"],
                         environment: [:])
                 })
@@ -246,22 +247,14 @@ public struct AnkiCompare {
     }
 
     private func runPython(_ arguments: [String]) throws -> [String: Any] {
-        let process = Process()
-        process.executableURL = python
-        process.arguments = [script.path] + arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-            let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        let run: (termination: Termination, stdout: String, stderr: String)
+        do { run = try Spawn(python.path, [script.path] + arguments).output() } catch {
+            throw BenchError.spawn(error.description)
+        }
+        guard run.termination.succeeded,
+            let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         else {
-            throw BenchError.spawn(
-                "anki_bench.py \(arguments.first ?? ""): \(String(decoding: errors.suffix(2000), as: UTF8.self))")
+            throw BenchError.spawn("anki_bench.py \(arguments.first ?? ""): \(String(run.stderr.suffix(2000)))")
         }
         return json
     }

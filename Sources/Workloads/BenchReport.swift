@@ -1,4 +1,5 @@
 import Foundation
+import Spawning
 
 /// The benchmark's results as a table for the terminal and as JSON + Markdown files, with the
 /// machine and versions, so runs can be compared over time.
@@ -69,15 +70,7 @@ public struct BenchReport: Codable, Sendable {
     }
 
     static func sqliteVersion() -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", "--version"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return "?" }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: " ").first.map(String.init) ?? "?"
+        let output = Spawn.standardOutput("/usr/bin/env", ["sqlite3", "--version"]) ?? ""
+        return output.split(separator: " ").first.map(String.init) ?? "?"
     }
 }

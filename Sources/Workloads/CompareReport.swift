@@ -1,4 +1,5 @@
 import Foundation
+import Spawning
 
 /// The side-by-side table (Recall, Anki, the floor, the ratios) and its JSON and Markdown files.
 public struct CompareReport: Codable, Sendable {
@@ -58,16 +59,8 @@ public struct CompareReport: Codable, Sendable {
     /// Versions of the tools compared, read from the tools themselves.
     public static func versions(python: URL) -> [String: String] {
         func first(_ path: String, _ args: [String]) -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: path)
-            process.arguments = args
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = FileHandle.nullDevice
-            guard (try? process.run()) != nil else { return "?" }
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "?"
+            let output = Spawn.standardOutput(path, args) ?? ""
+            return output.split(separator: "\n").first.map(String.init) ?? "?"
         }
         return [
             "swift": first("/usr/bin/env", ["swift", "--version"]).replacingOccurrences(of: "Swift version ", with: ""),

@@ -52,7 +52,7 @@ public struct CoreBench {
         let home = work.appendingPathComponent("home")
         let now = Date(timeIntervalSince1970: Double(workload.today.ordinal) * 86_400 + 36_000)
         let env = RecallEnvironment(
-            home: home, now: { now }, calendar: StudyCalendar(timeZone: TimeZone(identifier: "UTC")!))
+            home: home, now: { now }, calendar: StudyCalendar(timeZone: .gmt))
         let notebook = try Notebook(env)
         var figures: [Figure] = []
 
@@ -85,7 +85,7 @@ public struct CoreBench {
         let answer = try Measure.repeated(quick ? 10 : 200) { _ in
             let card = candidates[index % candidates.count]
             index += 1
-            _ = try notebook.answer(card, grade: Grade(rawValue: 4)!, early: true)
+            _ = try notebook.answer(card, grade: .hesitant, early: true)
         }
         figures.append(Figure(name: "answer (one committed transaction)", summary: answer, targetMs: 0.5))
 

@@ -1,4 +1,5 @@
 import Foundation
+import Spawning
 
 #if canImport(Glibc)
     import Glibc
@@ -10,12 +11,6 @@ public struct ReviewLatency {
     public var recallBinary: URL
     public var home: URL
     public var now: String
-
-    public init(recallBinary: URL, home: URL, now: String) {
-        self.recallBinary = recallBinary
-        self.home = home
-        self.now = now
-    }
 
     public struct Result: Sendable {
         public var startToFirstCard: Measure.Summary
@@ -68,7 +63,7 @@ public enum BenchError: Error, CustomStringConvertible {
     }
 }
 
-/// A child process on a pseudo-terminal (forkpty), read through its master side.
+/// A child process on a pseudo-terminal, read through its master side.
 final class PTYProcess {
     let pid: pid_t
     let master: Int32
@@ -77,23 +72,28 @@ final class PTYProcess {
     init(path: String, arguments: [String], environment: [String: String]) throws {
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
-        // Prepare every C string before forking: the child may only exec.
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
+        var master: Int32 = -1
+        var slave: Int32 = -1
+        var name = [CChar](repeating: 0, count: 128)
         var size = winsize(ws_row: 30, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
-        var fd: Int32 = -1
-        let child = forkpty(&fd, nil, nil, &size)
-        if child < 0 { throw BenchError.spawn(String(cString: strerror(errno))) }
-        if child == 0 {
-            execve(path, argv, envp)
-            _exit(127)
+        guard openpty(&master, &slave, &name, nil, &size) == 0 else {
+            throw BenchError.spawn(String(cString: strerror(errno)))
         }
-        pid = child
-        master = fd
+        // The child opens the terminal by name in a session of its own, which makes it its
+        // controlling terminal; the master side keeps it alive meanwhile.
+        close(slave)
+        var spawn = Spawn(path, arguments, environment: env)
+        spawn.stdin = .terminal(path: String(cString: name))
+        spawn.stdout = .stdin
+        spawn.stderr = .stdin
+        spawn.processGroup = .newSession
+        do {
+            pid = try spawn.start().pid
+        } catch {
+            close(master)
+            throw BenchError.spawn(error.description)
+        }
+        self.master = master
     }
 
     func send(_ text: String) {

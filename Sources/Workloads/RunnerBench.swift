@@ -1,6 +1,7 @@
 import CodeRunner
 import DeckFormat
 import Foundation
+import Spawning
 
 /// The code runner's cost: a whole Python check of removeNthFromEnd (harness, sandbox, verdict), and
 /// the same harness run directly with python3, so the sandbox's own overhead shows.
@@ -33,7 +34,7 @@ public struct RunnerBench {
         var checks: [Double] = []
         for round in -2..<runs {  // two untimed rounds warm the caches
             let d = try Measure.once {
-                _ = try Spawn.run("/usr/bin/env", ["-C", folder.path] + harness.run, environment: env)
+                _ = try Spawn.runQuietly("/usr/bin/env", ["-C", folder.path] + harness.run, environment: env)
             }
             let s = try Measure.once { _ = try sandbox.run(harness.run, in: folder, limits: limits) }
             let c = try Measure.once {

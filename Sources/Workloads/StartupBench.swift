@@ -2,6 +2,7 @@ import Foundation
 import Notebook
 import RecallCore
 import Scheduler
+import Spawning
 
 /// `recall due` as a whole process beside the start-up floor: a Swift program that only loads
 /// Foundation, built the same way (`foundation-floor`, next to `recall`). The two are started in
@@ -22,15 +23,15 @@ public struct StartupBench {
     }
 
     public func run(runs: Int) throws -> [Figure] {
-        var environment = ProcessInfo.processInfo.environment
-        environment["RECALL_NOW"] = today.iso + "T10:00:00Z"
-        environment["TZ"] = "UTC"
+        let recall = RecallCommand(binary: recallBinary, today: today)
         let due = ["due", "--home", home.path, "--limit", "50"]
         var dueSamples: [Double] = []
         var floorSamples: [Double] = []
         for index in -2..<runs {  // two untimed rounds warm the page cache
-            let dueMs = try Measure.once { try check(Spawn.run(recallBinary.path, due, environment: environment)) }
-            let floorMs = try Measure.once { try check(Spawn.run(floorBinary.path, [], environment: environment)) }
+            let dueMs = try Measure.once { try recall.run(due) }
+            let floorMs = try Measure.once {
+                try check(Spawn.runQuietly(floorBinary.path, [], environment: recall.environment))
+            }
             if index >= 0 {
                 dueSamples.append(dueMs)
                 floorSamples.append(floorMs)
@@ -66,7 +67,7 @@ extension StartupBench {
         let now = Date(timeIntervalSince1970: Double(workload.today.ordinal) * 86_400 + 36_000)
         let notebook = try Notebook(
             RecallEnvironment(
-                home: home, now: { now }, calendar: StudyCalendar(timeZone: TimeZone(identifier: "UTC")!)))
+                home: home, now: { now }, calendar: StudyCalendar(timeZone: .gmt)))
         _ = try notebook.importDecks([deckFolder], writeIDs: false)
         _ = try notebook.store.appendEvents(workload.reviewEvents())
         _ = try notebook.store.refoldAll()

@@ -1,4 +1,5 @@
 import Foundation
+import Spawning
 import GitSync
 import Notebook
 import RecallCore
@@ -26,19 +27,11 @@ public struct SyncBench {
     }
 
     public func run(quick: Bool) throws -> [Figure] {
-        try? FileManager.default.removeItem(at: work)
-        let workload = Workload.generate(cards: cards, events: 0)
         let perFile = 100
         let files = (cards + perFile - 1) / perFile
-
         log("sync: publishing a \(cards)-card source (\(files) files)…")
-        let remote = work.appendingPathComponent("remote.git")
-        _ = try GitRepository.create(at: remote, bare: true)
-        let seedFolder = work.appendingPathComponent("seed")
-        let seed = try GitRepository.clone(from: remote.path, to: seedFolder)
-        try workload.writeDeck(to: seedFolder.appendingPathComponent("decks/bench"), perFile: perFile)
-        try seed.commitAll(message: "benchmark deck")
-        try seed.push(branch: try seed.requireBranch())
+        let (workload, source) = try Workload.published(cards: cards, perFile: perFile, in: work, clone: "seed")
+        let remote = source.remote
 
         let now = Date(timeIntervalSince1970: Double(workload.today.ordinal) * 86_400 + 36_000)
         func notebook(_ name: String) throws -> Notebook {
@@ -57,27 +50,19 @@ public struct SyncBench {
         let idle = try Measure.repeated(quick ? 5 : 20) { _ in _ = try learner.sync(credentials: .none) }
 
         log("sync: `recall sync` processes, file:// and git daemon on 127.0.0.1…")
-        var env = ProcessInfo.processInfo.environment
-        env["RECALL_NOW"] = workload.today.iso + "T10:00:00Z"
-        env["TZ"] = "UTC"
+        let recall = RecallCommand(binary: recallBinary, today: workload.today)
         let learnerHome = work.appendingPathComponent("learner").path
-        let process = try Measure.repeated(quick ? 5 : 20) { _ in
-            let status = try Spawn.run(recallBinary.path, ["sync", "--home", learnerHome], environment: env)
-            if status != 0 { throw BenchError.spawn("recall sync exited with status \(status)") }
-        }
+        let process = try Measure.repeated(quick ? 5 : 20) { _ in try recall.run(["sync", "--home", learnerHome]) }
         let daemon = try BenchDaemon(serving: work)
         defer { daemon.stop() }
         let networkHome = work.appendingPathComponent("network").path
-        let added = try Spawn.run(
-            recallBinary.path,
+        try recall.run(
             [
                 "source", "add", "git://127.0.0.1:\(daemon.port)/remote.git", "--name", "bench", "--path", "decks",
                 "--home", networkHome,
-            ], environment: env)
-        if added != 0 { throw BenchError.spawn("recall source add over git daemon exited with status \(added)") }
+            ], what: "source add over git daemon")
         let network = try Measure.repeated(quick ? 5 : 20) { _ in
-            let status = try Spawn.run(recallBinary.path, ["sync", "--home", networkHome], environment: env)
-            if status != 0 { throw BenchError.spawn("recall sync over git daemon exited with status \(status)") }
+            try recall.run(["sync", "--home", networkHome], what: "sync over git daemon")
         }
 
         log("sync: syncs bringing \(changed) changed cards…")
@@ -129,7 +114,7 @@ public struct SyncBench {
 
 /// `git daemon` serving the benchmark's bare repository on 127.0.0.1 and a free port.
 final class BenchDaemon {
-    let process = Process()
+    let process: SpawnedProcess
     let port: Int
 
     init(serving base: URL) throws {
@@ -146,14 +131,17 @@ final class BenchDaemon {
         }
         close(socket)
         port = Int(UInt16(bigEndian: address.sin_port))
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "git", "daemon", "--reuseaddr", "--export-all", "--listen=127.0.0.1", "--port=\(port)",
-            "--base-path=\(base.path)", base.path,
-        ]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        var spawn = Spawn(
+            "/usr/bin/env",
+            [
+                "git", "daemon", "--reuseaddr", "--export-all", "--listen=127.0.0.1", "--port=\(port)",
+                "--base-path=\(base.path)", base.path,
+            ])
+        spawn.stdout = .null
+        spawn.stderr = .null
+        // A group of its own, so `stop()` reaches the daemon's children too.
+        spawn.processGroup = .new
+        do { process = try spawn.start() } catch { throw BenchError.spawn(error.description) }
         for _ in 0..<100 {
             if canConnect() { return }
             usleep(50_000)
@@ -178,9 +166,8 @@ final class BenchDaemon {
 
     /// Ends the daemon and its children (`git daemon` runs `git-daemon`, which forks per connection).
     func stop() {
-        guard process.isRunning else { return }
-        kill(-process.processIdentifier, SIGKILL)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        guard !process.hasEnded else { return }
+        process.signal(SIGKILL, toGroup: true)
+        process.wait()
     }
 }

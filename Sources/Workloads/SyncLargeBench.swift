@@ -1,5 +1,4 @@
 import Foundation
-import GitSync
 
 /// The large-source sync benchmark (issue 13): a deck source of `files` files holding `cards`
 /// cards, subscribed with `recall source add` (clone + full import), then a `recall sync` with
@@ -20,29 +19,13 @@ public struct SyncLargeBench {
     }
 
     public func run(quick: Bool) throws -> [Figure] {
-        try? FileManager.default.removeItem(at: work)
-        let workload = Workload.generate(cards: cards, events: 0)
         let perFile = max(1, cards / max(1, files))
-
         log("sync-large: publishing a \(cards)-card source in \(files) files…")
-        let remote = work.appendingPathComponent("remote.git")
-        _ = try GitRepository.create(at: remote, bare: true)
         // The seed clone stays as "the other author": it edits and pushes one card per run.
-        let authorFolder = work.appendingPathComponent("author")
-        let author = try GitRepository.clone(from: remote.path, to: authorFolder)
-        let deck = authorFolder.appendingPathComponent("decks/bench")
-        try workload.writeDeck(to: deck, perFile: perFile)
-        try author.commitAll(message: "benchmark deck")
-        let branch = try author.requireBranch()
-        try author.push(branch: branch)
-
-        var env = ProcessInfo.processInfo.environment
-        env["RECALL_NOW"] = workload.today.iso + "T10:00:00Z"
-        env["TZ"] = "UTC"
-        func recall(_ arguments: [String]) throws {
-            let status = try Spawn.run(recallBinary.path, arguments, environment: env)
-            if status != 0 { throw BenchError.spawn("recall \(arguments[0]) exited with status \(status)") }
-        }
+        let (workload, source) = try Workload.published(cards: cards, perFile: perFile, in: work, clone: "author")
+        let (remote, author, deck, branch) = (source.remote, source.clone, source.deck, source.branch)
+        let command = RecallCommand(binary: recallBinary, today: workload.today)
+        func recall(_ arguments: [String]) throws { try command.run(arguments) }
 
         log("sync-large: first sync (`recall source add`: clone and import)…")
         let learner = work.appendingPathComponent("learner").path

@@ -17,7 +17,7 @@ public struct Workload: Sendable {
         /// Index into `cards`.
         public var card: Int
         public var day: Int
-        public var grade: Int
+        public var grade: Grade
         public var kind: String
         public var timestamp: Int64
     }
@@ -62,14 +62,17 @@ public struct Workload: Sendable {
             // shift the walk so that it ends in the last three weeks before `today`.
             var state: CardState?
             var day = StudyDay(ordinal: 0)
-            var walk: [(day: Int, grade: Int, kind: String, offset: Int64)] = []
+            var walk: [(day: Int, grade: Grade, kind: String, offset: Int64)] = []
             while walk.count < perCard {
                 let roll = rng.next() % 100
-                let grade = roll < 35 ? 5 : roll < 75 ? 4 : roll < 88 ? 3 : roll < 96 ? 2 : 1
+                let grade: Grade =
+                    roll < 35
+                    ? .perfect
+                    : roll < 75 ? .hesitant : roll < 88 ? .difficult : roll < 96 ? .wrongButEasy : .wrongButFamiliar
                 walk.append((day.ordinal, grade, "review", 0))
-                state = SM2.review(state, grade: Grade(rawValue: grade)!, on: day)
-                if grade < 4 && walk.count < perCard {  // the same-day re-drill
-                    walk.append((day.ordinal, 4, "drill", 60_000))
+                state = SM2.review(state, grade: grade, on: day)
+                if grade.needsRedrill && walk.count < perCard {  // the same-day re-drill
+                    walk.append((day.ordinal, .hesitant, "drill", 60_000))
                 }
                 day = day.advanced(by: min(state?.interval ?? 1, 30))
             }
@@ -104,7 +107,7 @@ public struct Workload: Sendable {
         events.enumerated().map { seq, e in
             ReviewEvent(
                 card: CardKey(deck: deck, id: cards[e.card].id), timestamp: e.timestamp, day: StudyDay(ordinal: e.day),
-                grade: Grade(rawValue: e.grade)!, kind: e.kind == "drill" ? .drill : .review, device: device,
+                grade: e.grade, kind: e.kind == "drill" ? .drill : .review, device: device,
                 seq: Int64(seq + 1), durationMs: 4000)
         }
     }

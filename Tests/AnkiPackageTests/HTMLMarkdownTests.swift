@@ -89,12 +89,35 @@ struct HTMLMarkdownTests {
         #expect(AnkiHTML.markdown(fromHTML: html) == markdown)
     }
 
+    // Found by Fuzz/ (fuzz-anki-html): an empty `<b></b>` (or `<i></i>`) at a line start wrote a
+    // marker that decided the line was safe, then took it back; a `~~~` after it opened a fence that
+    // swallowed the next card of the deck file.
+    @Test(
+        "a line is escaped when it starts like a fence or a heading after an empty emphasis",
+        arguments: [
+            ("a<br><b></b>~~~ x", "a\n\\~~~ x"),
+            ("a<br><i> </i>```", "a\n\\```"),
+            ("<p>a</p><strong></strong>## x {#y}", "a\n\n\\## x {#y}"),
+            ("<ul><li>a<br><em></em><b></b>~~~</li></ul>", "- a\n  \\~~~"),
+        ])
+    func escapedAfterEmptyEmphasis(html: String, markdown: String) {
+        #expect(AnkiHTML.markdown(fromHTML: html) == markdown)
+    }
+
     // Found by Fuzz/ (fuzz-anki-html): a NUL made the deck file written from the package one that
     // Recall itself refuses as binary on the next import (and hid a fence from the escaping).
     @Test("NUL characters are dropped, &#0; is the replacement character")
     func nul() {
         #expect(AnkiHTML.markdown(fromHTML: "a&#0;b\u{0}c<pre>d\u{0}</pre>") == "a\u{FFFD}bc\n\n```\nd\n```")
         #expect(AnkiHTML.markdown(fromHTML: "\u{0} \u{0}~~~ x") == "\\~~~ x")
+    }
+
+    // Found by Fuzz/ (fuzz-anki-html): a CR at a line end in a code block was read back by the deck
+    // parser as part of a CR LF line end, so the card's answer changed.
+    @Test("CR LF and a lone CR are line ends, as in HTML")
+    func carriageReturns() {
+        #expect(AnkiHTML.markdown(fromHTML: "<pre>a\r\nb\r\r\nc\rd\r</pre>") == "```\na\nb\n\nc\nd\n```")
+        #expect(AnkiHTML.markdown(fromHTML: "a\r\rb<pre>\r\0\nc</pre>") == "a b\n\n```\n\nc\n```")
     }
 
     // Found by Fuzz/ (fuzz-anki-html): Ink looped forever on these, hanging `recall export`.

@@ -77,10 +77,6 @@ struct CommandLineTests {
         "bad input: a clear message on stderr and the right exit code",
         arguments: [
             (["answer", "d/nope", "3"], 1, "unknown card 'd/nope'"),
-            (["answer", "nope", "3"], 1, "is not a card id"),
-            (["answer", "d/q1", "6"], 1, "'6' is not a grade"),
-            (["answer", "d/q1", "10"], 1, "'10' is not a grade"),
-            (["answer", "d/q1", "five"], 1, "'five' is not a grade"),
             (["show", "d/missing"], 1, "unknown card 'd/missing'"),
             (["import", "/no/such/deck"], 1, "/no/such/deck: no such file or folder"),
             (["answer"], 2, "Missing expected argument"),
@@ -93,6 +89,36 @@ struct CommandLineTests {
         let result = try RecallProcess.run(arguments, home: home.path)
         #expect(result.status == status, "\(arguments): \(result.stderr)")
         #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+    }
+
+    @Test(
+        "a malformed card, grade or language is a usage error (exit 2) naming the argument and its form",
+        arguments: [
+            (["answer", "nope", "3"], "The value 'nope' is invalid for '<card>'", "as deck/id"),
+            (["answer", "d/Q1", "3"], "The value 'd/Q1' is invalid for '<card>'", "as deck/id"),
+            (["answer", "d/q1", "6"], "The value '6' is invalid for '<grade>'", "from 0 (blackout) to 5"),
+            (["answer", "d/q1", "10"], "The value '10' is invalid for '<grade>'", "from 0 (blackout) to 5"),
+            (["answer", "d/q1", "five"], "The value 'five' is invalid for '<grade>'", "from 0 (blackout) to 5"),
+            (["show", "q1"], "The value 'q1' is invalid for '<card>'", "as deck/id"),
+            (["conflicts", "resolve", "d", "--ours"], "The value 'd' is invalid for '<card>'", "deck/id"),
+            (["exercise", "d/q1", "--lang", "ruby"], "The value 'ruby' is invalid for '--lang <lang>'", "'python'"),
+            (
+                ["check", "d/q1", "x.py", "--lang", "cobol"], "The value 'cobol' is invalid for '--lang <lang>'",
+                "'cpp'"
+            ),
+        ])
+    func malformedArgument(arguments: [String], message: String, hint: String) throws {
+        let (home, decks) = try homeWithDeck()
+        defer { home.remove(); decks.remove() }
+        let before = try RecallProcess.run(["show", "d/q1", "--json"], home: home.path)
+        // `--home` last: `run` would put it after the first word, before a subcommand like `resolve`.
+        let result = try RecallProcess.run(arguments + ["--home", home.path], home: nil)
+        #expect(result.status == 2, "\(arguments): \(result.stderr)")
+        #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        #expect(result.stderr.contains(hint), "\(arguments): \(result.stderr)")
+        #expect(result.stdout.isEmpty, "\(arguments): \(result.stdout)")
+        // Nothing was logged: the card's history is as before.
+        #expect(try RecallProcess.run(["show", "d/q1", "--json"], home: home.path).stdout == before.stdout)
     }
 
     @Test("answering a card that is not due is refused unless --early")

@@ -81,6 +81,26 @@ struct ReviewSessionTests {
         #expect(try history(home, "d/one").map { $0["grade"] as? Int } == [4])
     }
 
+    @Test("SIGTERM during the review: the handler restores the terminal, and the signal ends recall")
+    func terminatedBySignal() throws {
+        let (home, decks) = try prepare()
+        defer { home.remove(); decks.remove() }
+        let tty = try start(home)
+        try tty.waitFor("first question")
+        #expect(try tty.format("#{alternate_on}") == "1")
+        // The pane runs sh, whose one child is recall.
+        let shell = try tty.format("#{pane_pid}")
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        let recall = try #require(children.split(separator: " ").first.flatMap { pid_t($0) })
+        kill(recall, SIGTERM)
+        let screen = try tty.waitFor("REVIEW-EXIT=")
+        #expect(screen.joined(separator: "\n").contains("REVIEW-EXIT=\(128 + SIGTERM)"))
+        #expect(try tty.format("#{alternate_on}") == "0")
+        try tty.waitFor("echo")
+        #expect(try tty.screen().contains("echo"), "echo must be back on after SIGTERM")
+        #expect(try history(home, "d/one").isEmpty)
+    }
+
     @Test("a grade below 4 brings the card back as a re-drill in the same session")
     func redrill() throws {
         let (home, decks) = try prepare()

@@ -50,6 +50,24 @@ struct ExerciseFormatTests {
 
         """
 
+    @Test("limits: at their maximum (30 s, 4096 MiB, 16384 KiB) load; one past, or 0, is refused with its line")
+    func limitsBounded() throws {
+        let cases = "  - {input: [[1, 2], 3], expected: [0, 1]}\n"
+        func yaml(_ limits: String) -> String { Self.header + cases + "limits: {\(limits)}\n" }
+        let folder = try folder(yaml("cpu_seconds: 30, memory_mb: 4096, output_kb: 16384"))
+        defer { folder.remove() }
+        let limits = try Exercise.load(folder: folder.url).limits
+        #expect(limits.cpuSeconds == 30 && limits.memoryMB == 4_096 && limits.outputKB == 16_384)
+        for (past, key) in [
+            ("cpu_seconds: 30.001", "cpu_seconds"), ("memory_mb: 4097", "memory_mb"), ("output_kb: 16385", "output_kb"),
+            ("cpu_seconds: 0", "cpu_seconds"), ("memory_mb: -1", "memory_mb"), ("output_kb: lots", "output_kb"),
+        ] {
+            let issue = try issue(yaml(past))
+            #expect(issue?.line == 10, "\(past): \(String(describing: issue))")
+            #expect(issue?.message.contains("limits.\(key) must be a number above 0 and at most") == true, "\(past)")
+        }
+    }
+
     @Test("a valid exercise loads with its signature, defaults and prompt")
     func loads() throws {
         let folder = try folder(

@@ -122,6 +122,28 @@ struct HostileSolutionTests {
         #expect(gone, "a child of the solution outlived the check")
     }
 
+    @Test("a solution that points results.txt at a forged file of the host is not Accepted")
+    func forgedResults() throws {
+        // The harness keeps writing to the unlinked file; before the fix the checker followed the
+        // symlink and read the forged lines, so a wrong solution was Accepted.
+        let folder = try TemporaryFolder("recall-forged")
+        defer { folder.remove() }
+        let exercise = try Self.exercise
+        let forged = try folder.write(
+            "forged.txt",
+            exercise.cases.indices.map { "RESULT \($0) OK \(exercise.cases[$0].expected)\n" }.joined())
+        let report = try run(
+            """
+            import os
+            if not os.path.islink('results.txt'):
+                os.unlink('results.txt')
+                os.symlink('\(forged.path)', 'results.txt')
+            return head
+            """)
+        #expect(report.verdict == .runtimeError, "\(report.verdict): \(report.message ?? "")")
+        #expect(report.message?.contains("results.txt was replaced by a symlink") == true, "\(report.message ?? "")")
+    }
+
     @Test("compile errors point at the learner's own lines")
     func compileErrors() throws {
         let cpp = try run(

@@ -15,13 +15,13 @@ final class TestNotebook: @unchecked Sendable {  // mutated by one test at a tim
     init(now: String = "2026-11-23T10:00:00Z") throws {
         home = try TemporaryFolder("recall-home")
         decks = try TemporaryFolder("recall-decks")
-        self.now = ISO8601DateFormatter().date(from: now)!
+        self.now = try #require(ISO8601DateFormatter().date(from: now))
         try reopen()
     }
 
     func reopen() throws {
         let env = RecallEnvironment(
-            home: home.url, now: { [unowned self] in self.now }, calendar: .init(timeZone: TimeZone(identifier: "UTC")!)
+            home: home.url, now: { [unowned self] in self.now }, calendar: .init(timeZone: .gmt)
         )
         notebook = try Notebook(env)
     }

@@ -1,11 +1,12 @@
 import Foundation
+import Spawning
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
 /// A server started by a test (sshd, ssh-agent, an HTTP server) that runs in the foreground until
-/// `stop()`. Started with posix_spawn and an empty signal mask (the test runner blocks SIGTERM in its
+/// `stop()`. Started through Spawning, with an empty signal mask (the test runner blocks SIGTERM in its
 /// children, and Foundation's `Process` can wait forever for a child whose own children outlive it),
 /// under `timeout`, which gives it a process group of its own and ends it after `lifetime` seconds
 /// even if the test process crashes before its `defer` runs. Its stdout and stderr go to `logFile`.
@@ -20,31 +21,13 @@ public final class BackgroundProcess: @unchecked Sendable {
         name = URL(fileURLWithPath: argv[0]).lastPathComponent
         let argv = ["timeout", "--signal=KILL", String(lifetime)] + argv
         self.logFile = logFile
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, logFile.path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        // A server outlives the test that starts it: it must hold none of the process's other
-        // files, such as a pipe another test is reading to end of file.
-        InheritedFiles.closeAll(&actions)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        InheritedFiles.defaultSignals(&attributes)
-        let cArgs = argv.map { strdup($0) } + [nil]
-        let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            cArgs.forEach { free($0) }
-            cEnv.forEach { free($0) }
-        }
-        var child: pid_t = 0
-        let spawned = posix_spawnp(&child, argv[0], &actions, &attributes, cArgs, cEnv)
-        guard spawned == 0 else {
-            throw ChildProcess.Failure(description: "could not start \(argv[0]): errno \(spawned)")
-        }
-        pid = child
+        // A server outlives the test that starts it: Spawning leaves it none of the process's other
+        // files, such as a pipe another test is reading to end of file. `stop()` reaps it by pid.
+        var spawn = Spawn(argv[0], Array(argv.dropFirst()), environment: environment)
+        spawn.stdin = .null
+        spawn.stdout = .append(path: logFile.path)
+        spawn.stderr = .stdout
+        do { pid = try spawn.start().pid } catch { throw ChildProcess.Failure(description: error.description) }
     }
 
     /// What the process wrote so far.

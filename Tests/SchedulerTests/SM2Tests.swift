@@ -10,7 +10,11 @@ func walk(_ grades: [Int], from start: StudyDay = StudyDay(year: 2026, month: 1,
     var day = start
     var states: [CardState] = []
     for q in grades {
-        let next = SM2.review(state, grade: Grade(rawValue: q)!, on: day)
+        guard let grade = Grade(rawValue: q) else {
+            Issue.record("\(q) is not a grade")
+            break
+        }
+        let next = SM2.review(state, grade: grade, on: day)
         states.append(next)
         state = next
         day = next.due
@@ -203,5 +207,12 @@ struct StudyCalendarTests {
         for text in ["2026-02-30", "2026-13-01", "26-11-23", "2026-11-23x", ""] {
             #expect(StudyDay(iso: text) == nil)
         }
+    }
+
+    @Test("weekdays: Monday is 0, before 1970 too")
+    func weekdays() {
+        // 1970-01-01 was a Thursday, 2026-11-23 a Monday, 1969-12-28 a Sunday, 2000-02-29 a Tuesday.
+        let known = [("1970-01-01", 3), ("2026-11-23", 0), ("2026-11-29", 6), ("1969-12-28", 6), ("2000-02-29", 1)]
+        for (text, weekday) in known { #expect(StudyDay(iso: text)?.weekday == weekday, "\(text)") }
     }
 }

@@ -102,9 +102,30 @@ public struct Exercise: Sendable {
         let tolerance = map["tolerance"]?.float ?? 1e-6
         var limits = Limits()
         if let l = map["limits"]?.mapping {
-            if let v = l["cpu_seconds"]?.float { limits.cpuSeconds = v }
-            if let v = l["memory_mb"]?.int { limits.memoryMB = v }
-            if let v = l["output_kb"]?.int { limits.outputKB = v }
+            // Each from above 0 up to its maximum (DeckLimits): the exercise may come from a stranger.
+            func bounded<T: Comparable & Numeric>(_ key: String, _ value: (Node) -> T?, max: T, unit: String) throws
+                -> T?
+            {
+                guard let node = l[key] else { return nil }
+                guard let number = value(node), number > 0, number <= max else {
+                    throw fail(
+                        line(node),
+                        "limits.\(key) must be a number above 0 and at most \(max) (\(unit)); got '\(node.string ?? "")'"
+                    )
+                }
+                return number
+            }
+            if let v = try bounded(
+                "cpu_seconds", \.float, max: DeckLimits.maxExerciseCPUSeconds, unit: "seconds of CPU")
+            {
+                limits.cpuSeconds = v
+            }
+            if let v = try bounded("memory_mb", \.int, max: DeckLimits.maxExerciseMemoryMB, unit: "MiB") {
+                limits.memoryMB = v
+            }
+            if let v = try bounded("output_kb", \.int, max: DeckLimits.maxExerciseOutputKB, unit: "KiB") {
+                limits.outputKB = v
+            }
         }
         guard let caseNodes = map["cases"]?.sequence, !caseNodes.isEmpty else { throw fail(1, "no `cases:`") }
         var cases: [Case] = []

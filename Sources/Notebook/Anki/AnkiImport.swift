@@ -31,9 +31,9 @@ extension Notebook {
     /// Imports an Anki package: its notes become Markdown decks under `ankiDecksFolder` (imported like
     /// any deck), its review log becomes review events. Everything is read and checked before
     /// anything is written. See docs/ANKI.md for the mapping.
-    public func importAnki(_ url: URL, collectionLimit: UInt64 = 512 * 1_048_576) throws -> AnkiImportReport {
+    public func importAnki(_ url: URL, limits: AnkiLimits = .standard) throws -> AnkiImportReport {
         let path = url.path
-        let contents = try AnkiPackageReader(collectionLimit: collectionLimit).read(url)
+        let contents = try AnkiPackageReader(limits: limits).read(url)
         let plan = try AnkiImportPlan.make(
             contents.collection, path: path, notebook: self, folder: ankiDecksFolder)
 
@@ -84,15 +84,29 @@ struct AnkiImportPlan {
     var notesSkipped = 0
     var matched = 0
 
+    /// Reads what the plan needs from the notebook (its decks' folders; the card ids of a deck
+    /// that lives elsewhere under an id the package also uses), then plans without it.
     static func make(_ collection: AnkiCollection, path: String, notebook: Notebook, folder: URL) throws
         -> AnkiImportPlan
     {
-        // Recall keeps one device id per Anki collection: re-importing adds only what is new.
-        var plan = AnkiImportPlan(device: "anki-\(collection.creation)")
+        let converters = try converters(for: collection, path: path)
+        let roots = Dictionary(try notebook.decks().map { ($0.deck, $0.root) }, uniquingKeysWith: { a, _ in a })
         let saved = RecallPackageData.decode(collection.recallData)
-        let types = Dictionary(collection.noteTypes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let placed = place(groups(of: collection), saved: saved, roots: roots, folder: folder)
+        // One read per deck to match card by card; usually there is none.
+        var knownCards: [String: Set<String>] = [:]
+        for deck in placed {
+            guard let match = deck.matchDeck, knownCards[match] == nil else { continue }
+            knownCards[match] = Set(try notebook.store.cards(deck: match, includeRemoved: true).map(\.id))
+        }
+        var plan = AnkiImportPlan(device: "anki-\(collection.creation)")
+        plan.add(placed, of: collection, converters: converters, saved: saved, knownCards: knownCards)
+        return plan
+    }
 
-        // Note types: every one in use must map, or nothing is imported.
+    /// How each note type in use maps to cards; every one must map, or nothing is imported.
+    static func converters(for collection: AnkiCollection, path: String) throws -> [Int64: AnkiNoteConverter.Plan] {
+        let types = Dictionary(collection.noteTypes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var plans: [Int64: AnkiNoteConverter.Plan] = [:]
         var unmappable: [Int64: Int] = [:]
         var missing: [Int64: Int] = [:]
@@ -118,8 +132,11 @@ struct AnkiImportPlan {
             }
             throw AnkiTransferError.unmappableNoteTypes(path: path, types: names)
         }
+        return plans
+    }
 
-        // Each note goes to the deck of its first card.
+    /// The notes by Anki deck name: each note goes to the deck of its first card.
+    static func groups(of collection: AnkiCollection) -> [String: [AnkiNote]] {
         let cardsByNote = Dictionary(grouping: collection.cards, by: \.noteID)
         let deckNames = Dictionary(collection.decks.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         var groups: [String: [AnkiNote]] = [:]
@@ -128,17 +145,29 @@ struct AnkiImportPlan {
             let name = first.flatMap { deckNames[$0.deckID] } ?? "Default"
             groups[name, default: []].append(note)
         }
+        return groups
+    }
 
-        let existing = Dictionary(
-            try notebook.decks().map { ($0.deck, $0.root) }, uniquingKeysWith: { a, _ in a })
+    /// An Anki deck given its Recall deck: where its file goes, and the deck of the same id living
+    /// elsewhere (its own deck files) whose cards it matches card by card.
+    struct PlacedDeck {
+        var name: String
+        var notes: [AnkiNote]
+        var fileDeck: String
+        var matchDeck: String?
+    }
+
+    /// Gives each group a deck id of its own, by name order. `roots`: the notebook's deck folders.
+    static func place(
+        _ groups: [String: [AnkiNote]], saved: RecallPackageData?, roots: [String: String], folder: URL
+    ) -> [PlacedDeck] {
         func ownsDeck(_ id: String) -> Bool {
-            guard let root = existing[id] else { return true }
+            guard let root = roots[id] else { return true }
             return URL(fileURLWithPath: root).standardizedFileURL.path
                 == folder.appendingPathComponent(id).standardizedFileURL.path
         }
         var usedDeckIDs = Set<String>()
-        let reviewsByCard = Dictionary(grouping: collection.reviews, by: \.cardID)
-
+        var placed: [PlacedDeck] = []
         for name in groups.keys.sorted() {
             // Creation order (Anki's note ids are creation times), or the exported order for Recall's notes.
             let notes = (groups[name] ?? []).sorted {
@@ -163,61 +192,79 @@ struct AnkiImportPlan {
                 suffix += 1
             }
             usedDeckIDs.insert(fileDeck)
-            var deck = PlannedDeck(id: fileDeck, title: name.replacingOccurrences(of: "::", with: "/"), cards: [])
-            var usedIDs = Set<String>()
+            placed.append(PlacedDeck(name: name, notes: notes, fileDeck: fileDeck, matchDeck: matchDeck))
+        }
+        return placed
+    }
 
-            for note in notes {
-                guard let type = types[note.noteTypeID], let mapped = plans[type.id] else { continue }
-                let base: String
-                if let key = CardKey(note.guid) {
-                    base = key.id
-                } else if Identifier.isValid(note.guid) {
-                    base = note.guid
-                } else {
-                    base = "anki-\(AnkiMapping.shortHash(note.guid))"
-                }
-                var converted = AnkiNoteConverter.convert(note, plan: mapped)
-                // A note Recall wrote and nobody edited since: its Markdown comes back exactly.
-                if type.id == AnkiMapping.noteTypeID, let kept = saved?.notes[note.guid],
-                    note.fields.count >= 2, note.fields[0] == kept.frontHTML, note.fields[1] == kept.backHTML
-                {
-                    converted = [.init(suffix: "", ordinal: 0, front: kept.front, back: kept.back)]
-                }
+    /// Plans the placed decks' cards and reviews. `knownCards`: the card ids of each match deck.
+    private mutating func add(
+        _ placed: [PlacedDeck], of collection: AnkiCollection, converters: [Int64: AnkiNoteConverter.Plan],
+        saved: RecallPackageData?, knownCards: [String: Set<String>]
+    ) {
+        let cardsByNote = Dictionary(grouping: collection.cards, by: \.noteID)
+        let reviewsByCard = Dictionary(grouping: collection.reviews, by: \.cardID)
+        for placedDeck in placed {
+            var deck = PlannedDeck(
+                id: placedDeck.fileDeck, title: placedDeck.name.replacingOccurrences(of: "::", with: "/"), cards: [])
+            var usedIDs = Set<String>()
+            for note in placedDeck.notes {
+                guard let mapped = converters[note.noteTypeID] else { continue }
+                let converted = Self.convert(note, mapped, saved: saved)
                 if converted.isEmpty {
-                    plan.notesSkipped += 1
+                    notesSkipped += 1
                     continue
                 }
                 let tags = note.tags.flatMap { $0.lowercased().split(separator: ",").map(String.init) }
                     .filter { !$0.isEmpty }
                 let noteCards = cardsByNote[note.id] ?? []
                 for card in converted {
-                    var id = base + card.suffix
+                    var id = Self.baseID(of: note) + card.suffix
                     if id.utf8.count > 100 || !Identifier.isValid(id) {
                         id = "anki-\(AnkiMapping.shortHash(note.guid + card.suffix))"
                     }
-                    if let matchDeck, try notebook.store.card(CardKey(deck: matchDeck, id: id)) != nil {
-                        plan.matched += 1
+                    if let matchDeck = placedDeck.matchDeck, knownCards[matchDeck]?.contains(id) == true {
+                        matched += 1
                         let key = CardKey(deck: matchDeck, id: id)
-                        plan.addReviews(for: key, ordinal: card.ordinal, of: noteCards, reviewsByCard, saved)
+                        addReviews(for: key, ordinal: card.ordinal, of: noteCards, reviewsByCard, saved)
                         continue
                     }
                     if !usedIDs.insert(id).inserted {
                         id = "\(id)-\(AnkiMapping.shortHash(note.guid + card.suffix).prefix(6))"
                         usedIDs.insert(id)
                     }
-                    let key = CardKey(deck: fileDeck, id: id)
+                    let key = CardKey(deck: placedDeck.fileDeck, id: id)
                     deck.cards.append(PlannedCard(key: key, front: card.front, back: card.back, tags: tags))
-                    plan.addReviews(for: key, ordinal: card.ordinal, of: noteCards, reviewsByCard, saved)
+                    addReviews(for: key, ordinal: card.ordinal, of: noteCards, reviewsByCard, saved)
                 }
                 // Reviews of cards no Recall card stands for (a reversed card's second side).
                 let used = Set(converted.map(\.ordinal))
                 for card in noteCards where !used.contains(card.ordinal) {
-                    plan.reviewsSkipped += reviewsByCard[card.id]?.count ?? 0
+                    reviewsSkipped += reviewsByCard[card.id]?.count ?? 0
                 }
             }
-            if !deck.cards.isEmpty { plan.decks.append(deck) }
+            if !deck.cards.isEmpty { decks.append(deck) }
         }
-        return plan
+    }
+
+    /// The card id a note's cards are named after: its Recall id when Recall wrote it, its guid when
+    /// that is a valid id, else a hash of the guid.
+    static func baseID(of note: AnkiNote) -> String {
+        if let key = CardKey(note.guid) { return key.id }
+        if Identifier.isValid(note.guid) { return note.guid }
+        return "anki-\(AnkiMapping.shortHash(note.guid))"
+    }
+
+    /// The note's cards as Markdown; a note Recall wrote and nobody edited since comes back exactly.
+    static func convert(_ note: AnkiNote, _ plan: AnkiNoteConverter.Plan, saved: RecallPackageData?)
+        -> [AnkiNoteConverter.Converted]
+    {
+        if note.noteTypeID == AnkiMapping.noteTypeID, let kept = saved?.notes[note.guid],
+            note.fields.count >= 2, note.fields[0] == kept.frontHTML, note.fields[1] == kept.backHTML
+        {
+            return [.init(suffix: "", ordinal: 0, front: kept.front, back: kept.back)]
+        }
+        return AnkiNoteConverter.convert(note, plan: plan)
     }
 
     private mutating func addReviews(
@@ -294,8 +341,11 @@ struct AnkiImportPlan {
             do {
                 try fm.createDirectory(at: dir, withIntermediateDirectories: true)
                 try Data(Self.deckYAML(deck).utf8).write(to: dir.appendingPathComponent("deck.yaml"))
-                try Data(Self.cardsMarkdown(deck, packageName: packageName).utf8).write(
-                    to: dir.appendingPathComponent("cards.md"))
+                for (name, text) in try Self.cardFiles(deck, packageName: packageName) {
+                    try Data(text.utf8).write(to: dir.appendingPathComponent(name))
+                }
+            } catch let error as AnkiTransferError {
+                throw error
             } catch {
                 throw fail(error.localizedDescription)
             }
@@ -338,17 +388,38 @@ struct AnkiImportPlan {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func cardsMarkdown(_ deck: PlannedDeck, packageName: String) -> String {
-        var out = "# \(deck.title.replacingOccurrences(of: "\n", with: " "))\n\n"
-        out +=
-            "Imported from the Anki package \(packageName) by `recall import`; importing it again rewrites this file.\n"
+    /// The deck's Markdown files: `cards.md`, or `cards-0001.md`, `cards-0002.md`, … when the cards
+    /// do not fit in one file within the deck file limits (DeckLimits), so that they read back.
+    static func cardFiles(_ deck: PlannedDeck, packageName: String) throws -> [(name: String, text: String)] {
+        let header =
+            "# \(deck.title.replacingOccurrences(of: "\n", with: " "))\n\n"
+            + "Imported from the Anki package \(packageName) by `recall import`; importing it again rewrites this deck's files.\n"
+        var files: [String] = []
+        var current = header
+        var count = 0
         for card in deck.cards {
-            out += "\n## \(card.front) {#\(card.key.id)}\n"
-            if !card.tags.isEmpty { out += "tags: \(card.tags.joined(separator: ", "))\n" }
+            var block = "\n## \(card.front) {#\(card.key.id)}\n"
+            if !card.tags.isEmpty { block += "tags: \(card.tags.joined(separator: ", "))\n" }
             var back = card.back
             if back.hasPrefix("tags:") { back = "\\" + back }  // would read as the tags line
-            out += "\n\(back)\n"
+            block += "\n\(back)\n"
+            guard header.utf8.count + block.utf8.count <= DeckLimits.maxFileBytes else {
+                throw AnkiTransferError.cannotWriteDeck(
+                    path: deck.id,
+                    reason:
+                        "card '\(card.key.id)' is \(block.utf8.count) bytes as Markdown, more than a deck file holds (\(DeckLimits.maxFileBytes) bytes); shorten the note in Anki"
+                )
+            }
+            if count == DeckLimits.maxCardsPerFile || current.utf8.count + block.utf8.count > DeckLimits.maxFileBytes {
+                files.append(current)
+                current = header
+                count = 0
+            }
+            current += block
+            count += 1
         }
-        return out
+        files.append(current)
+        if files.count == 1 { return [("cards.md", files[0])] }
+        return files.enumerated().map { (String(format: "cards-%04d.md", $0.offset + 1), $0.element) }
     }
 }

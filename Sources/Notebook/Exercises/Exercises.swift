@@ -72,12 +72,12 @@ extension Notebook {
 
     /// The grade a verdict suggests: Accepted at the first try today 5, after failed tries 4, else 2.
     public func suggestedGrade(_ key: CardKey, verdict: Verdict) throws -> Grade {
-        guard verdict == .accepted else { return Grade(rawValue: 2)! }
+        guard verdict == .accepted else { return .wrongButEasy }
         let today = self.today.iso
         let failedBefore = try store.attempts(card: key.description).dropLast().contains {
             $0.day == today && $0.verdict != Verdict.accepted.rawValue
         }
-        return Grade(rawValue: failedBefore ? 4 : 5)!
+        return failedBefore ? .hesitant : .perfect
     }
 
     /// The checked solutions of `key`, oldest first (table `exercise_attempt`).

@@ -1,5 +1,6 @@
 import Foundation
 import RecallCore
+import Scheduler
 import Storage
 
 /// One sitting over today's queue (SM2.md order: re-drills, due reviews, new cards). Each grade
@@ -46,7 +47,7 @@ public final class ReviewSession {
         guard let entry = current else { throw StorageError.nothingToUndo }
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - shownAt.uptimeNanoseconds) / 1_000_000)
         let outcome = try notebook.answer(entry.card, grade: grade, durationMs: elapsed)
-        let requeue = grade.rawValue < 4
+        let requeue = grade.needsRedrill
         if requeue {
             queue.append(QueueEntry(card: entry.card, queue: .drill, due: entry.due))
         }
@@ -88,7 +89,7 @@ public final class ReviewSession {
         var result = summary
         result.seconds = elapsedSeconds
         let tomorrow = notebook.today.advanced(by: 1)
-        result.dueTomorrow = try notebook.store.queue(day: tomorrow, newPerDay: 0, deck: deck).count
+        result.dueTomorrow = try notebook.queue(on: tomorrow, newPerDay: 0, deck: deck).count
         return result
     }
 

@@ -2,6 +2,7 @@ import CodeRunner
 import DeckFormat
 import Foundation
 import RecallCore
+import Scheduler
 import Storage
 import TerminalUI
 
@@ -133,18 +134,11 @@ public struct TerminalReview {
     /// re-imports the deck so the edit shows at once.
     private func edit(terminal: Terminal) throws -> String {
         guard let details = try session.currentDetails() else { return "" }
-        let editor = environment["VISUAL"] ?? environment["EDITOR"] ?? "vi"
         let card = details.card
         terminal.leave()
         defer { try? terminal.enter() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "exec \(editor) +\"$1\" \"$2\"", "editor", String(card.sourceLine), card.sourceFile]
-        do {
-            try process.run()
-            process.waitUntilExit()
-        } catch {
-            return "Could not start the editor '\(editor)': \(error.localizedDescription)"
+        if let failure = ExternalEditor(environment: environment).open(card.sourceFile, line: card.sourceLine) {
+            return failure
         }
         guard let report = try session.reimportCurrent() else { return "" }
         if let problem = report.errors.first {
@@ -168,18 +162,9 @@ public struct TerminalReview {
     /// `o`: the starter (or the last attempt) in $EDITOR.
     private func openSolution(terminal: Terminal) throws -> String {
         guard let file = try solutionFile() else { return "" }
-        let editor = environment["VISUAL"] ?? environment["EDITOR"] ?? "vi"
         terminal.leave()
         defer { try? terminal.enter() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "exec \(editor) +\"$1\" \"$2\"", "editor", "1", file.path]
-        do {
-            try process.run()
-            process.waitUntilExit()
-        } catch {
-            return "Could not start the editor '\(editor)': \(error.localizedDescription)"
-        }
+        if let failure = ExternalEditor(environment: environment).open(file.path, line: 1) { return failure }
         return "Saved \(file.lastPathComponent). Press r to check it."
     }
 
@@ -211,10 +196,10 @@ public struct TerminalReview {
 
     static func describe(_ outcome: AnswerOutcome, grade: Grade) -> String {
         if outcome.event.kind == .drill {
-            return grade.rawValue >= 4 ? "Re-drill done." : "Re-drill logged; it comes back once more."
+            return grade.needsRedrill ? "Re-drill logged; it comes back once more." : "Re-drill done."
         }
         let days = outcome.state.interval
-        let again = grade.rawValue < 4 ? " It comes back later today." : ""
+        let again = grade.needsRedrill ? " It comes back later today." : ""
         return "Graded \(grade): next in \(days) day\(days == 1 ? "" : "s") (\(outcome.state.due.iso)).\(again)"
     }
 }

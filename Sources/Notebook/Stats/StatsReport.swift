@@ -55,31 +55,46 @@ public enum StatsCalculator {
         snapshot: StatsSnapshot, today: StudyDay, queueLeft: Int, forecastDays: Int = 30, retentionDays: Int = 30,
         calendarWeeks: Int = 26, hardestLimit: Int = 10
     ) -> StatsReport {
-        let events = snapshot.events
-        let todays = events.filter { $0.day == today }
+        let todays = snapshot.events.filter { $0.day == today }
         let todayStats = StatsReport.Today(
             reviewed: todays.count, left: queueLeft, timeSpentMs: todays.reduce(0) { $0 + $1.durationMs })
+        var perDay: [Int: Int] = [:]
+        for event in snapshot.events { perDay[event.day.ordinal, default: 0] += 1 }
+        let streaks = streaks(perDay, today: today)
+        let retention = retention(snapshot.events, today: today, days: retentionDays)
+        return StatsReport(
+            day: today.iso, today: todayStats, forecast: forecast(snapshot.cards, today: today, days: forecastDays),
+            calendar: calendar(perDay, today: today, weeks: calendarWeeks), currentStreak: streaks.current,
+            longestStreak: streaks.longest, retentionDays: retentionDays, youngRetention: retention.young,
+            matureRetention: retention.mature, states: states(snapshot.cards, todays: todays),
+            hardest: Array(hardest(snapshot.cards).prefix(hardestLimit)))
+    }
 
-        // Forecast: live cards by due day; overdue cards count for today.
+    /// Live cards by due day from today; overdue cards count for today.
+    static func forecast(_ cards: [StatsSnapshot.CardRow], today: StudyDay, days: Int) -> [StatsReport.DayCount] {
         var dueCounts: [Int: Int] = [:]
-        for card in snapshot.cards where !card.removed {
+        for card in cards where !card.removed {
             guard let state = card.state else { continue }
             let offset = max(0, state.due.ordinal - today.ordinal)
-            if offset < forecastDays { dueCounts[offset, default: 0] += 1 }
+            if offset < days { dueCounts[offset, default: 0] += 1 }
         }
-        let forecast = (0..<forecastDays).map {
+        return (0..<days).map {
             StatsReport.DayCount(day: StudyDay(ordinal: today.ordinal + $0).iso, count: dueCounts[$0] ?? 0)
         }
+    }
 
-        // Calendar and streaks.
-        var perDay: [Int: Int] = [:]
-        for event in events { perDay[event.day.ordinal, default: 0] += 1 }
-        let calendarDays = calendarWeeks * 7
-        let calendar = (0..<calendarDays).map { back -> StatsReport.DayCount in
+    /// Events per day over `weeks` weeks ending today, oldest first. `perDay`: events by day ordinal.
+    static func calendar(_ perDay: [Int: Int], today: StudyDay, weeks: Int) -> [StatsReport.DayCount] {
+        let calendarDays = weeks * 7
+        return (0..<calendarDays).map { back -> StatsReport.DayCount in
             let ordinal = today.ordinal - (calendarDays - 1) + back
             return .init(day: StudyDay(ordinal: ordinal).iso, count: perDay[ordinal] ?? 0)
         }
-        // Current streak: days in a row with a review, ending today (or yesterday if today is still open).
+    }
+
+    /// The current streak (days in a row with a review, ending today, or yesterday while today is
+    /// still open) and the longest.
+    static func streaks(_ perDay: [Int: Int], today: StudyDay) -> (current: Int, longest: Int) {
         var current = 0
         var cursor = perDay[today.ordinal] != nil ? today.ordinal : today.ordinal - 1
         while perDay[cursor] != nil {
@@ -94,12 +109,17 @@ public enum StatsCalculator {
             longest = max(longest, run)
             previous = ordinal
         }
+        return (current, longest)
+    }
 
-        // True retention: scheduling reviews in the window, split by the interval the card had
-        // just before the review (a first review has interval 0: young).
+    /// True retention: scheduling reviews in the last `days` days, split by the interval the card had
+    /// just before the review (a first review has interval 0: young). `events` are grouped by card.
+    static func retention(_ events: [ReviewEvent], today: StudyDay, days: Int) -> (
+        young: StatsReport.Retention, mature: StatsReport.Retention
+    ) {
         var young = StatsReport.Retention(reviews: 0, passed: 0, rate: nil)
         var mature = young
-        let firstDay = today.ordinal - retentionDays + 1
+        let firstDay = today.ordinal - days + 1
         var index = 0
         while index < events.count {
             var end = index
@@ -122,19 +142,19 @@ public enum StatsCalculator {
             }
             index = end
         }
-        for i in [0, 1] {
-            var r = i == 0 ? young : mature
-            r.rate = r.reviews == 0 ? nil : Double(r.passed) / Double(r.reviews)
-            if i == 0 { young = r } else { mature = r }
-        }
+        young.rate = young.reviews == 0 ? nil : Double(young.passed) / Double(young.reviews)
+        mature.rate = mature.reviews == 0 ? nil : Double(mature.passed) / Double(mature.reviews)
+        return (young, mature)
+    }
 
-        // States per deck. "Learning": reviewed, but repetitions is 0 (never passed yet or lapsed
-        // since), or graded today with a last grade below 4 (a re-drill pending).
+    /// Counts per deck and state class, decks in the snapshot's order. "Learning": reviewed, but
+    /// repetitions is 0 (never passed yet or lapsed since), or a re-drill pending after today's grade.
+    static func states(_ cards: [StatsSnapshot.CardRow], todays: [ReviewEvent]) -> [StatsReport.StateCounts] {
         var lastGradeToday: [CardKey: Grade] = [:]
         for event in todays.sorted(by: ReviewEvent.foldOrder) { lastGradeToday[event.card] = event.grade }
         var byDeck: [String: StatsReport.StateCounts] = [:]
         var order: [String] = []
-        for card in snapshot.cards {
+        for card in cards {
             let deck = card.key.deck
             if byDeck[deck] == nil {
                 byDeck[deck] = .init(deck: deck)
@@ -148,18 +168,17 @@ public enum StatsCalculator {
             case .mature: byDeck[deck]?.mature += 1
             }
         }
+        return order.compactMap { byDeck[$0] }
+    }
 
-        let hardest = snapshot.cards.compactMap { card -> StatsReport.HardCard? in
+    /// Live cards that lapsed or lost ease, hardest first (most lapses, then lowest ease).
+    static func hardest(_ cards: [StatsSnapshot.CardRow]) -> [StatsReport.HardCard] {
+        cards.compactMap { card -> StatsReport.HardCard? in
             guard !card.removed, let state = card.state, state.lapses > 0 || state.ef100 < SM2.initialEF100 else {
                 return nil
             }
             return .init(card: card.key.description, front: card.front, lapses: state.lapses, ef: state.ef)
         }.sorted { ($0.lapses, -$0.ef, $1.card) > ($1.lapses, -$1.ef, $0.card) }
-
-        return StatsReport(
-            day: today.iso, today: todayStats, forecast: forecast, calendar: calendar, currentStreak: current,
-            longestStreak: longest, retentionDays: retentionDays, youngRetention: young, matureRetention: mature,
-            states: order.compactMap { byDeck[$0] }, hardest: Array(hardest.prefix(hardestLimit)))
     }
 
     /// A card's state class for the per-deck counts.
@@ -169,7 +188,7 @@ public enum StatsCalculator {
         if card.removed { return .removed }
         guard let state = card.state else { return .new }
         if state.repetitions == 0 { return .learning }
-        if let grade = lastGradeToday, grade.rawValue < 4 { return .learning }
+        if let grade = lastGradeToday, grade.needsRedrill { return .learning }
         return state.interval >= matureInterval ? .mature : .young
     }
 }

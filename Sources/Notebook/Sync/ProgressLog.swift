@@ -1,3 +1,4 @@
+import DeckFormat
 import Foundation
 import RecallCore
 
@@ -46,6 +47,17 @@ struct RetractionLine: Codable, Equatable {
     var retracts: String
 }
 
+/// Limits on another device's progress file, which a stranger with push access can write
+/// (docs/LIMITS.md). An event line is about 190 bytes.
+public enum ProgressLimits {
+    /// Bytes in one device's file: about 2.8 million events. A larger file is not read at all.
+    public static let maxFileBytes = 512 << 20
+    /// Bytes in one line; a longer line is skipped as malformed.
+    public static let maxLineBytes = 4_096
+    /// Malformed lines listed one by one per file; the rest are counted in one more problem.
+    public static let maxProblemsListed = 20
+}
+
 /// Reading and writing device files; public for the fuzz target (Fuzz/), which feeds `decode` hostile
 /// lines.
 public enum ProgressLog {
@@ -77,9 +89,21 @@ public enum ProgressLog {
         var decoded = Decoded()
         let device = (file as NSString).lastPathComponent.replacingOccurrences(of: ".jsonl", with: "")
         let decoder = JSONDecoder()
+        var unlisted = 0
+        func problem(_ text: String) {
+            if decoded.problems.count < ProgressLimits.maxProblemsListed {
+                decoded.problems.append(text)
+            } else {
+                unlisted += 1
+            }
+        }
         for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
         where !line.isEmpty {
-            if let parsed = try? decoder.decode(ProgressLine.self, from: Data(line)), let event = parsed.event,
+            if line.count > ProgressLimits.maxLineBytes {
+                problem(
+                    "\(file):\(index + 1): the line is \(line.count) bytes, over the limit of \(ProgressLimits.maxLineBytes) bytes per progress line; it was skipped"
+                )
+            } else if let parsed = try? decoder.decode(ProgressLine.self, from: Data(line)), let event = parsed.event,
                 event.device == device
             {
                 decoded.events.append(event)
@@ -88,11 +112,37 @@ public enum ProgressLog {
             {
                 decoded.retracted.insert(retraction.retracts)
             } else {
-                decoded.problems.append(
-                    "\(file):\(index + 1): not a review event of device \(device); the line was skipped")
+                problem("\(file):\(index + 1): not a review event of device \(device); the line was skipped")
             }
         }
+        if unlisted > 0 { decoded.problems.append("\(file): \(unlisted) more malformed lines were skipped") }
         return decoded
+    }
+
+    /// Another device's file `file` in `folder`, read as a deck file is: no symlink followed, and
+    /// refused from its size when over `maxBytes`, before anything is read. The failure is a problem
+    /// to report (`file: message`).
+    public static func read(_ file: String, in folder: URL, maxBytes: Int = ProgressLimits.maxFileBytes) -> Result<
+        Data, ReadProblem
+    > {
+        switch DeckFile.read(folder.appendingPathComponent(file), maxBytes: maxBytes) {
+        case .success(let bytes): return .success(Data(bytes))
+        case .failure(.tooLarge(let bytes, let limit)):
+            return .failure(
+                ReadProblem(
+                    description:
+                        "\(file): is \(bytes) bytes, over the limit of \(limit) bytes for one device's progress file; its events were not imported (Recall never writes one this large: check who pushed it)"
+                ))
+        case .failure(.symlink):
+            return .failure(
+                ReadProblem(description: "\(file): is a symlink, which is never followed; its events were not imported")
+            )
+        case .failure(let failure): return .failure(ReadProblem(description: "\(file): \(failure.message)"))
+        }
+    }
+
+    public struct ReadProblem: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// The highest seq in this device's own file, after cutting off a torn last line (a write

@@ -152,8 +152,20 @@ extension Notebook {
         }
         var incoming: [ReviewEvent] = []
         var retracted = Set<String>()
+        var refused = false
         for file in files {
-            guard let data = try? Data(contentsOf: folder.appendingPathComponent(file)) else { continue }
+            // A file deleted in this diff has nothing to read.
+            var info = stat()
+            if lstat(folder.appendingPathComponent(file).path, &info) != 0 && errno == ENOENT { continue }
+            let data: Data
+            switch ProgressLog.read(file, in: folder) {
+            case .success(let bytes): data = bytes
+            case .failure(let problem):
+                // Reported on every sync until it is fixed: the imported mark stays where it was.
+                report.problems.append(problem.description)
+                refused = true
+                continue
+            }
             let decoded = ProgressLog.decode(data, file: file)
             incoming += decoded.events
             retracted.formUnion(decoded.retracted)
@@ -162,6 +174,7 @@ extension Notebook {
         if !incoming.isEmpty || !retracted.isEmpty {
             report.received += try store.merge(incoming, retracted: retracted)
         }
+        if refused { return }
         remote.imported = head.hex
         try saveProgressRemote(remote)
     }

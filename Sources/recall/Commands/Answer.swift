@@ -10,11 +10,11 @@ extension Recall {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The card, as deck/id.")
-        var card: String
+        @Argument(help: "The card, as deck/id (e.g. llm-interview/lora-principle).")
+        var card: CardKey
 
-        @Argument(help: "The grade, 0 to 5.")
-        var grade: String
+        @Argument(help: "The grade, a whole number from 0 (blackout) to 5 (perfect).")
+        var grade: Grade
 
         @Flag(help: "Review a card that is not due yet.")
         var early = false
@@ -23,9 +23,7 @@ extension Recall {
         var timeMs: Int = 0
 
         func run() throws {
-            guard let key = CardKey(card) else { throw NotebookError.badCardKey(card) }
-            guard let grade = Grade(text: grade) else { throw NotebookError.badGrade(self.grade) }
-            let outcome = try global.notebook().answer(key, grade: grade, early: early, durationMs: max(timeMs, 0))
+            let outcome = try global.notebook().answer(card, grade: grade, early: early, durationMs: max(timeMs, 0))
             let report = StateReport(outcome.event, state: outcome.state)
             if global.json { return try Output.json(report) }
             print(report.line)

@@ -3,6 +3,7 @@ import CodeRunner
 import DeckFormat
 import Foundation
 import Notebook
+import TerminalUI
 
 extension Recall {
     struct Check: ParsableCommand {
@@ -18,8 +19,8 @@ extension Recall {
         @Argument(help: "Your solution file (.py, .swift, .cpp).")
         var file: String
 
-        @Option(help: "python, swift or cpp (default: from the file's extension).")
-        var lang: String?
+        @Option(help: "The solution's language (default: from the file's extension).")
+        var lang: Language?
 
         @Flag(help: "Run code from a subscribed deck even when bubblewrap is missing.")
         var allowUnsandboxed = false
@@ -38,14 +39,9 @@ extension Recall {
         }
 
         func run() throws {
-            var language: Language?
-            if let lang {
-                guard let parsed = Language(name: lang) else { throw ValidationError("unknown language '\(lang)'") }
-                language = parsed
-            }
             let notebook = try global.notebook()
             let report = try notebook.check(
-                exercise, file: URL(fileURLWithPath: file), language: language, allowUnsandboxed: allowUnsandboxed)
+                exercise, file: URL(fileURLWithPath: file), language: lang, allowUnsandboxed: allowUnsandboxed)
             if !report.sandboxed {
                 Output.error(
                     "warning: bubblewrap (bwrap) is not installed: the code ran under resource limits only, not isolated"
@@ -70,7 +66,7 @@ extension Recall {
                         Output.oneLine(c.actual ?? c.message ?? "", width: 24),
                     ])
                 }
-                print(Output.table(rows))
+                print(TableRenderer.columns(rows))
                 if let message = report.message { print("\n" + message) }
                 print(
                     "\n\(report.verdict.rawValue): \(report.passed)/\(report.cases.count) cases passed in \(report.timeMs) ms"

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Notebook
 import RecallCore
+import TerminalUI
 
 extension Recall {
     struct Conflicts: ParsableCommand {
@@ -32,7 +33,7 @@ extension Recall {
                 if global.json { return try Output.json(["conflicts": entries]) }
                 if entries.isEmpty { return print("no conflicts") }
                 print(
-                    Output.table(
+                    TableRenderer.columns(
                         [["CARD", "CONFLICT COPY", "YOUR VERSION", "WHERE"]]
                             + entries.map { [$0.card, $0.copy, $0.ours, "\($0.file):\($0.line)"] }))
                 print(
@@ -49,7 +50,7 @@ extension Recall {
             @OptionGroup var global: GlobalOptions
 
             @Argument(help: "The card (deck/id), or one of its conflict copies.")
-            var card: String
+            var card: CardKey
 
             @Flag(help: "Keep this notebook's version (the card's, or the copy's when the merge was made elsewhere).")
             var ours = false
@@ -62,8 +63,7 @@ extension Recall {
             }
 
             func run() throws {
-                guard let key = CardKey(card) else { throw NotebookError.badCardKey(card) }
-                let conflict = try global.notebook().resolveConflict(key, keepTheirs: theirs)
+                let conflict = try global.notebook().resolveConflict(card, keepTheirs: theirs)
                 if global.json {
                     return try Output.json(["card": conflict.card.description, "kept": theirs ? "theirs" : "ours"])
                 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Notebook
+import TerminalUI
 
 extension Recall {
     struct Decks: ParsableCommand {
@@ -28,7 +29,7 @@ extension Recall {
             if decks.isEmpty { return print("No decks yet: `recall import PATH` adds some.") }
             var rows = [["DECK", "TITLE", "CARDS", "NEW", "DUE"]]
             rows += decks.map { [$0.deck, $0.title, "\($0.total)", "\($0.new)", "\($0.due)"] }
-            print(Output.table(rows, rightAligned: [2, 3, 4]))
+            print(TableRenderer.columns(rows, rightAligned: [2, 3, 4]))
         }
     }
 }

@@ -12,16 +12,8 @@ extension Recall {
         @Flag(help: "Recompute every card's state from the event log.")
         var refold = false
 
-        struct Report: Encodable {
-            var integrity: String
-            var inconsistent: [String]
-            var refolded: Int?
-        }
-
         func run() throws {
-            let store = try global.notebook().store
-            var report = Report(integrity: try store.integrityCheck(), inconsistent: try store.inconsistentCards())
-            if refold { report.refolded = try store.refoldAll() }
+            let report = try global.notebook().checkHealth(refold: refold)
             if global.json {
                 try Output.json(report)
             } else {
@@ -32,7 +24,7 @@ extension Recall {
                         : "states differing from their events: \(report.inconsistent.joined(separator: ", "))")
                 if let n = report.refolded { print("refolded \(n) cards") }
             }
-            if report.integrity != "ok" || !report.inconsistent.isEmpty { throw CommandFailure(status: 1) }
+            if !report.isHealthy { throw CommandFailure(status: 1) }
         }
     }
 }

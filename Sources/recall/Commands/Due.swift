@@ -1,5 +1,6 @@
 import ArgumentParser
 import Notebook
+import TerminalUI
 
 extension Recall {
     struct Due: ParsableCommand {
@@ -33,7 +34,7 @@ extension Recall {
             let counts = Dictionary(grouping: queue, by: \.queue).mapValues(\.count)
             print("\(day): \(counts[.drill] ?? 0) re-drill, \(counts[.review] ?? 0) review, \(counts[.new] ?? 0) new")
             if queue.isEmpty { return }
-            print(Output.table(queue.map { [$0.queue.rawValue, $0.card.description, $0.due.iso] }))
+            print(TableRenderer.columns(queue.map { [$0.queue.rawValue, $0.card.description, $0.due.iso] }))
         }
     }
 }

@@ -14,17 +14,14 @@ extension Recall {
         @Argument(help: "The exercise, as deck/id or id (e.g. coding/remove-nth-from-end).")
         var exercise: String
 
-        @Option(help: "python, swift or cpp.")
-        var lang = "python"
+        @Option(help: "The language of the starter file.")
+        var lang = Language.python
 
         @Option(help: "The folder to write it into.")
         var dir = "."
 
         func run() throws {
-            guard let language = Language(name: lang) else {
-                throw ValidationError("unknown language '\(lang)': python, swift or cpp")
-            }
-            let file = try global.notebook().writeStarter(exercise, language: language, into: URL(fileURLWithPath: dir))
+            let file = try global.notebook().writeStarter(exercise, language: lang, into: URL(fileURLWithPath: dir))
             if global.json { return try Output.json(["file": file.path]) }
             print("Wrote \(file.path). Check it with: recall check \(exercise) \(file.path)")
         }

@@ -38,36 +38,15 @@ extension Recall {
             var notes, reviews_added, reviews_skipped, notes_skipped, matched_existing, media_ignored: Int
         }
 
-        struct Totals {
-            var added = 0, updated = 0, unchanged = 0, removed = 0, restored = 0
-        }
-
-        /// Anki packages are told apart by their extension.
-        static func isAnkiPackage(_ path: String) -> Bool {
-            let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
-            return ext == "apkg" || ext == "colpkg"
-        }
-
         func run() throws {
-            let notebook = try global.notebook()
-            let packagePaths = paths.filter(Self.isAnkiPackage)
-            let deckPaths = paths.filter { !Self.isAnkiPackage($0) }
-            // Packages first: each is read and checked whole before anything of it is written.
-            var packages: [AnkiImportReport] = []
-            for path in packagePaths { packages.append(try notebook.importAnki(URL(fileURLWithPath: path))) }
-            let result = deckPaths.isEmpty ? nil : try notebook.importDecks(deckPaths.map { URL(fileURLWithPath: $0) })
-            var c = Totals()
-            for counts in [result?.counts].compactMap({ $0 }) + packages.map(\.counts) {
-                c.added += counts.added
-                c.updated += counts.updated
-                c.unchanged += counts.unchanged
-                c.removed += counts.removed
-                c.restored += counts.restored
-            }
+            let result = try global.notebook().importPaths(paths.map { URL(fileURLWithPath: $0) })
+            let packages = result.packages
+            let c = result.counts
             let report = Report(
-                decks: packages.flatMap(\.decks) + (result?.decks ?? []), added: c.added, updated: c.updated,
-                unchanged: c.unchanged, removed: c.removed, restored: c.restored, ids_written: result?.idsWritten ?? 0,
-                errors: (result?.errors ?? []).map { .init(file: $0.file, line: $0.line, message: $0.message) },
+                decks: packages.flatMap(\.decks) + (result.decks?.decks ?? []), added: c.added, updated: c.updated,
+                unchanged: c.unchanged, removed: c.removed, restored: c.restored,
+                ids_written: result.decks?.idsWritten ?? 0,
+                errors: (result.decks?.errors ?? []).map { .init(file: $0.file, line: $0.line, message: $0.message) },
                 packages: packages.isEmpty
                     ? nil
                     : packages.map {
@@ -77,8 +56,8 @@ extension Recall {
                             notes_skipped: $0.notesSkipped, matched_existing: $0.matchedExisting,
                             media_ignored: $0.mediaFiles)
                     })
-            let ids = result?.idsWritten ?? 0
-            let errors = result?.errors ?? []
+            let ids = report.ids_written
+            let errors = result.decks?.errors ?? []
             if global.json {
                 try Output.json(report)
             } else {

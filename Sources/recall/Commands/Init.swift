@@ -17,7 +17,7 @@ extension Recall {
         func run() throws {
             let notebook = try global.notebook()
             let report = Report(
-                home: notebook.environment.home.path, database: notebook.store.path, device: try notebook.deviceID())
+                home: notebook.environment.home.path, database: notebook.databasePath, device: try notebook.deviceID())
             if global.json { return try Output.json(report) }
             print("Notebook ready at \(report.database) (device \(report.device)).")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Notebook
+import TerminalUI
 
 extension Recall {
     struct Search: ParsableCommand {
@@ -28,7 +29,7 @@ extension Recall {
                 return try Output.json(Report(cards: hits.map { .init(card: $0.card.description, front: $0.front) }))
             }
             if hits.isEmpty { return print("No card matches.") }
-            print(Output.table(hits.map { [$0.card.description, Output.oneLine($0.front)] }))
+            print(TableRenderer.columns(hits.map { [$0.card.description, Output.oneLine($0.front)] }))
         }
     }
 }

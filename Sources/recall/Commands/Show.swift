@@ -10,15 +10,10 @@ extension Recall {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The card, as deck/id.")
-        var card: String
+        @Argument(help: "The card, as deck/id (e.g. llm-interview/lora-principle).")
+        var card: CardKey
 
         struct Report: Encodable {
-            struct State: Encodable {
-                var ef: Double
-                var repetitions, interval, lapses: Int
-                var due: String
-            }
             struct Event: Encodable {
                 var day, kind: String
                 var grade: Int
@@ -28,47 +23,34 @@ extension Recall {
             var file: String
             var line: Int
             var removed: Bool
-            var state: State?
+            /// Always in the document: null for a new card.
+            @NullWhenAbsent var state: ScheduleReport?
             var history: [Event]
 
-            // `state` is always present in the document: null for a new card.
-            func encode(to encoder: any Encoder) throws {
-                var c = encoder.container(keyedBy: CodingKeys.self)
-                try c.encode(card, forKey: .card)
-                try c.encode(deck, forKey: .deck)
-                try c.encode(kind, forKey: .kind)
-                try c.encode(front, forKey: .front)
-                try c.encode(back, forKey: .back)
-                try c.encode(tags, forKey: .tags)
-                try c.encode(file, forKey: .file)
-                try c.encode(line, forKey: .line)
-                try c.encode(removed, forKey: .removed)
-                try c.encode(state, forKey: .state)
-                try c.encode(history, forKey: .history)
-            }
-            enum CodingKeys: String, CodingKey {
-                case card, deck, kind, front, back, tags, file, line, removed, state, history
+            init(_ details: CardDetails) {
+                let c = details.card
+                card = c.key.description
+                deck = c.key.deck
+                kind = c.kind.rawValue
+                front = c.front
+                back = c.back
+                tags = c.tags
+                file = c.sourceFile
+                line = c.sourceLine
+                removed = details.stored.removed
+                state = details.state.map(ScheduleReport.init)
+                history = details.history.map {
+                    .init(day: $0.day.iso, kind: $0.kind.rawValue, grade: $0.grade.rawValue)
+                }
             }
         }
 
         func run() throws {
-            guard let key = CardKey(card) else { throw NotebookError.badCardKey(card) }
-            let details = try global.notebook().show(key)
-            let c = details.card
-            let report = Report(
-                card: key.description, deck: key.deck, kind: c.kind.rawValue, front: c.front, back: c.back,
-                tags: c.tags,
-                file: c.sourceFile, line: c.sourceLine, removed: details.stored.removed,
-                state: details.state.map {
-                    .init(
-                        ef: $0.ef, repetitions: $0.repetitions, interval: $0.interval, lapses: $0.lapses,
-                        due: $0.due.iso)
-                },
-                history: details.history.map {
-                    .init(day: $0.day.iso, kind: $0.kind.rawValue, grade: $0.grade.rawValue)
-                })
+            let details = try global.notebook().show(card)
+            let report = Report(details)
             if global.json { return try Output.json(report) }
-            print("\(key)\(report.removed ? "  (removed)" : "")  \(c.sourceFile):\(c.sourceLine)")
+            let c = details.card
+            print("\(card)\(report.removed ? "  (removed)" : "")  \(c.sourceFile):\(c.sourceLine)")
             if !c.tags.isEmpty { print("tags: \(c.tags.joined(separator: ", "))") }
             print("\nQ: \(c.front)\n\n\(c.back)\n")
             if let s = report.state {

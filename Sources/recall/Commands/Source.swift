@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Notebook
+import TerminalUI
 
 extension Recall {
     struct Source: ParsableCommand {
@@ -78,7 +79,7 @@ extension Recall {
                 if global.json { return try Output.json(["sources": entries]) }
                 if entries.isEmpty { return print("no sources; add one with `recall source add URL`") }
                 print(
-                    Output.table(
+                    TableRenderer.columns(
                         [["SOURCE", "BRANCH", "COMMIT", "PATH", "URL"]]
                             + entries.map {
                                 [$0.source, $0.branch, $0.commit ?? "-", $0.path.isEmpty ? "." : $0.path, $0.url]
@@ -110,7 +111,7 @@ enum TransferMeter {
     nonisolated(unsafe) static var shown = false
 
     static func handler(json: Bool) -> SyncProgressHandler? {
-        guard !json, isatty(2) == 1 else { return nil }
+        guard !json, Terminal.isTerminal(STDERR_FILENO) else { return nil }
         return { what, progress in
             guard progress.totalObjects > 0 else { return }
             shown = true

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Notebook
+import RecallCore
 import TerminalUI
 
 extension Recall {
@@ -22,26 +23,12 @@ extension Recall {
         }
 
         func run() throws {
-            let notebook = try global.notebook()
-            let report = try notebook.stats(deck: deck, days: days)
+            let report = try global.notebook().stats(deck: deck, days: days)
             if global.json { return try Output.json(report) }
-            print(Self.render(report, width: Self.terminalWidth(), colour: Self.useColour()))
-        }
-
-        /// COLUMNS, else the terminal's width, else 80.
-        static func terminalWidth() -> Int {
-            if let text = ProcessInfo.processInfo.environment["COLUMNS"], let value = Int(text), value > 0 {
-                return value
-            }
-            var size = winsize()
-            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-            return 80
-        }
-
-        /// Colour only on a terminal, and never when NO_COLOR is set (no-color.org).
-        static func useColour() -> Bool {
-            if let value = ProcessInfo.processInfo.environment["NO_COLOR"], !value.isEmpty { return false }
-            return isatty(STDOUT_FILENO) == 1
+            let environment = ProcessInfo.processInfo.environment
+            let width = Terminal.width(of: STDOUT_FILENO, environment: environment)
+            let colour = ColorMode.detect(environment: environment, isTerminal: Terminal.isTerminal(STDOUT_FILENO))
+            print(Self.render(report, width: width, colour: colour.enabled))
         }
 
         static func render(_ report: StatsReport, width: Int, colour: Bool) -> String {
@@ -60,7 +47,7 @@ extension Recall {
             lines.append("")
             let weeks = max(1, min(report.calendar.count / 7, width - 6))
             let days = Array(report.calendar.suffix(weeks * 7))
-            let first = days.first.flatMap { StudyDayWeekday.weekday(iso: $0.day) } ?? 0
+            let first = days.first.flatMap { StudyDay(iso: $0.day) }?.weekday ?? 0
             lines.append("Last \(weeks) weeks: streak \(report.currentStreak), longest \(report.longestStreak)")
             let labels = ["M", " ", "W", " ", "F", " ", "S"]
             for (index, row) in Charts.heatmap(days.map(\.count), firstWeekday: first, colour: colour).enumerated() {
@@ -86,13 +73,13 @@ extension Recall {
             for s in report.states {
                 rows.append([s.deck] + [s.new, s.learning, s.young, s.mature, s.removed].map(String.init))
             }
-            lines.append(Output.table(rows, rightAligned: [1, 2, 3, 4, 5]))
+            lines.append(TableRenderer.columns(rows, rightAligned: [1, 2, 3, 4, 5]))
 
             if !report.hardest.isEmpty {
                 lines.append("")
                 lines.append("Hardest cards")
                 lines.append(
-                    Output.table(
+                    TableRenderer.columns(
                         report.hardest.map {
                             [
                                 $0.card, "\($0.lapses) lapses", String(format: "EF %.2f", $0.ef),
@@ -102,20 +89,5 @@ extension Recall {
             }
             return lines.joined(separator: "\n")
         }
-    }
-}
-
-/// Weekday rows for the heatmap: 0 = Monday … 6 = Sunday.
-enum StudyDayWeekday {
-    static func weekday(iso: String) -> Int? {
-        let parts = iso.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        // Days since 1970-01-01 (a Thursday, row 3), via the civil-from-days inverse.
-        let y = parts[1] <= 2 ? parts[0] - 1 : parts[0]
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * ((parts[1] + 9) % 12) + 2) / 5 + parts[2] - 1
-        let days = era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
-        return ((days % 7) + 7 + 3) % 7
     }
 }

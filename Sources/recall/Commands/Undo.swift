@@ -13,12 +13,8 @@ extension Recall {
             var grade: Int
             var kind: String
             var day: String
-            var state: State?
-            struct State: Encodable {
-                var ef: Double
-                var repetitions, interval, lapses: Int
-                var due: String
-            }
+            /// Absent when the undone grade was the card's first: the card is new again.
+            var state: ScheduleReport?
         }
 
         func run() throws {
@@ -26,11 +22,7 @@ extension Recall {
             let e = outcome.event
             let report = Report(
                 card: e.card.description, grade: e.grade.rawValue, kind: e.kind.rawValue, day: e.day.iso,
-                state: outcome.state.map {
-                    .init(
-                        ef: $0.ef, repetitions: $0.repetitions, interval: $0.interval, lapses: $0.lapses,
-                        due: $0.due.iso)
-                })
+                state: outcome.state.map(ScheduleReport.init))
             if global.json { return try Output.json(report) }
             let now = outcome.state.map { "due \($0.due.iso)" } ?? "new again"
             print("Undid grade \(e.grade) (\(e.kind.rawValue), \(e.day.iso)) of \(e.card): \(now).")

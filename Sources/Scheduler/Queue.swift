@@ -1,0 +1,120 @@
+import RecallCore
+
+/// Which part of today's queue a card is in (SM2.md order: drill, review, new).
+public enum QueueKind: String, Sendable, Codable {
+    case drill
+    case review
+    case new
+}
+
+/// One card of today's queue.
+public struct QueueEntry: Sendable, Equatable {
+    public var card: CardKey
+    public var queue: QueueKind
+    /// The study day the card fell due (today for new cards and drills).
+    public var due: StudyDay
+
+    public init(card: CardKey, queue: QueueKind, due: StudyDay) {
+        self.card = card
+        self.queue = queue
+        self.due = due
+    }
+}
+
+/// What the queue policy reads, as plain questions about the notebook's live (not removed) cards.
+/// Candidates come in the notebook's index order, so that a limit can be pushed down into the read;
+/// which candidates make the queue, in what order and how many, is `QueuePolicy`'s to decide.
+public protocol QueueCandidates {
+    /// Events logged on `day` for live cards (of `deck` when given), grouped by card in card-key
+    /// order, each card's in fold order.
+    func events(on day: StudyDay, deck: String?) throws -> [ReviewEvent]
+    /// Live cards (of `deck`) with a state due on or before `day`: oldest due first, then deck,
+    /// then deck position; at most `limit` (all when nil).
+    func dueCards(through day: StudyDay, deck: String?, limit: Int?) throws -> [(card: CardKey, due: StudyDay)]
+    /// Decks (only `deck` when given) in id order, with their own daily new-card limit if any.
+    func newCardDecks(deck: String?) throws -> [(deck: String, newPerDay: Int?)]
+    /// How many cards (of `deck`, or of the whole notebook) had their first review on `day`.
+    func introducedCount(on day: StudyDay, deck: String?) throws -> Int
+    /// A deck's live new cards in deck order, at most `limit`.
+    func newCards(deck: String, limit: Int) throws -> [CardKey]
+}
+
+/// Today's queue (SM2.md): pending re-drills, then due reviews (oldest due first, then deck
+/// order), then new cards in deck order within the daily new-card limit (`newPerDay` across the
+/// notebook, lowered per deck by a deck's own `new_per_day`); at most `limit` entries in all.
+/// Each section is a named step; `queue` joins them in order, so another arrangement of the same
+/// sections (interleaving, say) changes only the joining.
+public struct QueuePolicy: Sendable, Equatable {
+    public var newPerDay: Int
+    /// Only this deck's cards; the notebook-wide new-card limit still counts every deck.
+    public var deck: String?
+    public var limit: Int?
+
+    public init(newPerDay: Int, deck: String? = nil, limit: Int? = nil) {
+        self.newPerDay = newPerDay
+        self.deck = deck
+        self.limit = limit
+    }
+
+    public func queue(day: StudyDay, from candidates: some QueueCandidates) throws -> [QueueEntry] {
+        let limit = limit ?? Int.max
+        let today = try candidates.events(on: day, deck: deck)
+        var entries = Self.redrills(today, day: day)
+        if entries.count >= limit { return Array(entries.prefix(limit)) }
+
+        // The limit counts the cards graded today that `reviews` then skips, as it always has.
+        let room = limit == Int.max ? nil : limit - entries.count
+        let due = try candidates.dueCards(through: day, deck: deck, limit: room)
+        entries += Self.reviews(due, gradedToday: Set(today.map(\.card)))
+        if entries.count >= limit { return Array(entries.prefix(limit)) }
+
+        entries += try newCards(day: day, room: limit - entries.count, from: candidates)
+        return entries
+    }
+
+    /// Cards whose last grade today needs a re-drill, in the order the events come.
+    public static func redrills(_ eventsToday: [ReviewEvent], day: StudyDay) -> [QueueEntry] {
+        var order: [CardKey] = []
+        var byCard: [CardKey: [ReviewEvent]] = [:]
+        for event in eventsToday {
+            if byCard[event.card] == nil { order.append(event.card) }
+            byCard[event.card, default: []].append(event)
+        }
+        return order.filter { SM2.needsDrill(byCard[$0] ?? []) }.map {
+            QueueEntry(card: $0, queue: .drill, due: day)
+        }
+    }
+
+    /// Due cards as review entries, leaving out those graded today (their re-drill, if any, is
+    /// already queued).
+    public static func reviews(_ due: [(card: CardKey, due: StudyDay)], gradedToday: Set<CardKey>) -> [QueueEntry] {
+        due.filter { !gradedToday.contains($0.card) }.map { QueueEntry(card: $0.card, queue: .review, due: $0.due) }
+    }
+
+    /// How many new cards a deck may still introduce today: what is left of the notebook's
+    /// allowance, of the queue's room, and of the deck's own limit.
+    public static func newAllowance(notebookLeft: Int, room: Int, deckLimit: Int?, deckIntroduced: Int) -> Int {
+        let allowance = min(notebookLeft, room)
+        guard let deckLimit else { return allowance }
+        return min(allowance, deckLimit - deckIntroduced)
+    }
+
+    /// New cards deck by deck (in id order) within today's allowances and `room` queue places.
+    func newCards(day: StudyDay, room: Int, from candidates: some QueueCandidates) throws -> [QueueEntry] {
+        var notebookLeft = newPerDay - (try candidates.introducedCount(on: day, deck: nil))
+        if notebookLeft <= 0 { return [] }
+        var entries: [QueueEntry] = []
+        for (deck, deckLimit) in try candidates.newCardDecks(deck: deck) {
+            let introduced = try deckLimit == nil ? 0 : candidates.introducedCount(on: day, deck: deck)
+            let allowance = Self.newAllowance(
+                notebookLeft: notebookLeft, room: room - entries.count, deckLimit: deckLimit,
+                deckIntroduced: introduced)
+            guard allowance > 0 else { continue }
+            let cards = try candidates.newCards(deck: deck, limit: allowance)
+            entries += cards.map { QueueEntry(card: $0, queue: .new, due: day) }
+            notebookLeft -= cards.count
+            if notebookLeft <= 0 || entries.count >= room { break }
+        }
+        return entries
+    }
+}

@@ -1,0 +1,63 @@
+import GRDB
+import RecallCore
+import Scheduler
+
+extension NotebookStore {
+    /// Runs `body` over the queue's candidate reads, all in one read transaction, so that a queue
+    /// is built from one snapshot of the notebook. The policy itself is the caller's.
+    public func readingQueueCandidates<T>(_ body: (any QueueCandidates) throws -> T) throws -> T {
+        try read { db in try body(StoredQueueCandidates(db: db)) }
+    }
+}
+
+/// The queue's candidates as index range scans over `card` and `review_event`.
+struct StoredQueueCandidates: QueueCandidates {
+    let db: Database
+
+    func events(on day: StudyDay, deck: String?) throws -> [ReviewEvent] {
+        try ReviewEventRecord.fetchAll(
+            db,
+            sql: """
+                SELECT \(ReviewEventRecord.selection("e")) FROM review_event e JOIN card c ON c.key = e.card
+                WHERE e.day = ? AND c.removed = 0 AND (? IS NULL OR c.deck = ?)
+                ORDER BY e.card, e.ts, e.device, e.seq
+                """,
+            arguments: [day.ordinal, deck, deck]
+        ).compactMap(\.event)
+    }
+
+    func dueCards(through day: StudyDay, deck: String?, limit: Int?) throws -> [(card: CardKey, due: StudyDay)] {
+        // `due <= day` is `SM2.isDue` as a range of the `card_due` index (new cards are not in it).
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT deck, id, due FROM card INDEXED BY card_due
+                WHERE removed = 0 AND due IS NOT NULL AND due <= ? AND (? IS NULL OR deck = ?)
+                ORDER BY due, deck, position LIMIT ?
+                """, arguments: [day.ordinal, deck, deck, limit ?? -1]
+        ).map { (CardKey(deck: $0[0], id: $0[1]), StudyDay(ordinal: $0[2])) }
+    }
+
+    func newCardDecks(deck: String?) throws -> [(deck: String, newPerDay: Int?)] {
+        try Row.fetchAll(
+            db, sql: "SELECT id, new_per_day FROM deck WHERE (? IS NULL OR id = ?) ORDER BY id",
+            arguments: [deck, deck]
+        ).map { ($0[0], $0[1]) }
+    }
+
+    func introducedCount(on day: StudyDay, deck: String?) throws -> Int {
+        try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM card WHERE first_review = ? AND (? IS NULL OR deck = ?)",
+            arguments: [day.ordinal, deck, deck]) ?? 0
+    }
+
+    func newCards(deck: String, limit: Int) throws -> [CardKey] {
+        try String.fetchAll(
+            db,
+            sql: """
+                SELECT id FROM card INDEXED BY card_new WHERE deck = ? AND removed = 0 AND due IS NULL
+                ORDER BY position LIMIT ?
+                """, arguments: [deck, limit]
+        ).map { CardKey(deck: deck, id: $0) }
+    }
+}
