@@ -5,7 +5,7 @@ import PackageDescription
 // AnkiPackage are the only ones that talk to SQLite, AnkiPackage only to Anki's collection file):
 //   0 RecallCore, Spawning (child processes)   1 Scheduler, DeckFormat
 //   2 Storage, GitSync, CodeRunner, TerminalUI, AnkiPackage
-//   3 Notebook     4 recall (thin executable), Workloads + recall-bench (benchmarks)
+//   3 Notebook     4 recall (thin executable), Workloads + recall-bench (benchmarks), foundation-floor
 let package = Package(
     name: "Recall",
     platforms: [.macOS(.v13)],
@@ -38,10 +38,18 @@ let package = Package(
                 "RecallCore", "Scheduler", "DeckFormat", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
-        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        // Headers only (Debian's are in /usr/include); CGit2Lazy links libgit2.
+        .systemLibrary(name: "CGit2", providers: [.apt(["libgit2-dev"])]),
+        // libgit2's entry points, loading it on first use (x86-64 Linux): with --as-needed, programs
+        // no longer load libgit2 and its dozen dependencies at start-up. Elsewhere -lgit2 serves.
+        .target(
+            name: "CGit2Lazy", exclude: ["generate.sh", "symbols.def"],
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--as-needed", "-Xlinker", "-lgit2"]), .linkedLibrary("dl")]),
         .target(
             name: "GitSync",
-            dependencies: ["RecallCore", "CGit2", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: [
+                "RecallCore", "CGit2", "CGit2Lazy", .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .target(name: "CodeRunner", dependencies: ["RecallCore", "DeckFormat", "Spawning"]),
         .target(name: "TerminalUI", dependencies: ["RecallCore"]),
         // Anki packages (.apkg/.colpkg) as values; talks to SQLite only for Anki's collection file.
@@ -69,7 +77,11 @@ let package = Package(
             ]),
         .executableTarget(
             name: "recall-bench",
-            dependencies: ["Workloads", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "Workloads", "RecallCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        // The start-up floor recall-bench sets `recall due` against: a program that only loads Foundation.
+        .executableTarget(name: "foundation-floor"),
 
         .target(name: "RecallTestSupport", dependencies: ["Notebook", "Spawning"], path: "Tests/RecallTestSupport"),
         .testTarget(name: "SpawningTests", dependencies: ["Spawning"]),

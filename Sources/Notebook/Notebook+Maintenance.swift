@@ -17,8 +17,9 @@ extension Notebook {
     /// The database file.
     public var databasePath: String { store.path }
 
-    /// This notebook's device id, which its review events carry.
-    public var deviceID: String { store.deviceID }
+    /// This notebook's device id, which its review events carry; made by the first write that
+    /// needs one (opening writes nothing).
+    public func deviceID() throws -> String { try store.deviceID() }
 
     /// Checks the file and every card's state against its events; `refold` then recomputes every
     /// state from the event log (the findings are those from before the refold).

@@ -22,7 +22,16 @@ public final class Notebook: Sendable {
         } else if !FileManager.default.fileExists(atPath: path) {
             throw NotebookError.noNotebook(path: path)
         }
-        self.store = try NotebookStore(path: path, create: create, fullSync: environment.fullSync)
+        let attemptLog = environment.home.appendingPathComponent("attempts/log.jsonl")
+        self.store = try NotebookStore(
+            path: path, create: create, fullSync: environment.fullSync, attemptLog: attemptLog)
+        // The v2 attempts log was carried into the database by the migration that just ran (or an
+        // earlier one): kept beside it as a backup, under a name nothing reads.
+        if !store.isReadOnly, FileManager.default.fileExists(atPath: attemptLog.path) {
+            try? FileManager.default.moveItem(
+                at: attemptLog,
+                to: attemptLog.deletingLastPathComponent().appendingPathComponent("log.jsonl.v2-migrated"))
+        }
     }
 
     public var today: StudyDay { environment.today }

@@ -84,15 +84,22 @@ public struct RecallEnvironment: Sendable {
 /// seconds, a local time without offset (read in `TZ`), or a bare date.
 enum ISOTime {
     static func parse(_ text: String, zone: TimeZone) -> Date? {
+        // The usual form first, through Foundation's native parser: ISO8601DateFormatter (ICU)
+        // costs several milliseconds to set up, a sizeable part of a command's start-up.
+        // Only with an explicit offset: a time without one is local time (below).
+        if let t = text.firstIndex(of: "T"), text[t...].contains(where: { $0 == "Z" || $0 == "+" || $0 == "-" }) {
+            if let date = try? Date.ISO8601FormatStyle().parse(text) { return date }
+            if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) { return date }
+        }
+        if let day = StudyDay(iso: text) {
+            // A bare date means noon UTC of that day: the same study day in every usual zone.
+            return Date(timeIntervalSince1970: Double(day.ordinal) * 86_400 + 43_200)
+        }
         let full = ISO8601DateFormatter()
         full.formatOptions = [.withInternetDateTime]
         if let date = full.date(from: text) { return date }
         full.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         if let date = full.date(from: text) { return date }
-        if let day = StudyDay(iso: text) {
-            // A bare date means noon UTC of that day: the same study day in every usual zone.
-            return Date(timeIntervalSince1970: Double(day.ordinal) * 86_400 + 43_200)
-        }
         // Local time without an offset: interpreted in TZ.
         let local = DateFormatter()
         local.locale = Locale(identifier: "en_US_POSIX")

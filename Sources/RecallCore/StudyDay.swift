@@ -45,7 +45,14 @@ public struct StudyDay: Hashable, Comparable, Sendable, Codable, CustomStringCon
     /// `YYYY-MM-DD`.
     public var iso: String {
         let c = components
-        return String(format: "%04d-%02d-%02d", c.year, c.month, c.day)
+        // By hand: String(format:) goes through Foundation's locale-aware formatting, which
+        // showed in the start-up profile of `recall due`.
+        guard (0...9999).contains(c.year) else { return String(format: "%04d-%02d-%02d", c.year, c.month, c.day) }
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return padded(c.year, 4) + "-" + padded(c.month, 2) + "-" + padded(c.day, 2)
     }
 
     public var description: String { iso }

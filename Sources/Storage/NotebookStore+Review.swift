@@ -28,6 +28,7 @@ extension NotebookStore {
         // the new state folded in memory from that history plus the new event (the same fold a
         // refold does), so one answer is five statements.
         try writeImmediate { db in
+            let deviceID = try Self.deviceID(db)
             let text = key.description
             guard
                 let removed = try Bool.fetchOne(
@@ -62,21 +63,23 @@ extension NotebookStore {
     /// Drops this device's last logged grade and refolds its card.
     public func undoLast() throws -> UndoOutcome {
         try writeImmediate { db in
+            guard let deviceID = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'device'") else {
+                throw StorageError.nothingToUndo
+            }
             guard
                 let event = try ReviewEventRecord.filter(Columns.device == deviceID).order(Columns.seq.desc)
                     .fetchOne(db)?.event
             else { throw StorageError.nothingToUndo }
             try ReviewEventRecord.filter(Columns.device == event.device && Columns.seq == event.seq).deleteAll(db)
             try raiseSeqFloor(to: event.seq, db)
-            let undone = try Self.undoneSeqs(db) + [event.seq]
-            try setMeta(Self.undoneKey, undone.map(String.init).joined(separator: ","), db)
+            try db.execute(
+                sql: "INSERT INTO undone_event(seq) VALUES (?) ON CONFLICT(seq) DO NOTHING", arguments: [event.seq])
             let state = try refoldCard(event.card.description, db)
             return UndoOutcome(event: event, state: state)
         }
     }
 
     static let seqFloorKey = "events.seq-floor"
-    static let undoneKey = "events.undone"
 
     /// Raises the floor below which this device never hands out a seq again; it never lowers it
     /// (a second undo in a row used to, and the next grade reused a retracted seq).
@@ -99,29 +102,15 @@ extension NotebookStore {
         if seq > floor ?? 0 { try write { db in try raiseSeqFloor(to: seq, db) } }
     }
 
-    private func setMeta(_ key: String, _ value: String, _ db: Database) throws {
-        try db.execute(
-            sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            arguments: [key, value])
-    }
-
-    private static func undoneSeqs(_ db: Database) throws -> [Int64] {
-        let text = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [undoneKey]) ?? ""
-        return text.split(separator: ",").compactMap { Int64($0) }
-    }
-
     /// The seqs of this device's events undone since `forgetUndone` was last called: the progress
     /// sync retracts those it had already sent.
     public func undoneEvents() throws -> [Int64] {
-        try read { db in try Self.undoneSeqs(db) }
+        try read { db in try Int64.fetchAll(db, sql: "SELECT seq FROM undone_event ORDER BY seq") }
     }
 
     /// Forgets the undone seqs up to `seq` (they have been dealt with by the progress sync).
     public func forgetUndone(upTo seq: Int64) throws {
-        try write { db in
-            let left = try Self.undoneSeqs(db).filter { $0 > seq }
-            try setMeta(Self.undoneKey, left.map(String.init).joined(separator: ","), db)
-        }
+        try write { db in try db.execute(sql: "DELETE FROM undone_event WHERE seq <= ?", arguments: [seq]) }
     }
 
     /// Adds events made elsewhere (another device's log); ones already present are skipped.

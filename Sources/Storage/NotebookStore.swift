@@ -7,22 +7,30 @@ import RecallCore
 public final class NotebookStore: Sendable {
     let db: any DatabaseWriter
     public let path: String
-    /// This notebook's device id, made once at creation; events it logs are `<device>:<seq>`.
-    public let deviceID: String
+    /// Whether the file or its folder is not writable: the notebook was opened read-only, and
+    /// every write fails with `StorageError.readOnly`.
+    public let isReadOnly: Bool
 
-    /// Opens (and, when `create`, creates and migrates) the notebook at `path`.
+    /// Opens (and, when `create`, creates and migrates) the notebook at `path`. Opening writes
+    /// nothing unless a migration is due: the device id and the rest are made by the first write,
+    /// so read-only commands work on a read-only notebook (docs/STORAGE.md). `attemptLog` is the
+    /// v2 exercise attempts log, carried into the database by the v3 migration.
     /// A notebook written by a newer Recall is refused without being modified.
     public convenience init(
-        path: String, create: Bool = true, busyTimeout: TimeInterval = 3, fullSync: Bool = false
+        path: String, create: Bool = true, busyTimeout: TimeInterval = 3, fullSync: Bool = false,
+        attemptLog: URL? = nil
     ) throws {
-        if !create && !FileManager.default.fileExists(atPath: path) {
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !create && !exists {
             throw StorageError.database(path: path, message: "no notebook here; run `recall init` first")
         }
+        let readOnly = exists && !Self.isWritable(path)
         var config = Configuration()
         // WAL is switched on below, after the version check: GRDB's own WAL set-up writes to the
         // file, and a notebook from a newer Recall must not be touched at all.
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
+        config.readonly = readOnly
         config.prepareDatabase { db in
             // WAL with synchronous=NORMAL: every commit is atomic and survives a killed process;
             // only a power cut may lose the last commits (SQLite's recommended pairing for WAL).
@@ -33,11 +41,11 @@ public final class NotebookStore: Sendable {
         }
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: config)
+            queue = try DatabaseQueue(path: readOnly ? Self.readOnlyName(path) : path, configuration: config)
         } catch {
             throw Self.translate(error, path: path)
         }
-        try self.init(database: queue, path: path) { queue in
+        try self.init(database: queue, path: path, readOnly: readOnly, attemptLog: attemptLog) { queue in
             try queue.writeWithoutTransaction { db in
                 _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             }
@@ -47,39 +55,85 @@ public final class NotebookStore: Sendable {
     /// A notebook in `database` (`DatabaseQueue()` gives an in-memory one, for tests), migrated;
     /// `path` names it in errors. A database written by a newer Recall is refused unmodified.
     public convenience init(database: any DatabaseWriter, path: String = ":memory:") throws {
-        try self.init(database: database, path: path) { _ in }
+        try self.init(database: database, path: path, readOnly: false, attemptLog: nil) { _ in }
     }
 
-    /// Refuses a newer schema, then runs `prepare` (the file's journal mode), the migrations, and
-    /// reads or makes the device id.
+    /// Refuses a newer schema; when a migration is due (and the notebook is writable), runs
+    /// `prepare` (the file's journal mode) and the migrations. Otherwise it only reads.
     private init(
-        database: any DatabaseWriter, path: String, prepare: (any DatabaseWriter) throws -> Void
+        database: any DatabaseWriter, path: String, readOnly: Bool, attemptLog: URL?,
+        prepare: (any DatabaseWriter) throws -> Void
     ) throws {
         self.path = path
         self.db = database
+        self.isReadOnly = readOnly
         do {
-            let migrator = Schema.migrator
-            let superseded = try database.read { db in try migrator.hasBeenSuperseded(db) }
+            let migrator = Schema.migrator(attemptLog: attemptLog)
+            let (superseded, complete, applied) = try database.read { db in
+                (
+                    try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db),
+                    try migrator.appliedIdentifiers(db)
+                )
+            }
             if superseded {
                 let known = Set(migrator.migrations)
-                let applied = try database.read { db in try migrator.appliedIdentifiers(db) }
                 throw StorageError.newerSchema(path: path, unknown: applied.subtracting(known).sorted())
             }
-            try prepare(database)
-            try migrator.migrate(database)
-            self.deviceID = try database.write { db in
-                if let id = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'device'") {
-                    return id
+            if !complete {
+                if readOnly {
+                    throw StorageError.readOnlyNeedsUpgrade(
+                        path: path, steps: migrator.migrations.filter { !applied.contains($0) })
                 }
-                let id = Self.newDeviceID()
-                try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('device', ?)", arguments: [id])
-                return id
+                try prepare(database)
+                try migrator.migrate(database)
             }
         } catch let error as StorageError {
             throw error
+        } catch let error as LegacyStateError {
+            throw StorageError.unreadableState(path: path, place: error.place, message: error.message)
         } catch {
             throw Self.translate(error, path: path)
         }
+    }
+
+    /// Whether this process may write the notebook file and create files beside it (the WAL).
+    static func isWritable(_ path: String) -> Bool {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return access(path, W_OK) == 0 && access(folder, W_OK) == 0
+    }
+
+    /// How a read-only notebook is opened. SQLite reads a WAL database through its `-shm` index,
+    /// which it cannot create in a read-only folder. When a `-wal` file exists (another process
+    /// has the notebook open, or one was killed), its `-shm` exists too and a plain read-only open
+    /// reads both. Otherwise every commit is in the main file, and `immutable=1` reads it without
+    /// the index or any lock.
+    static func readOnlyName(_ path: String) -> String {
+        if FileManager.default.fileExists(atPath: path + "-wal") { return path }
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let escaped = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+        return "file:\(escaped)?immutable=1"
+    }
+
+    /// This notebook's device id, made by the first write that needs it; the events it logs are
+    /// `<device>:<seq>`.
+    public func deviceID() throws -> String {
+        try write { db in try Self.deviceID(db) }
+    }
+
+    /// The device id when one was made already (nil for a notebook that never logged a grade).
+    public func existingDeviceID() throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'device'") }
+    }
+
+    /// The device id, made now when missing; inside a write transaction.
+    static func deviceID(_ db: Database) throws -> String {
+        if let id = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = 'device'")) {
+            return id
+        }
+        let id = newDeviceID()
+        try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('device', ?)", arguments: [id])
+        return id
     }
 
     /// Runs a write transaction, translating SQLite's errors into `StorageError`.
@@ -110,6 +164,7 @@ public final class NotebookStore: Sendable {
         switch error.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notADatabase(path: path)
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
+        case .SQLITE_READONLY: return .readOnly(path: path)
         default: return .database(path: path, message: error.message ?? "\(error)")
         }
     }

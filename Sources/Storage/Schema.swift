@@ -1,8 +1,11 @@
+import Foundation
 import GRDB
 
 /// The notebook's schema as named, append-only migrations. Never edit a shipped step: add one.
 enum Schema {
-    static var migrator: DatabaseMigrator {
+    /// `attemptLog` is the v2 exercise attempts log (`<home>/attempts/log.jsonl`), read only by
+    /// `v3-typed-state` when it runs.
+    static func migrator(attemptLog: URL? = nil) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-notebook") { db in
             try db.execute(
@@ -92,6 +95,13 @@ enum Schema {
         // 100,000 cards by `recall-bench --parts core`).
         migrator.registerMigration("v2-fts-automerge") { db in
             try db.execute(sql: "INSERT INTO card_fts(card_fts, rank) VALUES ('automerge', 16)")
+        }
+        // State that v2 kept as JSON or comma-separated text in `meta` (and exercise attempts kept
+        // in a JSONL file) becomes typed tables; the values are carried across, and one that cannot
+        // be decoded stops the migration (nothing is changed) instead of becoming an empty list.
+        migrator.registerMigration("v3-typed-state") { db in
+            try db.execute(sql: StateTables.sql)
+            try LegacyState.carryAcross(db, attemptLog: attemptLog)
         }
         return migrator
     }

@@ -10,6 +10,12 @@ public enum StorageError: UserFacingError, Equatable {
     case nothingToUndo
     case removedCard(String)
     case database(path: String, message: String)
+    /// A write to a notebook whose file or folder is not writable.
+    case readOnly(path: String)
+    /// A read-only notebook that needs a schema upgrade (a write) before this Recall can read it.
+    case readOnlyNeedsUpgrade(path: String, steps: [String])
+    /// A value of an older notebook that the upgrade could not carry into its table.
+    case unreadableState(path: String, place: String, message: String)
 
     public var description: String {
         switch self {
@@ -30,6 +36,15 @@ public enum StorageError: UserFacingError, Equatable {
             return "card '\(key)' was removed from its deck; restore it in the deck file to review it"
         case .database(let path, let message):
             return "database error in \(path): \(message)"
+        case .readOnly(let path):
+            return
+                "the notebook \(path) is read-only (no write permission on the file or its folder); this command writes to it: make both writable, or copy the folder and pass --home"
+        case .readOnlyNeedsUpgrade(let path, let steps):
+            return
+                "the notebook \(path) is read-only and was written by an older Recall (schema steps \(steps.joined(separator: ", ")) to apply); make the file and its folder writable once so that it can be upgraded"
+        case .unreadableState(let path, let place, let message):
+            return
+                "cannot upgrade \(path): \(place) cannot be read (\(message)); the notebook was not changed — correct or remove that value (an older Recall or sqlite3 can), then try again"
         }
     }
 }

@@ -23,8 +23,8 @@ public struct Figure: Sendable, Codable {
     public var meetsTarget: Bool? { targetMs.map { summary.median < $0 } }
 }
 
-/// The notebook-core benchmark: import, queue, answer, refold, search and a whole `recall due`
-/// process, on a generated notebook.
+/// The notebook-core benchmark: import, queue, answer, refold, search, the review session's
+/// latency and the code runner, on a generated notebook (`recall due` as a process: StartupBench).
 public struct CoreBench {
     public var cards: Int
     public var events: Int
@@ -96,9 +96,6 @@ public struct CoreBench {
                 Figure(name: "search '\(term)' (top 20)", summary: search, targetMs: 10, note: "\(hits) hits"))
         }
 
-        let process = try Measure.repeated(quick ? 3 : 20) { _ in try runDue(home: home, today: workload.today) }
-        figures.append(Figure(name: "`recall due` whole process", summary: process, targetMs: 100))
-
         log("review session through a pseudo-terminal…")
         let latency = try ReviewLatency(recallBinary: recallBinary, home: home, now: workload.today.iso + "T10:00:00Z")
             .run(starts: quick ? 3 : 15, keys: quick ? 10 : 60)
@@ -120,11 +117,5 @@ public struct CoreBench {
                 note: String(
                     format: "sandbox adds %.1f ms (target < 30)", runner.sandboxed.median - runner.direct.median)))
         return (figures, home, workload)
-    }
-
-    /// One whole `recall due` process, started with posix_spawn and reaped with waitpid: Foundation's
-    /// Process adds tens of milliseconds of its own bookkeeping, which is not Recall's time.
-    private func runDue(home: URL, today: StudyDay) throws {
-        try RecallCommand(binary: recallBinary, today: today).run(["due", "--home", home.path, "--limit", "50"])
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RecallCore
 import Workloads
 
 /// `make bench`: Recall's performance figures on generated notebooks, with their targets.
@@ -29,8 +30,11 @@ struct RecallBench: ParsableCommand {
     @Flag(help: "Only Recall's own figures, no comparison with Anki.")
     var noAnki = false
 
-    @Option(help: "Which parts to run, comma-separated: core, sync, sync-large, anki (default: all).")
-    var parts = "core,sync,sync-large,anki"
+    @Option(
+        help:
+            "Which parts to run, comma-separated: core, startup (`recall due` against a Foundation-only program), sync, sync-large, anki (default: all)."
+    )
+    var parts = "core,startup,sync,sync-large,anki"
 
     func run() throws {
         let binFolder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
@@ -43,15 +47,37 @@ struct RecallBench: ParsableCommand {
         let eventCount = events ?? (quick ? 20_000 : 1_000_000)
         let log: (String) -> Void = { FileHandle.standardError.write(Data("· \($0)\n".utf8)) }
         let chosen = Set(parts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-        if let unknown = chosen.subtracting(["core", "sync", "sync-large", "anki"]).first {
-            throw ValidationError("unknown part '\(unknown)': use core, sync, sync-large or anki")
+        if let unknown = chosen.subtracting(["core", "startup", "sync", "sync-large", "anki"]).first {
+            throw ValidationError("unknown part '\(unknown)': use core, startup, sync, sync-large or anki")
         }
         var figures: [Figure] = []
+        var coreHome: (home: URL, today: StudyDay)?
         if chosen.contains("core") {
             let core = CoreBench(
                 cards: cardCount, events: eventCount, recallBinary: recall,
                 work: URL(fileURLWithPath: work).appendingPathComponent("core"), log: log)
-            figures += try core.run(quick: quick).figures
+            let result = try core.run(quick: quick)
+            figures += result.figures
+            coreHome = (result.home, result.workload.today)
+        }
+        if chosen.contains("startup") {
+            let floor = binFolder.appendingPathComponent("foundation-floor")
+            guard FileManager.default.isExecutableFile(atPath: floor.path) else {
+                throw ValidationError("no foundation-floor next to recall-bench at \(floor.path); build it too")
+            }
+            let prepared: (home: URL, today: StudyDay)
+            if let coreHome {
+                prepared = coreHome
+            } else {
+                log("generating \(cardCount) cards and \(eventCount) events for the start-up figures…")
+                prepared = try StartupBench.prepareHome(
+                    cards: cardCount, events: eventCount,
+                    work: URL(fileURLWithPath: work).appendingPathComponent("startup"))
+            }
+            log("`recall due` beside a Foundation-only program…")
+            figures += try StartupBench(
+                recallBinary: recall, floorBinary: floor, home: prepared.home, today: prepared.today
+            ).run(runs: quick ? 5 : 40)
         }
         if chosen.contains("sync") {
             let sync = SyncBench(

@@ -48,7 +48,16 @@ struct ExerciseReviewTests {
             ["show", "coding/remove-nth-from-end", "--json"], home: home.path, now: Self.now)
         let grades = (show.json["history"] as? [[String: Any]])?.compactMap { $0["grade"] as? Int }
         #expect(grades == [5])
-        #expect(FileManager.default.fileExists(atPath: home.url.appendingPathComponent("attempts/log.jsonl").path))
+        // The attempt is logged in the notebook (table exercise_attempt), its source kept as a file.
+        let logged = try ChildProcess.run(
+            [
+                "sqlite3", home.url.appendingPathComponent("notebook.sqlite").path,
+                "SELECT card, verdict FROM exercise_attempt",
+            ])
+        #expect(logged.output == "coding/remove-nth-from-end|Accepted\n", "\(logged.output)")
+        #expect(
+            FileManager.default.fileExists(
+                atPath: home.url.appendingPathComponent("attempts/coding/remove-nth-from-end.py").path))
     }
 
     @Test(

@@ -74,44 +74,21 @@ extension Notebook {
     public func suggestedGrade(_ key: CardKey, verdict: Verdict) throws -> Grade {
         guard verdict == .accepted else { return .wrongButEasy }
         let today = self.today.iso
-        let failedBefore = try attempts(key).dropLast().contains {
+        let failedBefore = try store.attempts(card: key.description).dropLast().contains {
             $0.day == today && $0.verdict != Verdict.accepted.rawValue
         }
         return failedBefore ? .hesitant : .perfect
     }
 
-    struct Attempt: Codable {
-        var card: String
-        var day: String
-        var time: String
-        var language: String
-        var verdict: String
-        var passed: Int
-        var total: Int
-    }
-
-    func attempts(_ key: CardKey) throws -> [Attempt] {
-        let log = environment.home.appendingPathComponent("attempts/log.jsonl")
-        guard let text = try? String(contentsOf: log, encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(Attempt.self, from: Data($0.utf8)) }
-            .filter { $0.card == key.description }
-    }
+    /// The checked solutions of `key`, oldest first (table `exercise_attempt`).
+    func attempts(_ key: CardKey) throws -> [ExerciseAttempt] { try store.attempts(card: key.description) }
 
     private func logAttempt(_ key: CardKey, report: CheckReport) throws {
-        let log = environment.home.appendingPathComponent("attempts/log.jsonl")
-        let entry = Attempt(
-            card: key.description, day: today.iso, time: ISO8601DateFormatter().string(from: environment.now()),
-            language: report.language.rawValue, verdict: report.verdict.rawValue, passed: report.passed,
-            total: report.cases.count)
-        var line = try JSONEncoder().encode(entry)
-        line.append(0x0A)
-        if let handle = try? FileHandle(forWritingTo: log) {
-            defer { try? handle.close() }
-            try handle.seekToEnd()
-            try handle.write(contentsOf: line)
-        } else {
-            try line.write(to: log)
-        }
+        try store.logAttempt(
+            ExerciseAttempt(
+                card: key.description, day: today.iso, time: ISO8601DateFormatter().string(from: environment.now()),
+                language: report.language.rawValue, verdict: report.verdict.rawValue, passed: report.passed,
+                total: report.cases.count))
     }
 }
 

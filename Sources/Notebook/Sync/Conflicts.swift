@@ -57,8 +57,7 @@ extension Notebook {
             $0.path.isEmpty ? folder(of: $0.name) : folder(of: $0.name).appendingPathComponent($0.path)
         }
         _ = try importChanges([file], within: root ?? file.deletingLastPathComponent())
-        var local = try localCopies()
-        if local.remove(conflict.copy.id) != nil { try saveLocalCopies(local) }
+        try store.removeLocalConflictCopy(conflict.copy.id)
         if let source {
             let repo = try GitRepository.open(at: folder(of: source.name))
             try repo.commitAll(
@@ -67,16 +66,6 @@ extension Notebook {
         return conflict
     }
 
-    static let localCopiesKey = "sync.local-conflict-copies"
-
     /// Ids of conflict copies that hold this notebook's version (see `copyIsOurs`).
-    func localCopies() throws -> Set<String> {
-        guard let text = try store.setting(Self.localCopiesKey) else { return [] }
-        return Set((try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? [])
-    }
-
-    func saveLocalCopies(_ ids: Set<String>) throws {
-        let data = try JSONEncoder().encode(ids.sorted())
-        try store.setSetting(Self.localCopiesKey, String(decoding: data, as: UTF8.self))
-    }
+    func localCopies() throws -> Set<String> { try store.localConflictCopies() }
 }

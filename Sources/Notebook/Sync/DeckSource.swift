@@ -1,6 +1,7 @@
 import Foundation
 import GitSync
 import RecallCore
+import Storage
 
 /// A subscribed deck repository: cloned into `<home>/sources/<name>/`, decks read under `path`.
 public struct DeckSource: Codable, Sendable, Equatable {
@@ -18,29 +19,29 @@ public struct DeckSource: Codable, Sendable, Equatable {
     public var displayURL: String { RemoteURL.redacted(url) }
 }
 
-/// The notebook's sources, kept as one JSON document in the notebook's settings.
+/// The notebook's sources, kept in the notebook's `deck_source` table (docs/STORAGE.md).
 struct SourceRegistry {
-    static let key = "sync.sources"
     let notebook: Notebook
 
-    func all() throws -> [DeckSource] {
-        guard let text = try notebook.store.setting(Self.key) else { return [] }
-        return (try? JSONDecoder().decode([DeckSource].self, from: Data(text.utf8))) ?? []
-    }
+    /// Every source, by name.
+    func all() throws -> [DeckSource] { try notebook.store.sources().map(DeckSource.init) }
 
     func find(_ name: String) throws -> DeckSource? { try all().first { $0.name == name } }
 
-    func save(_ source: DeckSource) throws {
-        var sources = try all().filter { $0.name != source.name }
-        sources.append(source)
-        try write(sources.sorted { $0.name < $1.name })
+    func save(_ source: DeckSource) throws { try notebook.store.saveSource(source.record) }
+
+    func delete(_ name: String) throws { try notebook.store.deleteSource(named: name) }
+}
+
+extension DeckSource {
+    init(_ record: SourceRecord) {
+        self.init(
+            name: record.name, url: record.url, path: record.path, branch: record.branch, imported: record.imported,
+            pendingFiles: record.pendingFiles)
     }
 
-    func delete(_ name: String) throws { try write(try all().filter { $0.name != name }) }
-
-    private func write(_ sources: [DeckSource]) throws {
-        let data = try JSONEncoder().encode(sources)
-        try notebook.store.setSetting(Self.key, String(decoding: data, as: UTF8.self))
+    var record: SourceRecord {
+        SourceRecord(name: name, url: url, path: path, branch: branch, imported: imported, pendingFiles: pendingFiles)
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GitSync
 import RecallCore
+import Storage
 
 /// The progress remote: where this notebook's review events are exchanged with other devices.
 public struct ProgressRemote: Codable, Sendable, Equatable {
@@ -28,16 +29,13 @@ public struct ProgressSyncReport: Sendable, Equatable {
 }
 
 extension Notebook {
-    static let progressKey = "sync.progress"
-
     public func progressRemote() throws -> ProgressRemote? {
-        guard let text = try store.setting(Self.progressKey) else { return nil }
-        return try? JSONDecoder().decode(ProgressRemote.self, from: Data(text.utf8))
+        try store.progressRemote().map { ProgressRemote(url: $0.url, branch: $0.branch, imported: $0.imported) }
     }
 
     private func saveProgressRemote(_ remote: ProgressRemote) throws {
-        let data = try JSONEncoder().encode(remote)
-        try store.setSetting(Self.progressKey, String(decoding: data, as: UTF8.self))
+        try store.setProgressRemote(
+            ProgressRemoteRecord(url: remote.url, branch: remote.branch, imported: remote.imported))
     }
 
     /// Sets (or changes) the private remote that carries review events, cloning it into
@@ -76,7 +74,7 @@ extension Notebook {
         repo.removeStaleLocks()
         try repo.finishInterruptedMove()
         let branch = try repo.requireBranch()
-        let device = store.deviceID
+        let device = try store.deviceID()
         let ownFile = ProgressLog.fileName(device: device)
 
         // 1. This device's new events, appended to its own file; then the events of devices known

@@ -126,7 +126,7 @@ extension Notebook {
         let old = try changed.compactMap { try repo.fileContents($0.path, at: before) }
             .map { String(decoding: $0, as: UTF8.self) }
         for text in new { found += CardMerge.copiesHoldingOldVersion(old: old, new: text) }
-        if !found.isEmpty { try saveLocalCopies(localCopies().union(found)) }
+        if !found.isEmpty { try store.addLocalConflictCopies(found) }
     }
 
     /// Markdown deck files merge card by card, following cards that moved between the files of

@@ -7,11 +7,13 @@ import TerminalUI
 extension Recall {
     struct Conflicts: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "conflicts",
             abstract: "List cards changed differently on two sides of a sync; resolve them.",
             subcommands: [List.self, Resolve.self], defaultSubcommand: List.self)
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List unresolved conflicts.")
+            static let configuration = CommandConfiguration(
+                commandName: "list", abstract: "List unresolved conflicts.")
 
             @OptionGroup var global: GlobalOptions
 
@@ -42,6 +44,7 @@ extension Recall {
 
         struct Resolve: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "resolve",
                 abstract: "Keep one version of a conflicting card; the next sync propagates the choice.")
 
             @OptionGroup var global: GlobalOptions

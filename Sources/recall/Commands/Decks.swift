@@ -4,7 +4,8 @@ import TerminalUI
 
 extension Recall {
     struct Decks: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List decks with their card counts.")
+        static let configuration = CommandConfiguration(
+            commandName: "decks", abstract: "List decks with their card counts.")
 
         @OptionGroup var global: GlobalOptions
 

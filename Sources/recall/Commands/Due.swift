@@ -5,6 +5,7 @@ import TerminalUI
 extension Recall {
     struct Due: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "due",
             abstract: "Today's queue: re-drills, due reviews, then new cards up to the daily limit.")
 
         @OptionGroup var global: GlobalOptions

@@ -6,6 +6,7 @@ import Notebook
 extension Recall {
     struct Exercise: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "exercise",
             abstract: "Write an exercise's starter file (or your last attempt) to solve it in your editor.")
 
         @OptionGroup var global: GlobalOptions

@@ -5,6 +5,7 @@ import Notebook
 extension Recall {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import Markdown decks (files or folders) or Anki packages (.apkg, .colpkg).",
             discussion: """
                 Markdown decks: ids are written back into files that lack them. Anki packages: the notes \

@@ -3,7 +3,8 @@ import Notebook
 
 extension Recall {
     struct Init: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create the notebook (safe to run again).")
+        static let configuration = CommandConfiguration(
+            commandName: "init", abstract: "Create the notebook (safe to run again).")
 
         @OptionGroup var global: GlobalOptions
 
@@ -16,7 +17,7 @@ extension Recall {
         func run() throws {
             let notebook = try global.notebook()
             let report = Report(
-                home: notebook.environment.home.path, database: notebook.databasePath, device: notebook.deviceID)
+                home: notebook.environment.home.path, database: notebook.databasePath, device: try notebook.deviceID())
             if global.json { return try Output.json(report) }
             print("Notebook ready at \(report.database) (device \(report.device)).")
         }

@@ -10,6 +10,7 @@ extension Recall {
 
         struct Remote: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "remote",
                 abstract: "Set the remote that `recall sync` exchanges review events with (clones it into the home).")
 
             @OptionGroup var global: GlobalOptions

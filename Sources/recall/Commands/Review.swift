@@ -6,6 +6,7 @@ import TerminalUI
 extension Recall {
     struct Review: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "review",
             abstract: "Review today's queue: full screen in a terminal, plain lines through a pipe.")
 
         @OptionGroup var global: GlobalOptions

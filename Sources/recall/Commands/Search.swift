@@ -5,6 +5,7 @@ import TerminalUI
 extension Recall {
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "search",
             abstract: "Full-text search in questions, answers and tags (Chinese or English).")
 
         @OptionGroup var global: GlobalOptions

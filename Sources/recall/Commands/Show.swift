@@ -5,7 +5,8 @@ import RecallCore
 
 extension Recall {
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a card, its schedule and its history.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show a card, its schedule and its history.")
 
         @OptionGroup var global: GlobalOptions
 

@@ -6,11 +6,13 @@ import TerminalUI
 extension Recall {
     struct Source: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "source",
             abstract: "Subscribe to deck repositories (git): add, list, remove.",
             subcommands: [Add.self, List.self, Remove.self])
 
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "add",
                 abstract: "Clone a deck repository into the notebook and import its decks.")
 
             @OptionGroup var global: GlobalOptions
@@ -58,7 +60,8 @@ extension Recall {
         }
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List the subscribed deck sources.")
+            static let configuration = CommandConfiguration(
+                commandName: "list", abstract: "List the subscribed deck sources.")
 
             @OptionGroup var global: GlobalOptions
 
@@ -86,6 +89,7 @@ extension Recall {
 
         struct Remove: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "remove",
                 abstract: "Unsubscribe: delete the clone; its cards are marked removed, their history kept.")
 
             @OptionGroup var global: GlobalOptions

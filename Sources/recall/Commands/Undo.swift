@@ -3,7 +3,8 @@ import Notebook
 
 extension Recall {
     struct Undo: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Drop this device's last grade and refold its card.")
+        static let configuration = CommandConfiguration(
+            commandName: "undo", abstract: "Drop this device's last grade and refold its card.")
 
         @OptionGroup var global: GlobalOptions
 

@@ -1,0 +1,1 @@
+// Nothing to import: the module only provides the libgit2 entry points (trampolines.S).
