@@ -38,18 +38,10 @@ let package = Package(
                 "RecallCore", "Scheduler", "DeckFormat", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
-        // Headers only (Debian's are in /usr/include); CGit2Lazy links libgit2.
-        .systemLibrary(name: "CGit2", providers: [.apt(["libgit2-dev"])]),
-        // libgit2's entry points, loading it on first use (x86-64 Linux): with --as-needed, programs
-        // no longer load libgit2 and its dozen dependencies at start-up. Elsewhere -lgit2 serves.
-        .target(
-            name: "CGit2Lazy", exclude: ["generate.sh", "symbols.def"],
-            linkerSettings: [.unsafeFlags(["-Xlinker", "--as-needed", "-Xlinker", "-lgit2"]), .linkedLibrary("dl")]),
+        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
         .target(
             name: "GitSync",
-            dependencies: [
-                "RecallCore", "CGit2", "CGit2Lazy", .product(name: "Crypto", package: "swift-crypto"),
-            ]),
+            dependencies: ["RecallCore", "CGit2", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "CodeRunner", dependencies: ["RecallCore", "DeckFormat", "Spawning"]),
         .target(name: "TerminalUI", dependencies: ["RecallCore"]),
         // Anki packages (.apkg/.colpkg) as values; talks to SQLite only for Anki's collection file.

@@ -1,1 +1,0 @@
-// Nothing to import: the module only provides the libgit2 entry points (trampolines.S).
