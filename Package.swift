@@ -90,6 +90,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["RecallTestSupport"]),
         .testTarget(name: "GitSyncTests", dependencies: ["GitSync", "RecallTestSupport"]),
         .testTarget(name: "CodeRunnerTests", dependencies: ["CodeRunner", "RecallTestSupport"]),
+        .testTarget(name: "ReviewUITests", dependencies: ["ReviewUI", "DeckFormat"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "RecallTestSupport"]),
         .testTarget(name: "AnkiPackageTests", dependencies: ["AnkiPackage", "RecallTestSupport", "ZIPFoundation"]),
     ]
