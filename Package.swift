@@ -5,7 +5,8 @@ import PackageDescription
 // AnkiPackage are the only ones that talk to SQLite, AnkiPackage only to Anki's collection file):
 //   0 RecallCore, Spawning (child processes)   1 Scheduler, DeckFormat
 //   2 Storage, GitSync, CodeRunner, TerminalUI, AnkiPackage
-//   3 Notebook     4 recall (thin executable), Workloads + recall-bench (benchmarks), foundation-floor
+//   3 Notebook     4 ReviewUI (review screen, line mode), Workloads + recall-bench (benchmarks),
+//   foundation-floor (the start-up floor recall-bench compares with)   5 recall (thin executable)
 let package = Package(
     name: "Recall",
     platforms: [.macOS(.v13)],
@@ -53,13 +54,17 @@ let package = Package(
         .target(
             name: "Notebook",
             dependencies: [
-                "RecallCore", "Spawning", "Scheduler", "DeckFormat", "Storage", "GitSync", "CodeRunner",
-                "TerminalUI", "AnkiPackage",
+                "RecallCore", "Scheduler", "DeckFormat", "Storage", "GitSync", "CodeRunner", "AnkiPackage",
+            ]),
+        .target(
+            name: "ReviewUI",
+            dependencies: [
+                "Notebook", "TerminalUI", "Spawning", "RecallCore", "Scheduler", "DeckFormat", "Storage", "CodeRunner",
             ]),
         .executableTarget(
             name: "recall",
             dependencies: [
-                "Notebook", "TerminalUI", "CodeRunner", "DeckFormat",
+                "Notebook", "ReviewUI", "TerminalUI", "CodeRunner", "DeckFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(
@@ -89,6 +94,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["RecallTestSupport"]),
         .testTarget(name: "GitSyncTests", dependencies: ["GitSync", "RecallTestSupport"]),
         .testTarget(name: "CodeRunnerTests", dependencies: ["CodeRunner", "RecallTestSupport"]),
+        .testTarget(name: "ReviewUITests", dependencies: ["ReviewUI", "DeckFormat"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "RecallTestSupport"]),
         .testTarget(name: "AnkiPackageTests", dependencies: ["AnkiPackage", "RecallTestSupport", "ZIPFoundation"]),
     ]

@@ -1,3 +1,4 @@
+import RecallCore
 import Storage
 
 /// What `recall doctor` finds: SQLite's integrity check and the cards whose stored state is not
@@ -25,7 +26,15 @@ extension Notebook {
     /// state from the event log (the findings are those from before the refold).
     public func checkHealth(refold: Bool = false) throws -> NotebookHealth {
         var health = NotebookHealth(integrity: try store.integrityCheck(), inconsistent: try store.inconsistentCards())
-        if refold { health.refolded = try store.refoldAll() }
+        if refold { health.refolded = try self.refold() }
         return health
     }
+
+    /// Recomputes every card's state from the event log; returns how many cards have a state.
+    @discardableResult
+    public func refold() throws -> Int { try store.refoldAll() }
+
+    /// Appends many events in one transaction without refolding (a benchmark's generated history);
+    /// `refold()` afterwards. Events already present are skipped; returns how many were added.
+    public func appendEvents(_ events: [ReviewEvent]) throws -> Int { try store.appendEvents(events) }
 }

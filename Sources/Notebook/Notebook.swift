@@ -7,7 +7,8 @@ import Storage
 /// The notebook's use cases: what the command line, the review session and the tests drive.
 public final class Notebook: Sendable {
     public let environment: RecallEnvironment
-    public let store: NotebookStore
+    /// Not public: the command line, benchmarks and tests go through the use cases below.
+    let store: NotebookStore
 
     /// Opens the notebook in `environment.home`; `create` makes the folder and database if missing.
     public init(_ environment: RecallEnvironment, create: Bool = true) throws {
@@ -58,6 +59,9 @@ public final class Notebook: Sendable {
 
     public func decks() throws -> [DeckSummary] { try store.decks(day: today) }
 
+    /// The keys of the notebook's cards (of one deck when given), removed ones left out.
+    public func cards(deck: String? = nil) throws -> [CardKey] { try store.cards(deck: deck) }
+
     // MARK: - Reviews
 
     public func dueQueue(deck: String? = nil, limit: Int? = nil) throws -> [QueueEntry] {
@@ -78,6 +82,9 @@ public final class Notebook: Sendable {
 
     public func undo() throws -> UndoOutcome { try store.undoLast() }
 
+    /// A card's schedule, nil for a new or unknown card: `show` without the history.
+    public func state(of key: CardKey) throws -> CardState? { try store.card(key)?.state }
+
     /// A card with its schedule and history; throws for an unknown card.
     public func show(_ key: CardKey) throws -> CardDetails {
         guard let stored = try store.card(key) else { throw StorageError.unknownCard(key.description) }
@@ -87,6 +94,9 @@ public final class Notebook: Sendable {
     public func search(_ query: String, limit: Int = 20) throws -> [SearchHit] {
         try store.search(query, limit: limit)
     }
+
+    /// How many cards match `query` (the rules of `search`, without its limit or any card's text).
+    public func countMatches(_ query: String) throws -> Int { try store.searchIDs(query).count }
 }
 
 /// The outcome of an import, for printing.

@@ -93,9 +93,9 @@ public struct AnkiCompare {
         let home = work.appendingPathComponent("history-home")
         let notebook = try Notebook(environment(home: home, today: workload.today))
         _ = try notebook.importDecks([folder], writeIDs: false)
-        _ = try notebook.store.appendEvents(workload.reviewEvents())
+        _ = try notebook.appendEvents(workload.reviewEvents())
         var refoldSamples: [Double] = []
-        for _ in 0..<(quick ? 1 : 3) { refoldSamples.append(try Measure.once { try notebook.store.refoldAll() }) }
+        for _ in 0..<(quick ? 1 : 3) { refoldSamples.append(try Measure.once { try notebook.refold() }) }
         let statesFile = work.appendingPathComponent("history-states.jsonl")
         try writeStates(workload, notebook: notebook, to: statesFile)
         let collection = work.appendingPathComponent("history.anki2")
@@ -159,7 +159,7 @@ public struct AnkiCompare {
             var hits = 0
             for _ in 0..<(quick ? 1 : 3) {
                 for _ in 0..<reps {
-                    recallSearch.append(try Measure.once { hits = try notebook.store.searchIDs(term).count })
+                    recallSearch.append(try Measure.once { hits = try notebook.countMatches(term) })
                 }
                 ankiSearch += try samples(
                     runPython([
@@ -189,7 +189,7 @@ public struct AnkiCompare {
     private func writeStates(_ workload: Workload, notebook: Notebook, to url: URL) throws {
         var data = Data()
         for (index, card) in workload.cards.enumerated() {
-            guard let state = try notebook.store.card(CardKey(deck: workload.deck, id: card.id))?.state else {
+            guard let state = try notebook.state(of: CardKey(deck: workload.deck, id: card.id)) else {
                 continue
             }
             let line =

@@ -67,9 +67,9 @@ public struct CoreBench {
                 targetMs: 2500, note: "\(report?.counts.added ?? 0) added"))
 
         log("loading \(workload.events.count) events…")
-        let added = try notebook.store.appendEvents(workload.reviewEvents())
+        let added = try notebook.appendEvents(workload.reviewEvents())
         var folded = 0
-        let refold = try Measure.repeated(quick ? 1 : 3, warmup: 0) { _ in folded = try notebook.store.refoldAll() }
+        let refold = try Measure.repeated(quick ? 1 : 3, warmup: 0) { _ in folded = try notebook.refold() }
         figures.append(
             Figure(
                 name: "refold \(added) events", summary: refold, targetMs: 1000, note: "\(folded) cards with a state"))

@@ -16,7 +16,7 @@ struct BundledDeckTests {
         let report = try t.notebook.importDecks([copy], writeIDs: false)
         #expect(report.errors.isEmpty, "\(report.errors)")
         #expect(report.idsWritten == 0)
-        let keys = try t.notebook.store.cards()
+        let keys = try t.notebook.cards()
         #expect(Set(keys).count == keys.count)
         let llm = keys.filter { $0.deck == "llm-interview" }
         #expect((90...110).contains(llm.count), "\(llm.count) LLM cards")
@@ -38,7 +38,7 @@ struct BundledDeckTests {
                 CardKey(deck: String($0.1), id: String($0.2))
             })
         #expect(named.count >= 90)
-        let existing = Set(try t.notebook.store.cards())
+        let existing = Set(try t.notebook.cards())
         #expect(named.subtracting(existing).isEmpty, "missing: \(named.subtracting(existing))")
         let llm = existing.filter { $0.deck == "llm-interview" }
         #expect(llm.subtracting(named).isEmpty, "not covered: \(llm.subtracting(named))")

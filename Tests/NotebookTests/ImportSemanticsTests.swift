@@ -152,10 +152,10 @@ struct EventLogTests {
             }
             t.advance(days: Int.random(in: 1...4, using: &rng))
         }
-        #expect(try t.notebook.store.inconsistentCards() == [])
-        let snapshot = try t.notebook.store.cards().map { try t.notebook.show($0).state }
-        try t.notebook.store.refoldAll()
-        #expect(try t.notebook.store.cards().map { try t.notebook.show($0).state } == snapshot)
+        #expect(try t.notebook.checkHealth().inconsistent == [])
+        let snapshot = try t.notebook.cards().map { try t.notebook.show($0).state }
+        try t.notebook.refold()
+        #expect(try t.notebook.cards().map { try t.notebook.show($0).state } == snapshot)
     }
 
     @Test("re-drills: a grade below 4 brings the card back today until it gets 4 or 5")
@@ -218,10 +218,10 @@ struct SearchIDTests {
             "## KV Cache 是什么 {#kv}\n缓存 key 和 value。\n\n## LoRA {#lora}\n低秩适配。\n\n## LoRA again {#lora2}\n低秩。\n")
         _ = try t.importDecks()
         for term in ["LoRA", "低秩", "KV Cache", "缓存 key", "nothing"] {
-            #expect(try t.notebook.store.searchIDs(term).count == t.notebook.search(term, limit: 100).count, "\(term)")
+            #expect(try t.notebook.countMatches(term) == t.notebook.search(term, limit: 100).count, "\(term)")
         }
         try t.decks.write("d/a.md", "## KV Cache 是什么 {#kv}\n缓存 key 和 value。\n\n## LoRA {#lora}\n低秩适配。\n")
         _ = try t.importDecks()
-        #expect(try t.notebook.store.searchIDs("LoRA").count == 1)
+        #expect(try t.notebook.countMatches("LoRA") == 1)
     }
 }

@@ -101,9 +101,7 @@ extension Notebook {
                         id: id, cardID: cardID, ease: AnkiMapping.ease(for: event.grade),
                         interval: state?.interval ?? 0, lastInterval: before?.interval ?? 0,
                         factor: (state?.ef100 ?? SM2.initialEF100) * 10, timeMs: event.durationMs, type: type))
-                data.events[String(id)] = .init(
-                    device: event.device, seq: event.seq, ts: event.timestamp, day: event.day.iso,
-                    grade: event.grade.rawValue, kind: event.kind.rawValue, card: key)
+                data.events[String(id)] = EventFields(event)
             }
         }
         collection.recallData = data.encoded()

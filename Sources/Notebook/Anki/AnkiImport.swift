@@ -279,15 +279,9 @@ struct AnkiImportPlan {
                     reviewsSkipped += 1
                     continue
                 }
-                var exact: ReviewEvent?
-                if let kept = saved?.events[String(review.id)], let grade = Grade(rawValue: kept.grade),
-                    AnkiMapping.ease(for: grade) == review.ease, let day = StudyDay(iso: kept.day),
-                    let kind = ReviewKind(rawValue: kept.kind), kept.seq > 0, !kept.device.isEmpty
-                {
-                    exact = ReviewEvent(
-                        card: key, timestamp: kept.ts, day: day, grade: grade, kind: kind, device: kept.device,
-                        seq: kept.seq, durationMs: max(review.timeMs, 0))
-                }
+                // The event as Recall logged it, when the package kept it and Anki's answer still agrees.
+                let exact = saved?.events[String(review.id)]?.event(card: key, durationMs: review.timeMs)
+                    .flatMap { AnkiMapping.ease(for: $0.grade) == review.ease ? $0 : nil }
                 reviews.append(PlannedReview(card: key, review: review, exact: exact))
             }
         }

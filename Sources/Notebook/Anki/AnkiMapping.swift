@@ -82,21 +82,11 @@ struct RecallPackageData: Codable {
         var position: Int
     }
 
-    struct Event: Codable {
-        var device: String
-        var seq: Int64
-        var ts: Int64
-        var day: String
-        var grade: Int
-        var kind: String
-        var card: String
-    }
-
     var version = 1
     /// By note guid.
     var notes: [String: Note] = [:]
     /// By revlog id.
-    var events: [String: Event] = [:]
+    var events: [String: EventFields] = [:]
 
     func encoded() -> String? {
         let encoder = JSONEncoder()

@@ -8,36 +8,36 @@ import RecallCore
 /// `"id":"3f9a…:17","kind":"review","seq":17,"ts":1763891400000}`
 struct ProgressLine: Codable, Equatable {
     var id: String
-    var device: String
-    var seq: Int64
-    var card: String
-    /// Milliseconds since the Unix epoch, UTC.
-    var ts: Int64
-    var day: String
-    var grade: Int
-    var kind: String
+    var fields: EventFields
     var duration_ms: Int
 
     init(_ event: ReviewEvent) {
         id = event.id
-        device = event.device
-        seq = event.seq
-        card = event.card.description
-        ts = event.timestamp
-        day = event.day.iso
-        grade = event.grade.rawValue
-        kind = event.kind.rawValue
+        fields = EventFields(event)
         duration_ms = event.durationMs
     }
 
     /// The event, or nil when a field is out of range or `id` disagrees with device and seq.
     var event: ReviewEvent? {
-        guard id == "\(device):\(seq)", !device.isEmpty, seq > 0, let key = CardKey(card),
-            let studyDay = StudyDay(iso: day), let g = Grade(rawValue: grade), let k = ReviewKind(rawValue: kind)
-        else { return nil }
-        return ReviewEvent(
-            card: key, timestamp: ts, day: studyDay, grade: g, kind: k, device: device, seq: seq,
-            durationMs: max(duration_ms, 0))
+        guard id == "\(fields.device):\(fields.seq)", let key = CardKey(fields.card) else { return nil }
+        return fields.event(card: key, durationMs: duration_ms)
+    }
+
+    // One flat object: the id and duration beside the event's own fields.
+    private enum CodingKeys: String, CodingKey { case id, duration_ms }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        duration_ms = try container.decode(Int.self, forKey: .duration_ms)
+        fields = try EventFields(from: decoder)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(duration_ms, forKey: .duration_ms)
+        try fields.encode(to: encoder)
     }
 }
 
@@ -165,7 +165,7 @@ public enum ProgressLog {
         }
         // The last event line (retractions follow the events they retract; seqs only grow).
         for line in complete.split(separator: UInt8(ascii: "\n")).reversed() {
-            if let event = try? JSONDecoder().decode(ProgressLine.self, from: Data(line)) { return event.seq }
+            if let line = try? JSONDecoder().decode(ProgressLine.self, from: Data(line)) { return line.fields.seq }
         }
         return 0
     }

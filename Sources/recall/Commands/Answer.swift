@@ -31,34 +31,39 @@ extension Recall {
     }
 }
 
-/// The `answer` JSON fields: card, grade, kind, ef, repetitions, interval, lapses, due, and the
-/// logged event's id.
+/// The `answer` JSON fields: the logged event's id, card, grade and kind, then the card's new
+/// schedule (`ScheduleReport`'s fields, in the same object).
 struct StateReport: Encodable {
-    var event: String
-    var card: String
+    var event, card: String
     var grade: Int
     var kind: String
-    var ef: Double
-    var repetitions, interval, lapses: Int
-    var due: String
+    var schedule: ScheduleReport
 
     init(_ event: ReviewEvent, state: CardState) {
         self.event = event.id
-        self.card = event.card.description
-        self.grade = event.grade.rawValue
-        self.kind = event.kind.rawValue
-        self.ef = state.ef
-        self.repetitions = state.repetitions
-        self.interval = state.interval
-        self.lapses = state.lapses
-        self.due = state.due.iso
+        card = event.card.description
+        grade = event.grade.rawValue
+        kind = event.kind.rawValue
+        schedule = ScheduleReport(state)
+    }
+
+    private enum CodingKeys: String, CodingKey { case event, card, grade, kind }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(event, forKey: .event)
+        try container.encode(card, forKey: .card)
+        try container.encode(grade, forKey: .grade)
+        try container.encode(kind, forKey: .kind)
+        try schedule.encode(to: encoder)
     }
 
     var line: String {
+        let (interval, due, ef) = (schedule.interval, schedule.due, schedule.ef)
         let what =
             kind == "drill"
             ? "re-drill logged (schedule unchanged)" : "next in \(interval) day\(interval == 1 ? "" : "s")"
         return
-            "\(card): grade \(grade), \(what): due \(due), EF \(String(format: "%.2f", ef)), repetitions \(repetitions), lapses \(lapses)"
+            "\(card): grade \(grade), \(what): due \(due), EF \(String(format: "%.2f", ef)), repetitions \(schedule.repetitions), lapses \(schedule.lapses)"
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Notebook
+import ReviewUI
 import TerminalUI
 
 extension Recall {
@@ -22,7 +23,8 @@ extension Recall {
             }
             let summary: ReviewSummary
             if Terminal.isTerminal(STDIN_FILENO) && Terminal.isTerminal(STDOUT_FILENO) {
-                summary = try TerminalReview(session: session).run()
+                let settings = ReviewSettings.live(variables: ProcessInfo.processInfo.environment)
+                summary = try TerminalReview(session: session, settings: settings).run()
             } else {
                 summary = try LineReview(session: session).run()
             }

@@ -1,13 +1,9 @@
 import Spawning
 
-/// The learner's editor: `$VISUAL`, else `$EDITOR`, else vi, started through /bin/sh (so the
-/// variable may hold arguments) on one file at one line, on this process's terminal.
+/// The learner's editor (`ReviewSettings.editor`), started through /bin/sh (so the command may
+/// hold arguments) on one file at one line, on this process's terminal.
 struct ExternalEditor {
     var command: String
-
-    init(environment: [String: String]) {
-        command = environment["VISUAL"] ?? environment["EDITOR"] ?? "vi"
-    }
 
     /// Opens `file` at `line` and waits until the editor exits; returns a message for the learner
     /// when it could not be started, else nil.

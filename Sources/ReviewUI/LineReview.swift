@@ -1,4 +1,5 @@
 import Foundation
+import Notebook
 import RecallCore
 
 /// The review session without a terminal: plain lines that scripts and pipes can drive. It prints

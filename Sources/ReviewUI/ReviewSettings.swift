@@ -1,0 +1,28 @@
+import DeckFormat
+import TerminalUI
+
+/// What the review screen takes from the outside world, read once at the edge (the command line)
+/// and passed in, so the screen itself reads no environment variable.
+public struct ReviewSettings: Sendable {
+    /// The editor command for `e` and `o`: `$VISUAL`, else `$EDITOR`, else vi.
+    public var editor: String
+    /// The language `o` hands out for an exercise: `$RECALL_LANG`, else (or when unknown) Python.
+    public var exerciseLanguage: Language
+    public var color: ColorMode
+
+    public init(
+        editor: String = "vi", exerciseLanguage: Language = .python, color: ColorMode = ColorMode(enabled: false)
+    ) {
+        self.editor = editor
+        self.exerciseLanguage = exerciseLanguage
+        self.color = color
+    }
+
+    /// The settings of a process whose standard output is a terminal, from its `variables`.
+    public static func live(variables: [String: String]) -> ReviewSettings {
+        ReviewSettings(
+            editor: variables["VISUAL"] ?? variables["EDITOR"] ?? "vi",
+            exerciseLanguage: Language(name: variables["RECALL_LANG"] ?? "python") ?? .python,
+            color: ColorMode.detect(environment: variables, isTerminal: true))
+    }
+}

@@ -1,0 +1,224 @@
+import CodeRunner
+import DeckFormat
+import Foundation
+import Notebook
+import RecallCore
+import Scheduler
+import Storage
+import TerminalUI
+
+/// The full-screen review session: draws `ReviewScreen` frames and maps keys to session actions.
+public struct TerminalReview {
+    public var session: ReviewSession
+    public var settings: ReviewSettings
+
+    public init(session: ReviewSession, settings: ReviewSettings) {
+        self.session = session
+        self.settings = settings
+    }
+
+    struct ScreenState {
+        var revealed = false
+        var scroll = 0
+        var maxScroll = 0
+        var status: String?
+        var help = false
+        /// The last check's table (Markdown) for an exercise card, and the grade it suggests.
+        var checkResult: String?
+        var suggested: Grade?
+
+        mutating func scroll(by lines: Int) { scroll = min(max(scroll + lines, 0), maxScroll) }
+    }
+
+    /// Runs until the queue is empty or the learner quits; returns the session summary.
+    public func run() throws -> ReviewSummary {
+        let terminal = Terminal()
+        try terminal.enter()
+        defer { terminal.leave() }
+        var reader = KeyReader(fd: terminal.input)
+        var state = ScreenState()
+        var drawnSize = try redraw(&state, on: terminal)
+        while session.current != nil {
+            guard let key = reader.next(timeoutMs: 250) else {
+                if reader.atEnd { break }
+                if terminal.size != drawnSize { drawnSize = try redraw(&state, on: terminal) }
+                continue
+            }
+            if try handle(key, &state, terminal: terminal) == .quit || session.current == nil { break }
+            drawnSize = try redraw(&state, on: terminal)
+        }
+        return try session.finish()
+    }
+
+    /// Whether a key ends the session.
+    enum Step { case goOn, quit }
+
+    /// What one key does to the session and the screen.
+    func handle(_ key: Key, _ state: inout ScreenState, terminal: Terminal) throws -> Step {
+        if state.help {
+            state.help = false  // any key closes the help
+            return .goOn
+        }
+        let page = max(terminal.size.rows - 8, 1)
+        switch key {
+        case .character("q"), .ctrl("c"), .ctrl("d"):
+            return .quit
+        case .enter where state.suggested != nil:
+            if let grade = state.suggested { try self.grade(grade, &state) }
+        case .character("o") where isExercise:
+            state.status = try openSolution(terminal: terminal)
+        case .character("r") where isExercise:
+            try runCheck(&state, terminal: terminal)
+        case .space, .enter:
+            if state.revealed {
+                state.scroll(by: 5)
+            } else {
+                state.revealed = true
+                state.status = nil
+            }
+        case .character(let c) where ("0"..."5").contains(c):
+            if state.revealed, let grade = Grade(text: String(c)) {
+                try self.grade(grade, &state)
+            } else {
+                state.status = "Reveal the answer first (Space), then grade."
+            }
+        case .character("u"):
+            try undo(&state)
+        case .character("e"):
+            state.status = try edit(terminal: terminal)
+        case .character("?"):
+            state.help = true
+        case .character("j"), .down: state.scroll(by: 1)
+        case .character("k"), .up: state.scroll(by: -1)
+        case .pageDown: state.scroll(by: page)
+        case .pageUp: state.scroll(by: -page)
+        default:
+            break
+        }
+        return .goOn
+    }
+
+    /// The one way a grade is given: logged, the screen reset for the next card, and the outcome
+    /// (or the reason it was refused) on the status line; any other error ends the session.
+    private func grade(_ grade: Grade, _ state: inout ScreenState) throws {
+        do {
+            let outcome = try session.grade(grade)
+            state = ScreenState()
+            state.status = Self.describe(outcome, grade: grade)
+        } catch let error as UserFacingError {
+            state.status = error.description
+        }
+    }
+
+    private func undo(_ state: inout ScreenState) throws {
+        do {
+            let outcome = try session.undo()
+            state = ScreenState()
+            state.status = "Undid grade \(outcome.event.grade) of \(outcome.event.card)."
+        } catch let error as UserFacingError {
+            state.status = error.description
+        }
+    }
+
+    /// Draws the current card; returns the terminal size it was laid out for.
+    private func redraw(_ state: inout ScreenState, on terminal: Terminal) throws -> (columns: Int, rows: Int) {
+        let size = terminal.size
+        guard let details = try session.currentDetails(), let entry = session.current else { return size }
+        let remaining = session.remaining
+        let isExercise = details.card.kind == .exercise
+        var view = ReviewView(
+            deck: entry.card.deck, card: entry.card.id, position: session.shown,
+            total: session.shown + session.queue.count, newLeft: remaining.new, reviewLeft: remaining.review,
+            drillLeft: remaining.drill, queue: entry.queue.rawValue, question: details.card.front,
+            answer: (state.checkResult.map { $0 + "\n\n" } ?? "") + details.card.back, revealed: state.revealed,
+            isExercise: isExercise, scroll: state.scroll, status: state.status, showHelp: state.help)
+        if isExercise { view.extraKeys = ["o open your solution", "r run the check"] }
+        let frame = ReviewScreen.layout(view, width: size.columns, height: size.rows)
+        state.maxScroll = frame.maxScroll
+        state.scroll = min(state.scroll, frame.maxScroll)
+        terminal.draw(frame.lines.map(settings.color.render))
+        return size
+    }
+
+    private var isExercise: Bool { (try? session.currentDetails())??.card.kind == .exercise }
+
+    /// Opens the card's file in the editor at its line, with the terminal restored meanwhile; then
+    /// re-imports the deck so the edit shows at once.
+    private func edit(terminal: Terminal) throws -> String {
+        guard let details = try session.currentDetails() else { return "" }
+        let card = details.card
+        if let failure = openInEditor(card.sourceFile, line: card.sourceLine, terminal: terminal) { return failure }
+        guard let report = try session.reimportCurrent() else { return "" }
+        if let problem = report.errors.first {
+            return "Saved, with a problem: \(problem) — fix it and press e again."
+        }
+        return report.counts.updated > 0 ? "Card updated." : "No change."
+    }
+
+    /// The editor on `file`, with the terminal left meanwhile; a message when it could not start.
+    private func openInEditor(_ file: String, line: Int, terminal: Terminal) -> String? {
+        terminal.leave()
+        defer { try? terminal.enter() }
+        return ExternalEditor(command: settings.editor).open(file, line: line)
+    }
+
+    /// The learner's working file for an exercise card, in the settings' language; the starter is
+    /// written there the first time.
+    private func solutionFile() throws -> URL? {
+        guard let entry = session.current else { return nil }
+        let language = settings.exerciseLanguage
+        let folder = session.notebook.environment.home.appendingPathComponent("work")
+        let file = folder.appendingPathComponent("\(entry.card.id).\(language.fileExtension)")
+        if !FileManager.default.fileExists(atPath: file.path) {
+            _ = try session.notebook.writeStarter(entry.card.description, language: language, into: folder)
+        }
+        return file
+    }
+
+    /// `o`: the starter (or the last attempt) in the editor.
+    private func openSolution(terminal: Terminal) throws -> String {
+        guard let file = try solutionFile() else { return "" }
+        if let failure = openInEditor(file.path, line: 1, terminal: terminal) { return failure }
+        return "Saved \(file.lastPathComponent). Press r to check it."
+    }
+
+    /// `r`: checks the working file in the sandbox and shows the table with a suggested grade.
+    private func runCheck(_ state: inout ScreenState, terminal: Terminal) throws {
+        guard let entry = session.current, let file = try solutionFile() else { return }
+        terminal.draw([settings.color.render([Span(" Checking \(file.lastPathComponent)…", .accent)])])
+        do {
+            let report = try session.notebook.check(entry.card.description, file: file)
+            let grade = try session.notebook.suggestedGrade(entry.card, verdict: report.verdict)
+            state.checkResult = Self.table(report)
+            state.suggested = grade
+            state.revealed = true
+            state.scroll = 0
+            state.status = "\(report.verdict.rawValue): suggested grade \(grade). Enter accepts it, 0–5 overrides."
+        } catch let error as UserFacingError {
+            state.status = error.description
+        }
+    }
+
+    /// A check's verdict and cases as a Markdown table, shown above the card's answer.
+    static func table(_ report: CheckReport) -> String {
+        var table =
+            "**\(report.verdict.rawValue)**: \(report.passed)/\(report.cases.count) cases passed in \(report.timeMs) ms\n\n"
+        table += "| case | status | expected | actual |\n|---|---|---|---|\n"
+        let cell = { (text: String?) in (text ?? "").replacingOccurrences(of: "|", with: "/") }
+        for c in report.cases {
+            table +=
+                "| \(cell(c.name)) | \(c.status.rawValue) | \(cell(c.expected)) | \(cell(c.actual ?? c.message)) |\n"
+        }
+        if let message = report.message { table += "\n```\n\(message)\n```\n" }
+        return table
+    }
+
+    static func describe(_ outcome: AnswerOutcome, grade: Grade) -> String {
+        if outcome.event.kind == .drill {
+            return grade.needsRedrill ? "Re-drill logged; it comes back once more." : "Re-drill done."
+        }
+        let days = outcome.state.interval
+        let again = grade.needsRedrill ? " It comes back later today." : ""
+        return "Graded \(grade): next in \(days) day\(days == 1 ? "" : "s") (\(outcome.state.due.iso)).\(again)"
+    }
+}
