@@ -69,8 +69,8 @@ extension StartupBench {
             RecallEnvironment(
                 home: home, now: { now }, calendar: StudyCalendar(timeZone: .gmt)))
         _ = try notebook.importDecks([deckFolder], writeIDs: false)
-        _ = try notebook.store.appendEvents(workload.reviewEvents())
-        _ = try notebook.store.refoldAll()
+        _ = try notebook.appendEvents(workload.reviewEvents())
+        _ = try notebook.refold()
         return (home, workload.today)
     }
 }
