@@ -343,15 +343,18 @@ extension NotebookStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT key, ef100, repetitions, interval, due, lapses, last_review, first_review, suspended,
-                        buried_until FROM card
+                    SELECT key, ef100, repetitions, interval, due, lapses, last_review, suspended, buried_until
+                    FROM card
                     """)
             for row in rows {
                 let key: String = row[0]
-                let folded = CardFold.fold(try history(of: key, db), actions: try CardActionRecord.actions(of: key, db))
+                var folded = CardFold.fold(
+                    try history(of: key, db), actions: try CardActionRecord.actions(of: key, db))
+                // The schedule, suspension and burial are checked; the first review day, as before, is not.
+                folded.firstReview = nil
                 let stored = CardStatus(
-                    state: Self.state(row, offset: 1), firstReview: (row[7] as Int?).map(StudyDay.init(ordinal:)),
-                    suspended: row[8], buriedUntil: (row[9] as Int?).map(StudyDay.init(ordinal:)))
+                    state: Self.state(row, offset: 1), suspended: row[7],
+                    buriedUntil: (row[8] as Int?).map(StudyDay.init(ordinal:)))
                 if folded != stored { bad.append(key) }
             }
             return bad

@@ -81,6 +81,22 @@ struct CardActionTests {
         #expect(try f.store.card(f.key("d/a"))?.suspended == false)
     }
 
+    @Test("a stored suspension or burial that is not the fold of the log is reported, and refoldAll mends it")
+    func consistency() throws {
+        let f = try StoreFixture()
+        try f.importDeck("d", cards: ["a", "b", "c"])
+        try f.act(.suspend, "d/a")
+        try f.database.write { db in
+            try db.execute(sql: "UPDATE card SET suspended = 0 WHERE key = 'd/a'")
+            try db.execute(sql: "UPDATE card SET buried_until = 1 WHERE key = 'd/b'")
+        }
+        #expect(try f.store.inconsistentCards().sorted() == ["d/a", "d/b"])
+        try f.store.refoldAll()
+        #expect(try f.store.inconsistentCards().isEmpty)
+        #expect(try f.store.card(f.key("d/a"))?.suspended == true)
+        #expect(try f.store.card(f.key("d/b"))?.buriedUntil == nil)
+    }
+
     @Test("an action on an unknown or removed card fails and logs nothing")
     func refusals() throws {
         let f = try StoreFixture()
