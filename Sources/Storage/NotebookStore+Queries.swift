@@ -28,7 +28,8 @@ public struct SearchHit: Sendable, Equatable {
 }
 
 extension NotebookStore {
-    /// Per-deck counts for `day` (due: `SM2.isDue` of a reviewed card, as an SQL range).
+    /// Per-deck counts for `day` (due: `SM2.isDue` of a reviewed card, as an SQL range, leaving out
+    /// suspended and buried cards as the queue does).
     public func decks(day: StudyDay) throws -> [DeckSummary] {
         try read { db in
             try Row.fetchAll(
@@ -37,7 +38,7 @@ extension NotebookStore {
                     SELECT d.id, d.title, d.root,
                         count(c.rowid),
                         count(c.rowid) FILTER (WHERE c.due IS NULL),
-                        count(c.rowid) FILTER (WHERE c.due <= ?)
+                        count(c.rowid) FILTER (WHERE c.due <= ?1 AND \(StoredQueueCandidates.studiable("c")))
                     FROM deck d LEFT JOIN card c ON c.deck = d.id AND c.removed = 0
                     GROUP BY d.id
                     -- A deck whose cards are all removed (replaced under a new id, deleted) is gone.
