@@ -88,7 +88,7 @@ public final class Notebook: Sendable {
     /// A card with its schedule and history; throws for an unknown card.
     public func show(_ key: CardKey) throws -> CardDetails {
         guard let stored = try store.card(key) else { throw StorageError.unknownCard(key.description) }
-        return CardDetails(stored: stored, history: try store.history(of: key))
+        return CardDetails(stored: stored, history: try store.history(of: key), actions: try store.actions(of: key))
     }
 
     public func search(_ query: String, limit: Int = 20) throws -> [SearchHit] {
@@ -111,6 +111,8 @@ public struct ImportReport: Sendable {
 public struct CardDetails: Sendable {
     public var stored: StoredCard
     public var history: [ReviewEvent]
+    /// Study actions (suspend, bury, forget, …) in fold order.
+    public var actions: [CardAction] = []
     public var card: Card { stored.card }
     public var state: CardState? { stored.state }
 }

@@ -7,6 +7,9 @@ public enum NotebookError: UserFacingError, Equatable {
     case badCardKey(String)
     case noNotebook(path: String)
     case cannotCreateHome(path: String, reason: String)
+    case noSuchCard(String)
+    case ambiguousCard(String, candidates: [String])
+    case emptySelection(String)
 
     public var description: String {
         switch self {
@@ -20,6 +23,13 @@ public enum NotebookError: UserFacingError, Equatable {
             return "no notebook at \(path); run `recall init` (or pass --home)"
         case .cannotCreateHome(let path, let reason):
             return "cannot create the notebook folder \(path): \(reason)"
+        case .noSuchCard(let id):
+            return "no live card has the id '\(id)'; see `recall search` or `recall decks`"
+        case .ambiguousCard(let id, let candidates):
+            return
+                "'\(id)' names \(candidates.count) cards (\(candidates.joined(separator: ", "))); write it as deck/id"
+        case .emptySelection(let why):
+            return why
         }
     }
 }

@@ -38,7 +38,7 @@ public struct LineReview {
                 if answer == "u" {
                     do {
                         let outcome = try session.undo()
-                        write("Undid grade \(outcome.event.grade) of \(outcome.event.card).")
+                        write("Undid \(outcome.undone.label) of \(outcome.undone.card).")
                         graded = true  // the undone card is current again: ask it anew
                     } catch let error as UserFacingError {
                         write("recall: \(error.description)")

@@ -114,7 +114,7 @@ public struct TerminalReview {
         do {
             let outcome = try session.undo()
             state = ScreenState()
-            state.status = "Undid grade \(outcome.event.grade) of \(outcome.event.card)."
+            state.status = "Undid \(outcome.undone.label) of \(outcome.undone.card)."
         } catch let error as UserFacingError {
             state.status = error.description
         }

@@ -21,7 +21,8 @@ public struct QueueEntry: Sendable, Equatable {
     }
 }
 
-/// What the queue policy reads, as plain questions about the notebook's live (not removed) cards.
+/// What the queue policy reads, as plain questions about the notebook's live cards: not removed,
+/// and studiable on the day asked about (`CardStatus.isStudiable`: not suspended, not buried).
 /// Candidates come in the notebook's index order, so that a limit can be pushed down into the read;
 /// which candidates make the queue, in what order and how many, is `QueuePolicy`'s to decide.
 public protocol QueueCandidates {
@@ -35,11 +36,11 @@ public protocol QueueCandidates {
     func newCardDecks(deck: String?) throws -> [(deck: String, newPerDay: Int?)]
     /// How many cards (of `deck`, or of the whole notebook) had their first review on `day`.
     func introducedCount(on day: StudyDay, deck: String?) throws -> Int
-    /// A deck's live new cards in deck order, at most `limit`.
-    func newCards(deck: String, limit: Int) throws -> [CardKey]
+    /// A deck's live new cards studiable on `day`, in deck order, at most `limit`.
+    func newCards(deck: String, limit: Int, on day: StudyDay) throws -> [CardKey]
 }
 
-/// Today's queue (SM2.md): pending re-drills, then due reviews (oldest due first, then deck
+/// Today's queue (SM2.md): suspended and buried cards left out (by the candidates), pending re-drills, then due reviews (oldest due first, then deck
 /// order), then new cards in deck order within the daily new-card limit (`newPerDay` across the
 /// notebook, lowered per deck by a deck's own `new_per_day`); at most `limit` entries in all.
 /// Each section is a named step; `queue` joins them in order, so another arrangement of the same
@@ -110,7 +111,7 @@ public struct QueuePolicy: Sendable, Equatable {
                 notebookLeft: notebookLeft, room: room - entries.count, deckLimit: deckLimit,
                 deckIntroduced: introduced)
             guard allowance > 0 else { continue }
-            let cards = try candidates.newCards(deck: deck, limit: allowance)
+            let cards = try candidates.newCards(deck: deck, limit: allowance, on: day)
             entries += cards.map { QueueEntry(card: $0, queue: .new, due: day) }
             notebookLeft -= cards.count
             if notebookLeft <= 0 || entries.count >= room { break }

@@ -16,6 +16,9 @@ public struct StoredCard: Sendable, Equatable {
     public var card: Card
     public var removed: Bool
     public var state: CardState?
+    public var suspended = false
+    /// Buried until this study day (docs/EVENTS.md); nil when not buried.
+    public var buriedUntil: StudyDay? = nil
 }
 
 /// A search result.
@@ -25,7 +28,8 @@ public struct SearchHit: Sendable, Equatable {
 }
 
 extension NotebookStore {
-    /// Per-deck counts for `day` (due: `SM2.isDue` of a reviewed card, as an SQL range).
+    /// Per-deck counts for `day` (due: `SM2.isDue` of a reviewed card, as an SQL range, leaving out
+    /// suspended and buried cards as the queue does).
     public func decks(day: StudyDay) throws -> [DeckSummary] {
         try read { db in
             try Row.fetchAll(
@@ -34,7 +38,7 @@ extension NotebookStore {
                     SELECT d.id, d.title, d.root,
                         count(c.rowid),
                         count(c.rowid) FILTER (WHERE c.due IS NULL),
-                        count(c.rowid) FILTER (WHERE c.due <= ?)
+                        count(c.rowid) FILTER (WHERE c.due <= ?1 AND \(StoredQueueCandidates.studiable("c")))
                     FROM deck d LEFT JOIN card c ON c.deck = d.id AND c.removed = 0
                     GROUP BY d.id
                     -- A deck whose cards are all removed (replaced under a new id, deleted) is gone.
@@ -55,7 +59,7 @@ extension NotebookStore {
                     db,
                     sql: """
                         SELECT kind, front, back, tags, source_file, source_line, removed,
-                            ef100, repetitions, interval, due, lapses, last_review
+                            ef100, repetitions, interval, due, lapses, last_review, suspended, buried_until
                         FROM card WHERE key = ?
                         """, arguments: [key.description])
             else { return nil }
@@ -63,7 +67,9 @@ extension NotebookStore {
             let card = Card(
                 key: key, kind: CardKind(rawValue: row[0]) ?? .note, front: row[1], back: row[2],
                 tags: tags.split(separator: " ").map(String.init), sourceFile: row[4], sourceLine: row[5])
-            return StoredCard(card: card, removed: row[6], state: Self.state(row, offset: 7))
+            return StoredCard(
+                card: card, removed: row[6], state: Self.state(row, offset: 7), suspended: row[13],
+                buriedUntil: (row[14] as Int?).map(StudyDay.init(ordinal:)))
         }
     }
 
@@ -76,6 +82,28 @@ extension NotebookStore {
                     SELECT deck, id FROM card WHERE (? IS NULL OR deck = ?) AND (? OR removed = 0)
                     ORDER BY deck, position
                     """, arguments: [deck, deck, includeRemoved]
+            ).map { CardKey(deck: $0[0], id: $0[1]) }
+        }
+    }
+
+    /// Live cards whose id is `id`, in any deck (to resolve a bare id), in key order.
+    public func cards(withID id: String) throws -> [CardKey] {
+        try read { db in
+            try String.fetchAll(
+                db, sql: "SELECT deck FROM card WHERE id = ? AND removed = 0 ORDER BY deck", arguments: [id]
+            ).map { CardKey(deck: $0, id: id) }
+        }
+    }
+
+    /// Live cards carrying `tag`, in deck order.
+    public func cards(tagged tag: String) throws -> [CardKey] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT deck, id FROM card WHERE removed = 0 AND instr(' ' || tags || ' ', ' ' || ? || ' ') > 0
+                    ORDER BY deck, position
+                    """, arguments: [tag]
             ).map { CardKey(deck: $0[0], id: $0[1]) }
         }
     }

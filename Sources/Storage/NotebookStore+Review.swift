@@ -10,11 +10,22 @@ public struct AnswerOutcome: Sendable, Equatable {
     public var state: CardState
 }
 
-/// The result of undoing the last grade.
+/// The result of undoing the last event: a grade or a study action.
 public struct UndoOutcome: Sendable, Equatable {
-    public var event: ReviewEvent
+    public var undone: LoggedEvent
     /// The card's state after the undo; nil when it is new again.
     public var state: CardState?
+    /// The undone grade; nil when a study action was undone.
+    public var event: ReviewEvent? {
+        if case .grade(let event) = undone { return event }
+        return nil
+    }
+}
+
+/// The result of one study action on one card.
+public struct ActionOutcome: Sendable, Equatable {
+    public var action: CardAction
+    public var status: CardStatus
 }
 
 extension NotebookStore {
@@ -35,15 +46,10 @@ extension NotebookStore {
                     db.cachedStatement(sql: "SELECT removed FROM card WHERE key = ?"), arguments: [text])
             else { throw StorageError.unknownCard(text) }
             if removed { throw StorageError.removedCard(text) }
-            let history = try history(of: text, db)
-            // Never reuse the seq of an undone event: it may already be on another device.
-            let seq =
-                try Int64.fetchOne(
-                    db.cachedStatement(
-                        sql: """
-                            SELECT max(coalesce((SELECT max(seq) FROM review_event WHERE device = ?), 0),
-                                       coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?), 0))
-                            """), arguments: [deviceID, Self.seqFloorKey]) ?? 0
+            // A forgotten card is answered as a new one: the grades before its last forget do not count.
+            let history = CardFold.gradesSinceForget(
+                try history(of: text, db), actions: try CardActionRecord.actions(of: text, db))
+            let seq = try lastSeq(deviceID, db)
             let draft = ReviewEvent(
                 card: key, timestamp: timestamp, day: day, grade: grade, kind: .review, device: deviceID, seq: seq + 1,
                 durationMs: max(durationMs, 0))
@@ -60,22 +66,71 @@ extension NotebookStore {
         }
     }
 
-    /// Drops this device's last logged grade and refolds its card.
+    /// The highest seq this device has used or must not reuse: its grades, its actions and the seq
+    /// floor. Never reuse the seq of an undone event: it may already be on another device.
+    private func lastSeq(_ deviceID: String, _ db: Database) throws -> Int64 {
+        try Int64.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT max(coalesce((SELECT max(seq) FROM review_event WHERE device = ?1), 0),
+                               coalesce((SELECT max(seq) FROM card_action WHERE device = ?1), 0),
+                               coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?2), 0))
+                    """), arguments: [deviceID, Self.seqFloorKey]) ?? 0
+    }
+
+    /// Logs one study action for each of `keys` (in one immediate transaction: all or none) and
+    /// refolds each card. An unknown or removed card fails the whole call.
+    public func act(_ kind: CardActionKind, on keys: [CardKey], day: StudyDay, timestamp: Int64) throws
+        -> [ActionOutcome]
+    {
+        try writeImmediate { db in
+            let deviceID = try Self.deviceID(db)
+            var seq = try lastSeq(deviceID, db)
+            var outcomes: [ActionOutcome] = []
+            for key in keys {
+                let text = key.description
+                guard
+                    let removed = try Bool.fetchOne(
+                        db.cachedStatement(sql: "SELECT removed FROM card WHERE key = ?"), arguments: [text])
+                else { throw StorageError.unknownCard(text) }
+                if removed { throw StorageError.removedCard(text) }
+                seq += 1
+                let action = CardAction(
+                    card: key, timestamp: timestamp, day: day, kind: kind, device: deviceID, seq: seq)
+                try CardActionRecord.insert(action, db)
+                outcomes.append(ActionOutcome(action: action, status: try refoldStatus(text, db)))
+            }
+            return outcomes
+        }
+    }
+
+    /// Drops this device's last logged event (a grade or a study action) and refolds its card.
     public func undoLast() throws -> UndoOutcome {
         try writeImmediate { db in
             guard let deviceID = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'device'") else {
                 throw StorageError.nothingToUndo
             }
-            guard
-                let event = try ReviewEventRecord.filter(Columns.device == deviceID).order(Columns.seq.desc)
-                    .fetchOne(db)?.event
-            else { throw StorageError.nothingToUndo }
-            try ReviewEventRecord.filter(Columns.device == event.device && Columns.seq == event.seq).deleteAll(db)
-            try raiseSeqFloor(to: event.seq, db)
+            let grade = try ReviewEventRecord.filter(Columns.device == deviceID).order(Columns.seq.desc)
+                .fetchOne(db)?.event
+            let action = try CardActionRecord.filter(CardActionRecord.Columns.device == deviceID)
+                .order(CardActionRecord.Columns.seq.desc).fetchOne(db)?.action
+            let undone: LoggedEvent
+            let seq: Int64
+            if let action, action.seq > grade?.seq ?? 0 {
+                (undone, seq) = (.action(action), action.seq)
+                try db.execute(
+                    sql: "DELETE FROM card_action WHERE device = ? AND seq = ?", arguments: [deviceID, seq])
+            } else if let grade {
+                (undone, seq) = (.grade(grade), grade.seq)
+                try ReviewEventRecord.filter(Columns.device == deviceID && Columns.seq == seq).deleteAll(db)
+            } else {
+                throw StorageError.nothingToUndo
+            }
+            try raiseSeqFloor(to: seq, db)
             try db.execute(
-                sql: "INSERT INTO undone_event(seq) VALUES (?) ON CONFLICT(seq) DO NOTHING", arguments: [event.seq])
-            let state = try refoldCard(event.card.description, db)
-            return UndoOutcome(event: event, state: state)
+                sql: "INSERT INTO undone_event(seq) VALUES (?) ON CONFLICT(seq) DO NOTHING", arguments: [seq])
+            let state = try refoldCard(undone.card.description, db)
+            return UndoOutcome(undone: undone, state: state)
         }
     }
 
@@ -113,14 +168,24 @@ extension NotebookStore {
         try write { db in try db.execute(sql: "DELETE FROM undone_event WHERE seq <= ?", arguments: [seq]) }
     }
 
-    /// Adds events made elsewhere (another device's log); ones already present are skipped.
-    /// Then deletes the `retracted` ones (undone on the device that made them; ids `device:seq`).
-    /// Refolds every card that received or lost an event. Returns how many were new.
+    /// Adds events made elsewhere (another device's log: grades and study actions); ones already
+    /// present are skipped. Then deletes the `retracted` ones (undone on the device that made them;
+    /// ids `device:seq`). Refolds every card that received or lost an event. Returns how many were new.
     @discardableResult
-    public func merge(_ incoming: [ReviewEvent], retracted: Set<String> = []) throws -> Int {
+    public func merge(_ incoming: [ReviewEvent], actions: [CardAction] = [], retracted: Set<String> = []) throws
+        -> Int
+    {
         try writeImmediate { db in
             var added = 0
             var touched = Set<String>()
+            for action in actions where !retracted.contains(action.id) {
+                let known = CardActionRecord.filter(
+                    CardActionRecord.Columns.device == action.device && CardActionRecord.Columns.seq == action.seq)
+                if try !known.isEmpty(db) { continue }
+                try CardActionRecord.insert(action, db)
+                touched.insert(action.card.description)
+                added += 1
+            }
             for event in incoming where !retracted.contains(event.id) {
                 // Looked up rather than INSERT OR IGNORE, which would also skip, silently, an event
                 // that breaks a CHECK constraint: a stranger's bad event must fail the merge.
@@ -137,6 +202,12 @@ extension NotebookStore {
                 let device = String(id[..<colon])
                 if let card = try String.fetchOne(
                     db, sql: "DELETE FROM review_event WHERE device = ? AND seq = ? RETURNING card",
+                    arguments: [device, seq])
+                {
+                    touched.insert(card)
+                }
+                if let card = try String.fetchOne(
+                    db, sql: "DELETE FROM card_action WHERE device = ? AND seq = ? RETURNING card",
                     arguments: [device, seq])
                 {
                     touched.insert(card)
@@ -161,6 +232,7 @@ extension NotebookStore {
                         SELECT (SELECT min(device) FROM review_event WHERE device > d.device) FROM d
                         WHERE d.device IS NOT NULL)
                     SELECT device FROM d WHERE device IS NOT NULL
+                    UNION SELECT DISTINCT device FROM card_action ORDER BY 1
                     """)
         }
     }
@@ -171,6 +243,20 @@ extension NotebookStore {
             try ReviewEventRecord.filter(Columns.device == device && Columns.seq > seq).order(Columns.seq)
                 .fetchAll(db).compactMap(\.event)
         }
+    }
+
+    /// Every study action of one device with `seq > after`, in seq order (for the progress log).
+    public func actions(ofDevice device: String, after seq: Int64 = 0) throws -> [CardAction] {
+        try read { db in
+            try CardActionRecord.filter(
+                CardActionRecord.Columns.device == device && CardActionRecord.Columns.seq > seq
+            ).order(CardActionRecord.Columns.seq).fetchAll(db).compactMap(\.action)
+        }
+    }
+
+    /// A card's study actions in fold order.
+    public func actions(of key: CardKey) throws -> [CardAction] {
+        try read { db in try CardActionRecord.actions(of: key.description, db) }
     }
 
     /// A card's events in fold order.
@@ -233,6 +319,19 @@ extension NotebookStore {
                 state = SM2.review(state, grade: grade, on: day)
             }
             try flush()
+            // Study actions are few: the cards that have any are folded again in full, and the
+            // others lose any action state left over.
+            try db.execute(
+                sql: """
+                    UPDATE card SET suspended = 0, buried_until = NULL
+                    WHERE (suspended = 1 OR buried_until IS NOT NULL)
+                        AND NOT EXISTS (SELECT 1 FROM card_action a WHERE a.card = card.key)
+                    """)
+            for key in try String.fetchAll(db, sql: "SELECT DISTINCT card FROM card_action") {
+                let had = try Bool.fetchOne(db, sql: "SELECT due IS NOT NULL FROM card WHERE key = ?", arguments: [key])
+                let now = try refoldCard(key, db) != nil
+                if had == true && !now { folded -= 1 } else if had == false && now { folded += 1 }
+            }
             return folded
         }
     }
@@ -242,11 +341,20 @@ extension NotebookStore {
         try read { db in
             var bad: [String] = []
             let rows = try Row.fetchAll(
-                db, sql: "SELECT key, ef100, repetitions, interval, due, lapses, last_review FROM card")
+                db,
+                sql: """
+                    SELECT key, ef100, repetitions, interval, due, lapses, last_review, suspended, buried_until
+                    FROM card
+                    """)
             for row in rows {
                 let key: String = row[0]
-                let folded = SM2.fold(try history(of: key, db))
-                let stored = Self.state(row, offset: 1)
+                var folded = CardFold.fold(
+                    try history(of: key, db), actions: try CardActionRecord.actions(of: key, db))
+                // The schedule, suspension and burial are checked; the first review day, as before, is not.
+                folded.firstReview = nil
+                let stored = CardStatus(
+                    state: Self.state(row, offset: 1), suspended: row[7],
+                    buriedUntil: (row[8] as Int?).map(StudyDay.init(ordinal:)))
                 if folded != stored { bad.append(key) }
             }
             return bad
@@ -290,12 +398,17 @@ extension NotebookStore {
     /// Folds one card's events into its stored state (NULL state when it has no review left).
     @discardableResult
     func refoldCard(_ key: String, _ db: Database) throws -> CardState? {
-        let events = try history(of: key, db)
-        let state = SM2.fold(events)
-        let first = events.filter { $0.kind == .review }.map(\.day.ordinal).min()
-        if let state, let first {
+        try refoldStatus(key, db).state
+    }
+
+    /// Folds one card's grades and study actions (docs/EVENTS.md) into its stored status.
+    func refoldStatus(_ key: String, _ db: Database) throws -> CardStatus {
+        let status = CardFold.fold(try history(of: key, db), actions: try CardActionRecord.actions(of: key, db))
+        try db.cachedStatement(sql: "UPDATE card SET suspended = ?, buried_until = ? WHERE key = ?").execute(
+            arguments: [status.suspended, status.buriedUntil?.ordinal, key])
+        if let state = status.state, let first = status.firstReview {
             try db.execute(
-                sql: Self.updateStateSQL, arguments: Self.stateArguments(state, firstReview: first, key: key))
+                sql: Self.updateStateSQL, arguments: Self.stateArguments(state, firstReview: first.ordinal, key: key))
         } else {
             try db.execute(
                 sql: """
@@ -303,7 +416,7 @@ extension NotebookStore {
                         last_review = NULL, first_review = NULL WHERE key = ?
                     """, arguments: [key])
         }
-        return state
+        return status
     }
 
     static let updateStateSQL = """

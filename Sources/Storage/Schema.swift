@@ -103,6 +103,27 @@ enum Schema {
             try db.execute(sql: StateTables.sql)
             try LegacyState.carryAcross(db, attemptLog: attemptLog)
         }
+        // Study actions (suspend, bury, forget, …) are events of the same log as grades, sharing
+        // each device's seqs; they get a table of their own so that the grade table, its checks
+        // and every reader of grades stay as they were (docs/EVENTS.md). The card row keeps what
+        // they fold to, for the queue's scans.
+        migrator.registerMigration("v4-card-actions") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE card_action (
+                        device TEXT NOT NULL CHECK (device <> ''),
+                        seq INTEGER NOT NULL CHECK (seq > 0),
+                        card TEXT NOT NULL CHECK (card LIKE '%_/_%'),
+                        ts INTEGER NOT NULL,
+                        day INTEGER NOT NULL,
+                        kind TEXT NOT NULL CHECK (kind IN ('suspend', 'unsuspend', 'bury', 'forget', 'leech')),
+                        PRIMARY KEY (device, seq)
+                    ) STRICT, WITHOUT ROWID;
+                    CREATE INDEX card_action_card ON card_action(card, ts, device, seq);
+                    ALTER TABLE card ADD COLUMN suspended INTEGER NOT NULL DEFAULT 0 CHECK (suspended IN (0, 1));
+                    ALTER TABLE card ADD COLUMN buried_until INTEGER;
+                    """)
+        }
         return migrator
     }
 }

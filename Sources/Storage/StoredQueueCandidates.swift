@@ -14,15 +14,22 @@ extension NotebookStore {
 struct StoredQueueCandidates: QueueCandidates {
     let db: Database
 
+    /// `CardStatus.isStudiable` in SQL, for the study day bound as `?1`: not suspended, not buried.
+    /// (The partial indexes still serve the scans; these are checks on the rows they give.)
+    static func studiable(_ alias: String? = nil) -> String {
+        let c = alias.map { "\($0)." } ?? ""
+        return "\(c)suspended = 0 AND (\(c)buried_until IS NULL OR \(c)buried_until <= ?1)"
+    }
+
     func events(on day: StudyDay, deck: String?) throws -> [ReviewEvent] {
         try ReviewEventRecord.fetchAll(
             db,
             sql: """
                 SELECT \(ReviewEventRecord.selection("e")) FROM review_event e JOIN card c ON c.key = e.card
-                WHERE e.day = ? AND c.removed = 0 AND (? IS NULL OR c.deck = ?)
+                WHERE e.day = ?1 AND c.removed = 0 AND (?2 IS NULL OR c.deck = ?2) AND \(Self.studiable("c"))
                 ORDER BY e.card, e.ts, e.device, e.seq
                 """,
-            arguments: [day.ordinal, deck, deck]
+            arguments: [day.ordinal, deck]
         ).compactMap(\.event)
     }
 
@@ -32,9 +39,10 @@ struct StoredQueueCandidates: QueueCandidates {
             db,
             sql: """
                 SELECT deck, id, due FROM card INDEXED BY card_due
-                WHERE removed = 0 AND due IS NOT NULL AND due <= ? AND (? IS NULL OR deck = ?)
-                ORDER BY due, deck, position LIMIT ?
-                """, arguments: [day.ordinal, deck, deck, limit ?? -1]
+                WHERE removed = 0 AND due IS NOT NULL AND due <= ?1 AND (?2 IS NULL OR deck = ?2)
+                    AND \(Self.studiable())
+                ORDER BY due, deck, position LIMIT ?3
+                """, arguments: [day.ordinal, deck, limit ?? -1]
         ).map { (CardKey(deck: $0[0], id: $0[1]), StudyDay(ordinal: $0[2])) }
     }
 
@@ -51,13 +59,14 @@ struct StoredQueueCandidates: QueueCandidates {
             arguments: [day.ordinal, deck, deck]) ?? 0
     }
 
-    func newCards(deck: String, limit: Int) throws -> [CardKey] {
+    func newCards(deck: String, limit: Int, on day: StudyDay) throws -> [CardKey] {
         try String.fetchAll(
             db,
             sql: """
-                SELECT id FROM card INDEXED BY card_new WHERE deck = ? AND removed = 0 AND due IS NULL
-                ORDER BY position LIMIT ?
-                """, arguments: [deck, limit]
+                SELECT id FROM card INDEXED BY card_new WHERE deck = ?2 AND removed = 0 AND due IS NULL
+                    AND \(Self.studiable())
+                ORDER BY position LIMIT ?3
+                """, arguments: [day.ordinal, deck, limit]
         ).map { CardKey(deck: deck, id: $0) }
     }
 }

@@ -18,3 +18,8 @@ extension Language: ExpressibleByArgument {
     /// Also the aliases a user may type ("py", "c++").
     public init?(argument: String) { self.init(name: argument) }
 }
+
+extension CardReference: ExpressibleByArgument {
+    /// `deck/id`, or a bare id resolved by the notebook.
+    public init?(argument: String) { self.init(argument) }
+}

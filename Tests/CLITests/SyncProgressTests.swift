@@ -70,6 +70,61 @@ struct SyncProgressTests {
         }
     }
 
+    @Test("study actions travel like grades: suspend, bury and forget on A reach B, and both converge")
+    func actionsConverge() throws {
+        let (root, a, b, remote) = try twoDevices(cards: 4)
+        defer { root.remove() }
+        let day = "2026-11-23T10:00:00Z"
+        try answer(a, "c3", 5, on: "2026-11-22")
+        try answer(a, "c4", 4, on: "2026-11-23")
+        for action in [["suspend", "p/c1"], ["bury", "c2"], ["forget", "p/c3", "--yes"]] {
+            let result = try RecallProcess.run(action, home: a, now: day)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        try answer(b, "c1", 4, on: "2026-11-23")
+        try answer(b, "c3", 3, on: "2026-11-23")
+        for _ in 0..<2 {
+            for home in [a, b] {
+                let result = try RecallProcess.run(["sync"], home: home, now: day)
+                #expect(result.status == 0, "\(result.stderr)")
+            }
+        }
+        for card in (1...4).map({ "p/c\($0)" }) {
+            let one = try RecallProcess.run(["show", card, "--json"], home: a, now: day)
+            let two = try RecallProcess.run(["show", card, "--json"], home: b, now: day)
+            #expect(one.status == 0 && one.stdout == two.stdout, "\(card) differs:\n\(one.stdout)\n\(two.stdout)")
+        }
+        let c1 = try RecallProcess.run(["show", "p/c1", "--json"], home: b, now: day).json
+        #expect(c1["suspended"] as? Bool == true)
+        let due = try RecallProcess.run(["due", "--json"], home: b, now: "2026-11-24T10:00:00Z")
+        let cards = (due.json["cards"] as? [[String: Any]] ?? []).compactMap { $0["card"] as? String }
+        #expect(!cards.contains("p/c1") && cards.contains("p/c2"))
+        for home in [a, b] { #expect(try RecallProcess.run(["doctor"], home: home, now: day).status == 0) }
+        // An action line in the remote has the action's fields and no grade.
+        let files = try GitCLI.run(["ls-tree", "--name-only", "main", "events/"], in: remote)
+        var actionLines = 0
+        for file in files.split(separator: "\n") {
+            for line in try GitCLI.run(["show", "main:" + String(file)], in: remote).split(separator: "\n") {
+                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                if object?["action"] != nil {
+                    actionLines += 1
+                    #expect(object?["grade"] == nil && object?["id"] != nil && object?["seq"] != nil)
+                }
+            }
+        }
+        #expect(actionLines == 3)
+        // The three actions undone on A after they were sent: retracted on B.
+        for _ in 0..<3 { #expect(try RecallProcess.run(["undo"], home: a, now: day).status == 0) }
+        for home in [a, b] { #expect(try RecallProcess.run(["sync"], home: home, now: day).status == 0) }
+        let after = try RecallProcess.run(["show", "p/c1", "--json"], home: b, now: day).json
+        #expect(after["suspended"] as? Bool == false && (after["actions"] as? [Any])?.isEmpty == true)
+        for card in (1...4).map({ "p/c\($0)" }) {
+            let one = try RecallProcess.run(["show", card, "--json"], home: a, now: day)
+            let two = try RecallProcess.run(["show", card, "--json"], home: b, now: day)
+            #expect(one.stdout == two.stdout, "\(card) differs after the retractions")
+        }
+    }
+
     @Test("a grade undone after it was sent is retracted on the other device; the next grade is sent too")
     func undoAfterSync() throws {
         let (root, a, b, _) = try twoDevices(cards: 2)

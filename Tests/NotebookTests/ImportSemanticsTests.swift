@@ -146,7 +146,7 @@ struct EventLogTests {
                 _ = try t.notebook.answer(entry.card, grade: grade)
                 if Int.random(in: 0..<6, using: &rng) == 0 {
                     let undone = try t.notebook.undo()
-                    #expect(undone.event.card == entry.card)
+                    #expect(undone.event?.card == entry.card)
                     #expect(try t.notebook.show(entry.card).state == before)  // undo restores exactly
                 }
             }

@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import RecallCore
 import RecallTestSupport
 import Testing
 
@@ -45,12 +46,37 @@ struct ProgressLimitsTests {
         #expect(ProgressLog.read("events/zero.jsonl", in: folder.url).failureDescription?.contains("symlink") == true)
     }
 
+    @Test(
+        "a file mixes grade lines (as before actions existed), action lines and retractions; another device's action is skipped"
+    )
+    func actionLines() {
+        let text = """
+            {"card":"p/c1","day":"2026-11-23","device":"d","duration_ms":0,"grade":4,"id":"d:1","kind":"review","seq":1,"ts":5}
+            {"action":"suspend","card":"p/c1","day":"2026-11-23","device":"d","id":"d:2","seq":2,"ts":6}
+            {"action":"bury","card":"p/c2","day":"2026-11-23","device":"e","id":"e:3","seq":3,"ts":7}
+            {"action":"explode","card":"p/c2","day":"2026-11-23","device":"d","id":"d:4","seq":4,"ts":8}
+            {"retracts":"d:2"}
+
+            """
+        let decoded = ProgressLog.decode(Data(text.utf8), file: "events/d.jsonl")
+        #expect(decoded.events.map(\.id) == ["d:1"])
+        #expect(decoded.actions.map(\.id) == ["d:2"] && decoded.actions.first?.kind == .suspend)
+        #expect(decoded.retracted == ["d:2"])
+        #expect(decoded.problems.map { $0.prefix(17) } == ["events/d.jsonl:3:", "events/d.jsonl:4:"])
+        let action = CardAction(
+            card: CardKey(deck: "p", id: "c1"), timestamp: 6, day: StudyDay(year: 2026, month: 11, day: 23),
+            kind: .suspend, device: "d", seq: 2)
+        #expect(ProgressLog.encode(action) == text.split(separator: "\n")[1])
+    }
+
     @Test("20 malformed lines are listed one by one; the rest are counted in one line")
     func problemsCapped() {
         let data = Data(String(repeating: "junk\n", count: 25).utf8)
         let decoded = ProgressLog.decode(data, file: "events/d.jsonl")
         #expect(decoded.problems.count == ProgressLimits.maxProblemsListed + 1)
-        #expect(decoded.problems.first == "events/d.jsonl:1: not a review event of device d; the line was skipped")
+        #expect(
+            decoded.problems.first
+                == "events/d.jsonl:1: not a review event or study action of device d; the line was skipped")
         #expect(decoded.problems.last == "events/d.jsonl: 5 more malformed lines were skipped")
     }
 }

@@ -11,17 +11,22 @@ struct ListedCandidates: QueueCandidates {
         var state: CardState? = nil
         var firstReview: StudyDay? = nil
         var removed = false
+        var suspended = false
+        var buriedUntil: StudyDay? = nil
     }
     var cards: [Listed] = []
     var events: [ReviewEvent] = []
     var deckLimits: [String: Int?] = [:]
 
-    private func live(_ deck: String?) -> [Listed] {
-        cards.filter { !$0.removed && (deck == nil || $0.key.deck == deck) }
+    private func live(_ deck: String?, on day: StudyDay) -> [Listed] {
+        cards.filter {
+            !$0.removed && (deck == nil || $0.key.deck == deck)
+                && CardStatus(suspended: $0.suspended, buriedUntil: $0.buriedUntil).isStudiable(on: day)
+        }
     }
 
     func events(on day: StudyDay, deck: String?) throws -> [ReviewEvent] {
-        let keys = Set(live(deck).map(\.key))
+        let keys = Set(live(deck, on: day).map(\.key))
         return events.filter { $0.day == day && keys.contains($0.card) }.sorted {
             ($0.card.description, $0.timestamp, $0.device, $0.seq) < (
                 $1.card.description, $1.timestamp, $1.device, $1.seq
@@ -30,7 +35,7 @@ struct ListedCandidates: QueueCandidates {
     }
 
     func dueCards(through day: StudyDay, deck: String?, limit: Int?) throws -> [(card: CardKey, due: StudyDay)] {
-        let due = live(deck).compactMap { card in card.state.map { (card, $0.due) } }.filter { $0.1 <= day }
+        let due = live(deck, on: day).compactMap { card in card.state.map { (card, $0.due) } }.filter { $0.1 <= day }
             .sorted { ($0.1.ordinal, $0.0.key.deck, $0.0.position) < ($1.1.ordinal, $1.0.key.deck, $1.0.position) }
             .map { (card: $0.0.key, due: $0.1) }
         return Array(due.prefix(limit ?? Int.max))
@@ -44,8 +49,10 @@ struct ListedCandidates: QueueCandidates {
         cards.filter { $0.firstReview == day && (deck == nil || $0.key.deck == deck) }.count
     }
 
-    func newCards(deck: String, limit: Int) throws -> [CardKey] {
-        Array(live(deck).filter { $0.state == nil }.sorted { $0.position < $1.position }.map(\.key).prefix(limit))
+    func newCards(deck: String, limit: Int, on day: StudyDay) throws -> [CardKey] {
+        Array(
+            live(deck, on: day).filter { $0.state == nil }.sorted { $0.position < $1.position }.map(\.key).prefix(limit)
+        )
     }
 }
 
@@ -156,5 +163,32 @@ struct QueuePolicyTests {
     func removedCards() throws {
         let queue = try QueuePolicy(newPerDay: 20).queue(day: today, from: notebook)
         #expect(!queue.contains { $0.card == key("b", "gone") })
+    }
+}
+
+@Suite("Queue policy: study actions")
+struct QueueActionTests {
+    let today = StudyDay(year: 2026, month: 6, day: 1)
+
+    @Test("suspended and buried cards are left out of every section; buried ones are back the next day")
+    func leftOut() throws {
+        let due = CardState(ef100: 250, repetitions: 1, interval: 1, due: today, lapses: 0, lastReview: today)
+        var c = ListedCandidates()
+        c.deckLimits = ["a": nil]
+        c.cards = [
+            .init(key: CardKey(deck: "a", id: "due"), position: 0, state: due),
+            .init(key: CardKey(deck: "a", id: "due-suspended"), position: 1, state: due, suspended: true),
+            .init(
+                key: CardKey(deck: "a", id: "due-buried"), position: 2, state: due, buriedUntil: today.advanced(by: 1)),
+            .init(key: CardKey(deck: "a", id: "new"), position: 3),
+            .init(key: CardKey(deck: "a", id: "new-buried"), position: 4, buriedUntil: today.advanced(by: 1)),
+            .init(key: CardKey(deck: "a", id: "new-suspended"), position: 5, suspended: true),
+        ]
+        let policy = QueuePolicy(newPerDay: 10)
+        #expect(try policy.queue(day: today, from: c).map(\.card.id) == ["due", "new"])
+        #expect(
+            try policy.queue(day: today.advanced(by: 1), from: c).map(\.card.id) == [
+                "due", "due-buried", "new", "new-buried",
+            ])
     }
 }

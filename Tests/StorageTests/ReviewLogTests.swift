@@ -55,7 +55,7 @@ struct ReviewLogTests {
         try f.answer("d/a", 4)
         try f.answer("d/b", 5)
         let undone = try f.store.undoLast()
-        #expect(undone.event.card == f.key("d/b") && undone.event.seq == 2)
+        #expect(undone.event?.card == f.key("d/b") && undone.event?.seq == 2)
         #expect(undone.state == nil)
         #expect(try f.store.card(f.key("d/b"))?.state == nil)
         #expect(try f.store.undoneEvents() == [2])

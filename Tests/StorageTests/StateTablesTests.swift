@@ -109,14 +109,14 @@ import Testing
         #expect(throws: StorageError.nothingToUndo) { _ = try store.undoLast() }
         let first = try store.answer(x, grade: Grade(rawValue: 4)!, day: day, timestamp: 1)
         let second = try store.answer(y, grade: Grade(rawValue: 4)!, day: day, timestamp: 2)
-        #expect(try store.undoLast().event.seq == second.event.seq)
-        #expect(try store.undoLast().event.seq == first.event.seq)
+        #expect(try store.undoLast().event?.seq == second.event.seq)
+        #expect(try store.undoLast().event?.seq == first.event.seq)
         #expect(try store.undoneEvents() == [first.event.seq, second.event.seq])
         try store.forgetUndone(upTo: first.event.seq)
         #expect(try store.undoneEvents() == [second.event.seq])
         let third = try store.answer(x, grade: Grade(rawValue: 4)!, day: day, timestamp: 3)
         #expect(third.event.seq == second.event.seq + 1)
-        #expect(try store.undoLast().event.seq == third.event.seq)
+        #expect(try store.undoLast().event?.seq == third.event.seq)
         #expect(throws: StorageError.nothingToUndo) { _ = try store.undoLast() }
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import RecallCore
 import RecallTestSupport
+import Scheduler
 import Storage
 
 /// A notebook on an in-memory database, with decks read by the real scanner from a temporary folder.
@@ -58,6 +59,21 @@ final class StoreFixture {
         return try store.answer(
             key(card), grade: Grade.of(q), day: day, timestamp: Int64(day.ordinal) * 86_400_000 + clock,
             early: early)
+    }
+
+    /// A study action on `cards` on `day` (today by default); each call a minute after the last.
+    @discardableResult
+    func act(_ kind: CardActionKind, _ cards: String..., on day: StudyDay? = nil) throws -> [ActionOutcome] {
+        let day = day ?? today
+        clock += 60_000
+        return try store.act(
+            kind, on: cards.map(key), day: day, timestamp: Int64(day.ordinal) * 86_400_000 + clock)
+    }
+
+    /// Today's queue (or `day`'s) as card keys.
+    func queue(on day: StudyDay? = nil) throws -> [String] {
+        try store.readingQueueCandidates { try QueuePolicy(newPerDay: 20).queue(day: day ?? today, from: $0) }
+            .map(\.card.description)
     }
 
     /// An event as another device would log it.

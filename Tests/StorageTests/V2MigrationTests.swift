@@ -53,6 +53,11 @@ import Testing
         #expect(try store.devices() == ["7fcc99c73f12"])
         #expect(try store.integrityCheck() == "ok")
         #expect(try metaKeys() == ["device", "events.seq-floor"])
+        // v4 gives every card an empty action state, which is the fold of its (empty) action log.
+        #expect(try store.inconsistentCards().isEmpty)
+        let card = try #require(try store.cards().first)
+        #expect(try store.card(card).map { !$0.suspended && $0.buriedUntil == nil } == true)
+        #expect(try store.actions(ofDevice: "7fcc99c73f12").isEmpty)
     }
 
     @Test("once migrated, the attempts log is no longer read: the attempts are in the database")

@@ -57,16 +57,17 @@ public final class ReviewSession {
         return outcome
     }
 
-    /// Undoes the session's last grade: the event is dropped from the log and the card is shown again.
+    /// Undoes this device's last event: a grade of this session's is dropped from the log and the
+    /// card shown again (a study action undone is only dropped).
     @discardableResult
     public func undo() throws -> UndoOutcome {
         let outcome = try notebook.undo()
-        if let last = done.last, last.entry.card == outcome.event.card {
+        if let event = outcome.event, let last = done.last, last.entry.card == event.card {
             done.removeLast()
             if last.requeued, let index = queue.lastIndex(where: { $0.card == last.entry.card && $0.queue == .drill }) {
                 queue.remove(at: index)
             }
-            summary.forget(grade: last.grade, kind: outcome.event.kind, card: last.entry.card)
+            summary.forget(grade: last.grade, kind: event.kind, card: last.entry.card)
             if let current { queue.insert(current, at: 0) }
             current = last.entry
             shownAt = DispatchTime.now()

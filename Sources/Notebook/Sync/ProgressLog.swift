@@ -41,6 +41,28 @@ struct ProgressLine: Codable, Equatable {
     }
 }
 
+/// A study action (docs/EVENTS.md), in the same file and seq sequence as the grades, told apart by
+/// its `action` key (a grade line has `grade` and `kind` instead):
+/// `{"action":"suspend","card":"llm/lora","day":"2026-11-23","device":"3f9a…","id":"3f9a…:18",`
+/// `"seq":18,"ts":1763891460000}`. A Recall older than actions skips such a line as malformed.
+struct ActionLine: Codable, Equatable {
+    var action, card, day, device, id: String
+    var seq, ts: Int64
+
+    init(_ a: CardAction) {
+        (action, card, day, device) = (a.kind.rawValue, a.card.description, a.day.iso, a.device)
+        (id, seq, ts) = (a.id, a.seq, a.timestamp)
+    }
+
+    /// The action, or nil when a field is out of range or `id` disagrees with device and seq.
+    var cardAction: CardAction? {
+        guard id == "\(device):\(seq)", !device.isEmpty, seq > 0, let key = CardKey(card),
+            let studyDay = StudyDay(iso: day), let kind = CardActionKind(rawValue: action)
+        else { return nil }
+        return CardAction(card: key, timestamp: ts, day: studyDay, kind: kind, device: device, seq: seq)
+    }
+}
+
 /// A retraction: the device undid one of its events after it had been sent. Written to the same
 /// file, after the event: `{"retracts":"3f9a…:17"}`.
 struct RetractionLine: Codable, Equatable {
@@ -71,6 +93,14 @@ public enum ProgressLog {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// One study action as its line (without the newline).
+    public static func encode(_ action: CardAction) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(ActionLine(action))) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
     static func encodeRetraction(device: String, seq: Int64) -> String {
         #"{"retracts":"\#(device):\#(seq)"}"#
     }
@@ -79,6 +109,7 @@ public enum ProgressLog {
     /// as `file:line: message` problems.
     public struct Decoded {
         public var events: [ReviewEvent] = []
+        public var actions: [CardAction] = []
         public var retracted: Set<String> = []
         public var problems: [String] = []
     }
@@ -107,12 +138,18 @@ public enum ProgressLog {
                 event.device == device
             {
                 decoded.events.append(event)
+            } else if let parsed = try? decoder.decode(ActionLine.self, from: Data(line)),
+                let action = parsed.cardAction, action.device == device
+            {
+                decoded.actions.append(action)
             } else if let retraction = try? decoder.decode(RetractionLine.self, from: Data(line)),
                 retraction.retracts.hasPrefix(device + ":")
             {
                 decoded.retracted.insert(retraction.retracts)
             } else {
-                problem("\(file):\(index + 1): not a review event of device \(device); the line was skipped")
+                problem(
+                    "\(file):\(index + 1): not a review event or study action of device \(device); the line was skipped"
+                )
             }
         }
         if unlisted > 0 { decoded.problems.append("\(file): \(unlisted) more malformed lines were skipped") }
@@ -166,6 +203,7 @@ public enum ProgressLog {
         // The last event line (retractions follow the events they retract; seqs only grow).
         for line in complete.split(separator: UInt8(ascii: "\n")).reversed() {
             if let line = try? JSONDecoder().decode(ProgressLine.self, from: Data(line)) { return line.fields.seq }
+            if let line = try? JSONDecoder().decode(ActionLine.self, from: Data(line)) { return line.seq }
         }
         return 0
     }

@@ -119,14 +119,21 @@ extension Notebook {
         let exported = existed ? try ProgressLog.lastSeq(in: url) : 0
         // A seq already in this device's own file is taken, even if this notebook lost it (a restored copy).
         if retractingUndone { try store.reserveSeqs(through: exported) }
-        let fresh = try store.events(ofDevice: device, after: exported)
+        // Grades and study actions share the device's seqs: written in seq order, one log.
+        let grades = try store.events(ofDevice: device, after: exported).map {
+            (seq: $0.seq, line: ProgressLog.encode($0))
+        }
+        let actions = try store.actions(ofDevice: device, after: exported).map {
+            (seq: $0.seq, line: ProgressLog.encode($0))
+        }
+        let fresh = (grades + actions).sorted { $0.seq < $1.seq }
         // Grades undone after they were sent are retracted, so the other devices drop them too.
         let undone = retractingUndone ? try store.undoneEvents() : []
         let retractions = undone.filter { $0 <= exported }
         if !fresh.isEmpty || !retractions.isEmpty || (retractingUndone && !existed) {
             if !existed { _ = FileManager.default.createFile(atPath: url.path, contents: nil) }
             let lines =
-                fresh.map { ProgressLog.encode($0) + "\n" }
+                fresh.map { $0.line + "\n" }
                 + retractions.map { ProgressLog.encodeRetraction(device: device, seq: $0) + "\n" }
             let handle = try FileHandle(forWritingTo: url)
             try handle.seekToEnd()
@@ -151,6 +158,7 @@ extension Notebook {
             $0.hasPrefix("events/") && $0.hasSuffix(".jsonl") && $0 != ownFile
         }
         var incoming: [ReviewEvent] = []
+        var actions: [CardAction] = []
         var retracted = Set<String>()
         var refused = false
         for file in files {
@@ -168,11 +176,12 @@ extension Notebook {
             }
             let decoded = ProgressLog.decode(data, file: file)
             incoming += decoded.events
+            actions += decoded.actions
             retracted.formUnion(decoded.retracted)
             report.problems += decoded.problems
         }
-        if !incoming.isEmpty || !retracted.isEmpty {
-            report.received += try store.merge(incoming, retracted: retracted)
+        if !incoming.isEmpty || !actions.isEmpty || !retracted.isEmpty {
+            report.received += try store.merge(incoming, actions: actions, retracted: retracted)
         }
         if refused { return }
         remote.imported = head.hex

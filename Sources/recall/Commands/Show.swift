@@ -18,11 +18,19 @@ extension Recall {
                 var day, kind: String
                 var grade: Int
             }
+            struct Action: Encodable {
+                var day, kind: String
+            }
             var card, deck, kind, front, back: String
             var tags: [String]
             var file: String
             var line: Int
             var removed: Bool
+            var suspended: Bool
+            /// The study day a buried card is back on; absent when not buried.
+            var buried_until: String?
+            /// Study actions (docs/EVENTS.md) in fold order.
+            var actions: [Action]
             /// Always in the document: null for a new card.
             @NullWhenAbsent var state: ScheduleReport?
             var history: [Event]
@@ -38,6 +46,9 @@ extension Recall {
                 file = c.sourceFile
                 line = c.sourceLine
                 removed = details.stored.removed
+                suspended = details.stored.suspended
+                buried_until = details.stored.buriedUntil?.iso
+                actions = details.actions.map { .init(day: $0.day.iso, kind: $0.kind.rawValue) }
                 state = details.state.map(ScheduleReport.init)
                 history = details.history.map {
                     .init(day: $0.day.iso, kind: $0.kind.rawValue, grade: $0.grade.rawValue)
@@ -50,7 +61,10 @@ extension Recall {
             let report = Report(details)
             if global.json { return try Output.json(report) }
             let c = details.card
-            print("\(card)\(report.removed ? "  (removed)" : "")  \(c.sourceFile):\(c.sourceLine)")
+            let marks =
+                (report.removed ? "  (removed)" : "") + (report.suspended ? "  (suspended)" : "")
+                + (report.buried_until.map { "  (buried until \($0))" } ?? "")
+            print("\(card)\(marks)  \(c.sourceFile):\(c.sourceLine)")
             if !c.tags.isEmpty { print("tags: \(c.tags.joined(separator: ", "))") }
             print("\nQ: \(c.front)\n\n\(c.back)\n")
             if let s = report.state {
@@ -65,6 +79,9 @@ extension Recall {
                     "history: "
                         + report.history.map { "\($0.day) \($0.grade)\($0.kind == "drill" ? " (drill)" : "")" }.joined(
                             separator: ", "))
+            }
+            if !report.actions.isEmpty {
+                print("actions: " + report.actions.map { "\($0.day) \($0.kind)" }.joined(separator: ", "))
             }
         }
     }

@@ -1,0 +1,58 @@
+import RecallCore
+
+/// A card's status: its SM-2 schedule plus what study actions did to it.
+public struct CardStatus: Hashable, Sendable {
+    /// The schedule; nil for a new card (never graded, or forgotten since).
+    public var state: CardState?
+    /// The day of the first scheduling review since the last `forget` (what the new-card limit counts).
+    public var firstReview: StudyDay?
+    public var suspended: Bool
+    /// Buried until this study day (the card is back on it); nil when not buried.
+    public var buriedUntil: StudyDay?
+
+    public init(
+        state: CardState? = nil, firstReview: StudyDay? = nil, suspended: Bool = false, buriedUntil: StudyDay? = nil
+    ) {
+        self.state = state
+        self.firstReview = firstReview
+        self.suspended = suspended
+        self.buriedUntil = buriedUntil
+    }
+
+    /// Whether the card may be in the queue of `day`: not suspended, and not buried on that day.
+    public func isStudiable(on day: StudyDay) -> Bool {
+        !suspended && (buriedUntil.map { $0 <= day } ?? true)
+    }
+}
+
+/// The fold of a card's whole log, grades and study actions, in (timestamp, device, seq) order.
+/// With grades alone it is `SM2.fold`.
+public enum CardFold {
+    public static func fold(_ grades: [ReviewEvent], actions: [CardAction]) -> CardStatus {
+        var status = CardStatus()
+        let since = gradesSinceForget(grades, actions: actions)
+        status.state = SM2.fold(since)
+        status.firstReview = since.lazy.filter { $0.kind == .review }.map(\.day).min()
+        for action in actions.sorted(by: actionOrder) {
+            switch action.kind {
+            case .suspend, .leech: status.suspended = true
+            case .unsuspend: status.suspended = false
+            case .bury: status.buriedUntil = max(status.buriedUntil ?? action.day, action.day.advanced(by: 1))
+            case .forget: break
+            }
+        }
+        return status
+    }
+
+    /// The grades that count for the schedule: those after the card's last `forget` in fold order.
+    /// The answer step decides on these alone, so a forgotten card is answered as a new one.
+    public static func gradesSinceForget(_ grades: [ReviewEvent], actions: [CardAction]) -> [ReviewEvent] {
+        guard let last = actions.filter({ $0.kind == .forget }).max(by: actionOrder) else { return grades }
+        let cut = (last.timestamp, last.device, last.seq)
+        return grades.filter { (cut.0, cut.1, cut.2) < ($0.timestamp, $0.device, $0.seq) }
+    }
+
+    static func actionOrder(_ a: CardAction, _ b: CardAction) -> Bool {
+        (a.timestamp, a.device, a.seq) < (b.timestamp, b.device, b.seq)
+    }
+}

@@ -1,0 +1,64 @@
+import RecallCore
+import Testing
+
+@testable import Scheduler
+
+@Suite("Card fold: grades and study actions")
+struct CardFoldTests {
+    let card = CardKey(deck: "d", id: "x")
+    let day1 = StudyDay(year: 2026, month: 6, day: 1)
+
+    func grade(_ q: Int, day: Int, seq: Int64) -> ReviewEvent {
+        ReviewEvent(
+            card: card, timestamp: Int64(day1.ordinal + day) * 86_400_000 + seq, day: day1.advanced(by: day),
+            grade: Grade.of(q), kind: .review, device: "a", seq: seq)
+    }
+
+    func action(_ kind: CardActionKind, day: Int, seq: Int64) -> CardAction {
+        CardAction(
+            card: card, timestamp: Int64(day1.ordinal + day) * 86_400_000 + seq, day: day1.advanced(by: day),
+            kind: kind, device: "a", seq: seq)
+    }
+
+    @Test("with grades alone the fold is SM-2's, and the card is studiable")
+    func gradesAlone() {
+        let grades = [grade(5, day: 0, seq: 1), grade(4, day: 1, seq: 2)]
+        let status = CardFold.fold(grades, actions: [])
+        #expect(status.state == SM2.fold(grades))
+        #expect(status.firstReview == day1)
+        #expect(!status.suspended && status.buriedUntil == nil && status.isStudiable(on: day1))
+    }
+
+    @Test("suspend takes the card out until unsuspend; a leech suspends it too")
+    func suspend() {
+        let grades = [grade(5, day: 0, seq: 1)]
+        let suspended = CardFold.fold(grades, actions: [action(.suspend, day: 0, seq: 2)])
+        #expect(suspended.suspended && !suspended.isStudiable(on: day1.advanced(by: 30)))
+        #expect(suspended.state == SM2.fold(grades))
+        let back = CardFold.fold(
+            grades, actions: [action(.unsuspend, day: 1, seq: 3), action(.suspend, day: 0, seq: 2)])
+        #expect(!back.suspended)
+        #expect(CardFold.fold([], actions: [action(.leech, day: 0, seq: 1)]).suspended)
+    }
+
+    @Test("a buried card is out for the rest of its day and back the next study day")
+    func bury() {
+        let status = CardFold.fold([], actions: [action(.bury, day: 0, seq: 1)])
+        #expect(status.buriedUntil == day1.advanced(by: 1))
+        #expect(!status.isStudiable(on: day1))
+        #expect(status.isStudiable(on: day1.advanced(by: 1)))
+    }
+
+    @Test("forget makes the card new; the grades after it start a fresh schedule; history is not dropped")
+    func forget() {
+        let before = [grade(5, day: 0, seq: 1), grade(5, day: 1, seq: 2), grade(5, day: 7, seq: 3)]
+        let forget = action(.forget, day: 8, seq: 4)
+        let status = CardFold.fold(before, actions: [forget])
+        #expect(status.state == nil && status.firstReview == nil)
+        let after = grade(3, day: 9, seq: 5)
+        let again = CardFold.fold(before + [after], actions: [forget])
+        #expect(again.state == SM2.review(nil, grade: Grade.of(3), on: day1.advanced(by: 9)))
+        #expect(again.firstReview == day1.advanced(by: 9))
+        #expect(CardFold.gradesSinceForget(before + [after], actions: [forget]) == [after])
+    }
+}
