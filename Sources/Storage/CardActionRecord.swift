@@ -2,7 +2,9 @@ import GRDB
 import RecallCore
 
 /// A `card_action` row: a study action (docs/EVENTS.md). Its columns are named here once.
-struct CardActionRecord: FetchableRecord, TableRecord {
+/// Rows are decoded by GRDB's `Decodable` support (the properties are named as the columns): actions
+/// are few, unlike grades, whose record decodes by hand on the refold's hot path.
+struct CardActionRecord: Decodable, FetchableRecord, TableRecord {
     static let databaseTableName = "card_action"
 
     enum Columns: String, ColumnExpression, CaseIterable {
@@ -11,21 +13,9 @@ struct CardActionRecord: FetchableRecord, TableRecord {
 
     static var databaseSelection: [any SQLSelectable] { Columns.allCases }
 
-    var device: String
-    var seq: Int64
-    var card: String
-    var ts: Int64
+    var device, card, kind: String
+    var seq, ts: Int64
     var day: Int
-    var kind: String
-
-    init(row: Row) {
-        device = row[Columns.device]
-        seq = row[Columns.seq]
-        card = row[Columns.card]
-        ts = row[Columns.ts]
-        day = row[Columns.day]
-        kind = row[Columns.kind]
-    }
 
     init(_ action: CardAction) {
         (device, seq, card, ts) = (action.device, action.seq, action.card.description, action.timestamp)

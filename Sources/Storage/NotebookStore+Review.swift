@@ -41,11 +41,7 @@ extension NotebookStore {
         try writeImmediate { db in
             let deviceID = try Self.deviceID(db)
             let text = key.description
-            guard
-                let removed = try Bool.fetchOne(
-                    db.cachedStatement(sql: "SELECT removed FROM card WHERE key = ?"), arguments: [text])
-            else { throw StorageError.unknownCard(text) }
-            if removed { throw StorageError.removedCard(text) }
+            try requireLiveCard(text, db)
             // A forgotten card is answered as a new one: the grades before its last forget do not count.
             let history = CardFold.gradesSinceForget(
                 try history(of: text, db), actions: try CardActionRecord.actions(of: text, db))
@@ -64,6 +60,15 @@ extension NotebookStore {
                 arguments: Self.stateArguments(step.state, firstReview: step.firstReview.ordinal, key: text))
             return AnswerOutcome(event: step.event, state: step.state)
         }
+    }
+
+    /// Throws unless `card` is in the notebook and not removed: grades and actions need a live card.
+    private func requireLiveCard(_ card: String, _ db: Database) throws {
+        guard
+            let removed = try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT removed FROM card WHERE key = ?"), arguments: [card])
+        else { throw StorageError.unknownCard(card) }
+        if removed { throw StorageError.removedCard(card) }
     }
 
     /// The highest seq this device has used or must not reuse: its grades, its actions and the seq
@@ -89,11 +94,7 @@ extension NotebookStore {
             var outcomes: [ActionOutcome] = []
             for key in keys {
                 let text = key.description
-                guard
-                    let removed = try Bool.fetchOne(
-                        db.cachedStatement(sql: "SELECT removed FROM card WHERE key = ?"), arguments: [text])
-                else { throw StorageError.unknownCard(text) }
-                if removed { throw StorageError.removedCard(text) }
+                try requireLiveCard(text, db)
                 seq += 1
                 let action = CardAction(
                     card: key, timestamp: timestamp, day: day, kind: kind, device: deviceID, seq: seq)
