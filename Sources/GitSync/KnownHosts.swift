@@ -164,7 +164,7 @@ public enum KnownHosts {
         for pattern in patterns.split(separator: ",") {
             let negated = pattern.hasPrefix("!")
             let glob = Array((negated ? pattern.dropFirst() : pattern).lowercased())
-            guard globMatches(glob[...], Array(name)[...]) else { continue }
+            guard globMatches(glob, Array(name)) else { continue }
             if negated { return false }
             matched = true
         }
@@ -182,20 +182,33 @@ public enum KnownHosts {
     }
 
     /// `*` (any run) and `?` (any one character); every other character, `[` included, is literal.
-    private static func globMatches(_ pattern: ArraySlice<Character>, _ text: ArraySlice<Character>) -> Bool {
-        guard let head = pattern.first else { return text.isEmpty }
-        switch head {
-        case "*":
-            var rest = text
-            while true {
-                if globMatches(pattern.dropFirst(), rest) { return true }
-                guard !rest.isEmpty else { return false }
-                rest = rest.dropFirst()
+    /// Iterative, going back only to the last `*` seen: whatever an earlier star could absorb, a
+    /// later one can too, so the time is at most pattern × text. (Backtracking into every star, as
+    /// a recursive matcher does, is exponential in the stars: a line of a stranger's known_hosts
+    /// with a few dozen of them hung the check.)
+    static func globMatches(_ pattern: [Character], _ text: [Character]) -> Bool {
+        var p = 0
+        var t = 0
+        var lastStar: Int?
+        var starText = 0
+        while t < text.count {
+            if p < pattern.count, pattern[p] == "*" {
+                lastStar = p
+                starText = t
+                p += 1
+            } else if p < pattern.count, pattern[p] == "?" || pattern[p] == text[t] {
+                p += 1
+                t += 1
+            } else if let star = lastStar {
+                // The last star takes one more character; the rest of the pattern starts again.
+                p = star + 1
+                starText += 1
+                t = starText
+            } else {
+                return false
             }
-        case "?":
-            return !text.isEmpty && globMatches(pattern.dropFirst(), text.dropFirst())
-        default:
-            return text.first == head && globMatches(pattern.dropFirst(), text.dropFirst())
         }
+        while p < pattern.count, pattern[p] == "*" { p += 1 }
+        return p == pattern.count
     }
 }
