@@ -101,7 +101,15 @@ public final class SSHAgent: @unchecked Sendable {
         process = try BackgroundProcess(
             ["ssh-agent", "-D", "-a", socket], environment: ["PATH": "/usr/local/bin:/usr/bin:/bin"],
             logFile: folder.appendingPathComponent("ssh-agent.log"))
-        try process.wait(for: "its socket") { [socket] in FileManager.default.fileExists(atPath: socket) }
+        // The socket file appears at bind(2), a moment before listen(2): a client connecting in
+        // between is refused. Ready means `ssh-add -l` reaches it (exit 1, "no identities", or 0);
+        // 2 is "could not connect".
+        var environment = ProcessInfo.processInfo.environment
+        environment["SSH_AUTH_SOCK"] = socket
+        try process.wait(for: "its socket to accept connections") { [socket, environment] in
+            FileManager.default.fileExists(atPath: socket)
+                && ((try? ChildProcess.run(["ssh-add", "-l"], environment: environment).status) ?? 2) != 2
+        }
     }
 
     /// `ssh-add KEY`: the key must not need a passphrase (ssh-add would ask for it).
