@@ -2,7 +2,9 @@
 # Builds the fuzz targets (Fuzz/Package.swift) and runs each for FUZZ_SECONDS on its corpus;
 # prints and keeps (.build-fuzz/fuzz-summary.txt) the executions and libFuzzer's final coverage.
 #   Fuzz/run.sh                          every target, FUZZ_SECONDS each (default 60)
-#   FUZZ_SECONDS=5 Fuzz/run.sh           the smoke run `make test` does
+#   FUZZ_RUNS=500 Fuzz/run.sh            the smoke run `make test` does: the committed seeds, then a
+#                                        fixed number of mutations from a fixed seed (FUZZ_SEED,
+#                                        default 1), the same on every machine however fast
 #   FUZZ_TARGETS="deck-file anki-html" Fuzz/run.sh
 # New inputs go to .build-fuzz/corpus/<target> (the committed seeds in Fuzz/corpus/<target> are
 # only read); a crash is saved to .build-fuzz/artifacts/<target>/ and the script exits non-zero.
@@ -10,6 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SWIFT=${SWIFT:-swift}
 SECONDS_EACH=${FUZZ_SECONDS:-60}
+RUNS=${FUZZ_RUNS:-}
 TARGETS=${FUZZ_TARGETS:-deck-file deck-yaml anki-html anki-package progress-log known-hosts harness-output}
 SCRATCH=.build-fuzz
 SUMMARY=$SCRATCH/fuzz-summary.txt
@@ -34,6 +37,15 @@ failed=0
 for target in $TARGETS; do
   binary=$SCRATCH/debug/fuzz-$target
   work=$SCRATCH/corpus/$target
+  # A time-bound run is exploration: random seed, and what it finds is kept for the next run. A
+  # counted run is a check (`make test`): it must not depend on the machine's speed or on earlier
+  # runs, so it starts from the committed seeds alone and throws its new inputs away.
+  budget=(-max_total_time="$SECONDS_EACH")
+  if [ -n "$RUNS" ]; then
+    work=$SCRATCH/smoke-corpus/$target
+    rm -rf "$work"
+    budget=(-runs="$RUNS" -seed="${FUZZ_SEED:-1}")
+  fi
   artifacts=$SCRATCH/artifacts/$target/
   log=$SCRATCH/logs/$target.log
   mkdir -p "$work" "$artifacts" "$(dirname "$log")"
@@ -42,7 +54,7 @@ for target in $TARGETS; do
   # Leak checks off: Swift's runtime and Foundation keep caches that LeakSanitizer reports at the
   # first input; memory growth is still caught by -rss_limit_mb. The Swift backtracer is off so that
   # a trap reaches libFuzzer's handler directly (under ASan the backtracer itself faults).
-  ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} SWIFT_BACKTRACE=enable=no "$binary" "$work" "Fuzz/corpus/$target" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
+  ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} SWIFT_BACKTRACE=enable=no "$binary" "$work" "Fuzz/corpus/$target" "${budget[@]}" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
     -print_final_stats=1 -artifact_prefix="$artifacts" > "$log" 2>&1 || status=$?
   elapsed=$(( $(date +%s) - start ))
   executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)

@@ -1,10 +1,13 @@
+import CZlib
 import Foundation
 import ZIPFoundation
 
 /// One zip entry's stored bytes, found through the zip's own directories and read no further than
-/// the entry's compressed size. ZIPFoundation 0.9.20's extraction on Linux inflates from the entry's
-/// start to the end of the file and, when the deflate stream is cut short there (a truncated or
-/// damaged package), asks for more input forever: `recall import` hung (found by Fuzz/).
+/// the entry's compressed size, and inflated here with zlib. ZIPFoundation 0.9.20 does neither:
+/// its extraction on Linux inflates from the entry's start to the end of the file and, when the
+/// deflate stream is cut short there (a truncated or damaged package), asks for more input forever
+/// (`recall import` hung); and its inflate loop tells zlib every chunk is full-sized, so a short
+/// last chunk let zlib read past it (a SEGV). Both found by Fuzz/.
 struct ZipEntryData {
     enum Problem: Error {
         /// Not a zip this reader can follow (a ZIP64 field, a record out of the file).
@@ -67,31 +70,78 @@ struct ZipEntryData {
 
     /// Passes the entry's uncompressed bytes to `consumer`; returns their CRC-32.
     func extract(consumer: (Data) throws -> Void) throws -> CRC32 {
-        var position: UInt64 = 0
-        let provider: Provider = { _, chunkSize in
-            let count = min(UInt64(chunkSize), compressedSize - position)
-            guard count > 0 else { throw Problem.cutShort }
-            let chunk = try Self.read(handle, at: dataOffset + position, count: Int(count))
-            guard chunk.count == Int(count) else { throw Problem.cutShort }
-            position += count
-            return Data(chunk)
-        }
         switch method {
         case 0:
             var crc: CRC32 = 0
-            while position < compressedSize {
-                let chunk = try provider(Int64(position), 65_536)
+            try forEachChunk { chunk in
                 crc = chunk.crc32(checksum: crc)
                 try consumer(chunk)
             }
             return crc
         case 8:
-            return try Data.decompress(
-                size: Int64(compressedSize), bufferSize: 65_536, skipCRC32: false, provider: provider,
-                consumer: consumer)
+            return try inflate(consumer: consumer)
         default:
             throw Problem.unsupportedMethod(method)
         }
+    }
+
+    private static let chunkSize = 65_536
+
+    /// The entry's stored bytes in chunks of at most `chunkSize`, never past the entry.
+    private func forEachChunk(_ body: (Data) throws -> Void) throws {
+        var position: UInt64 = 0
+        while position < compressedSize {
+            let count = Int(min(UInt64(Self.chunkSize), compressedSize - position))
+            let chunk = try Self.read(handle, at: dataOffset + position, count: count)
+            guard chunk.count == count else { throw Problem.cutShort }
+            position += UInt64(count)
+            try body(Data(chunk))
+        }
+    }
+
+    /// Raw deflate (no zlib header, as zip stores it), fed exactly the bytes each chunk holds.
+    private func inflate(consumer: (Data) throws -> Void) throws -> CRC32 {
+        var stream = z_stream()
+        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw Problem.unreadable
+        }
+        defer { inflateEnd(&stream) }
+        var crc: CRC32 = 0
+        var ended = false
+        var output = [UInt8](repeating: 0, count: Self.chunkSize)
+        try forEachChunk { chunk in
+            guard !ended else { return }  // bytes after the stream's end belong to no one
+            var input = [UInt8](chunk)
+            try input.withUnsafeMutableBufferPointer { input in
+                stream.next_in = input.baseAddress
+                stream.avail_in = UInt32(input.count)
+                repeat {
+                    let status = output.withUnsafeMutableBufferPointer { output in
+                        stream.next_out = output.baseAddress
+                        stream.avail_out = UInt32(output.count)
+                        return CZlib.inflate(&stream, Z_NO_FLUSH)
+                    }
+                    guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
+                        throw Problem.unreadable
+                    }
+                    let produced = output.count - Int(stream.avail_out)
+                    if produced > 0 {
+                        let bytes = Data(output[0..<produced])
+                        crc = bytes.crc32(checksum: crc)
+                        try consumer(bytes)
+                    }
+                    if status == Z_STREAM_END {
+                        ended = true
+                        return
+                    }
+                    // zlib stops when the output is full or the input is used up; only the first
+                    // means it has more to give from this chunk.
+                } while stream.avail_out == 0
+            }
+            stream.next_in = nil
+        }
+        guard ended else { throw Problem.cutShort }
+        return crc
     }
 
     private static func read(_ handle: FileHandle, at offset: UInt64, count: Int) throws -> [UInt8] {

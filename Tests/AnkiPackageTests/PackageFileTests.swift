@@ -73,6 +73,50 @@ struct PackageFileTests {
         #expect(throws: AnkiPackageError.notAZip(path: input.path)) { try AnkiPackageReader().read(input) }
     }
 
+    // The collection is inflated in 64 KiB chunks (ZipEntryData); Fuzz/ found ZIPFoundation's loop
+    // telling zlib a short last chunk was full-sized (`crash-inflate-past-short-chunk.apkg`).
+    @Test("a collection of many chunks reads back whole, stored or deflated, and cut short it is refused")
+    func manyChunks() throws {
+        let folder = try TemporaryFolder("anki-pkg")
+        defer { folder.remove() }
+        var collection = Self.sample()
+        // UUIDs compress poorly, so the deflated collection spans several chunks too.
+        collection.notes = (0..<3000).map { index in
+            AnkiNote(
+                id: 1000 + Int64(index), guid: "n\(index)", noteTypeID: 7, modified: 1_795_430_000, tags: [],
+                fields: [UUID().uuidString + UUID().uuidString, UUID().uuidString])
+        }
+        let written = folder.url.appendingPathComponent("big.apkg")
+        try AnkiPackageWriter.write(collection, to: written, now: 1_795_430_000)
+        #expect(try AnkiPackageReader().read(written).collection.notes == collection.notes, "deflated")
+
+        // The same collection stored uncompressed.
+        let database = folder.url.appendingPathComponent("collection.anki2")
+        let source = try Archive(url: written, accessMode: .read)
+        let entry = try #require(source["collection.anki2"])
+        #expect(entry.compressedSize > 3 * 65_536)
+        _ = try source.extract(entry, to: database)
+        let stored = folder.url.appendingPathComponent("stored.apkg")
+        try Archive(url: stored, accessMode: .create).addEntry(
+            with: "collection.anki2", fileURL: database, compressionMethod: .none)
+        #expect(try AnkiPackageReader().read(stored).collection.notes == collection.notes, "stored")
+
+        // The deflated entry's recorded sizes cut down so that its stream stops mid-chunk: the
+        // central directory's compressed size (offset 20 of its record) is the one the reader uses.
+        var bytes = [UInt8](try Data(contentsOf: written))
+        let name = Array("collection.anki2".utf8)
+        let signature: [UInt8] = [0x50, 0x4b, 0x01, 0x02]
+        func isCollectionRecord(_ at: Int) -> Bool {
+            bytes[at..<(at + 4)].elementsEqual(signature)
+                && bytes[(at + 46)..<(at + 46 + name.count)].elementsEqual(name)
+        }
+        let record = try #require((0..<(bytes.count - 46 - name.count)).last(where: isCollectionRecord))
+        let cut = UInt32(entry.compressedSize) - 1000
+        for index in 0..<4 { bytes[record + 20 + index] = UInt8((cut >> (8 * UInt32(index))) & 0xff) }
+        let damaged = try folder.write("damaged.apkg", bytes: bytes)
+        #expect(throws: AnkiPackageError.notAZip(path: damaged.path)) { _ = try AnkiPackageReader().read(damaged) }
+    }
+
     @Test("bad files: not a zip, truncated, a zip without a collection, the zstd format, too large")
     func badFiles() throws {
         let folder = try TemporaryFolder("anki-pkg")
