@@ -65,19 +65,22 @@ public final class Notebook: Sendable {
     // MARK: - Reviews
 
     public func dueQueue(deck: String? = nil, limit: Int? = nil) throws -> [QueueEntry] {
-        try queue(on: today, newPerDay: environment.newPerDay, deck: deck, limit: limit)
+        try studyQueue(StudyOptions(deck: deck, limit: limit))
     }
 
     /// The queue `QueuePolicy` makes for `day` from the notebook's cards.
-    func queue(on day: StudyDay, newPerDay: Int, deck: String? = nil, limit: Int? = nil) throws -> [QueueEntry] {
-        let policy = QueuePolicy(newPerDay: newPerDay, deck: deck, limit: limit)
+    func queue(on day: StudyDay, newPerDay: Int, scope: CardScope = .all, limit: Int? = nil) throws -> [QueueEntry] {
+        let policy = QueuePolicy(newPerDay: newPerDay, scope: scope, limit: limit)
         return try store.readingQueueCandidates { try policy.queue(day: day, from: $0) }
     }
 
-    /// Logs a grade now; see `NotebookStore.answer`.
-    public func answer(_ key: CardKey, grade: Grade, early: Bool = false, durationMs: Int = 0) throws -> AnswerOutcome {
+    /// Logs a grade now; see `NotebookStore.answer`. A `cram` grade is a drill: no schedule changes.
+    public func answer(
+        _ key: CardKey, grade: Grade, early: Bool = false, cram: Bool = false, durationMs: Int = 0
+    ) throws -> AnswerOutcome {
         try store.answer(
-            key, grade: grade, day: today, timestamp: environment.nowMillis, durationMs: durationMs, early: early)
+            key, grade: grade, day: today, timestamp: environment.nowMillis, durationMs: durationMs, early: early,
+            cram: cram)
     }
 
     public func undo() throws -> UndoOutcome { try store.undoLast() }

@@ -50,7 +50,7 @@ public struct LineReview {
                     continue
                 }
                 let outcome = try session.grade(grade)
-                write(TerminalReview.describe(outcome, grade: grade))
+                write(TerminalReview.describe(outcome, grade: grade, cram: session.isCram))
                 graded = true
             }
         }

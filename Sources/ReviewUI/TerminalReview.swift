@@ -104,7 +104,7 @@ public struct TerminalReview {
         do {
             let outcome = try session.grade(grade)
             state = ScreenState()
-            state.status = Self.describe(outcome, grade: grade)
+            state.status = Self.describe(outcome, grade: grade, cram: session.isCram)
         } catch let error as UserFacingError {
             state.status = error.description
         }
@@ -213,12 +213,16 @@ public struct TerminalReview {
         return table
     }
 
-    static func describe(_ outcome: AnswerOutcome, grade: Grade) -> String {
-        if outcome.event.kind == .drill {
+    static func describe(_ outcome: AnswerOutcome, grade: Grade, cram: Bool = false) -> String {
+        if cram {
+            let again = grade.needsRedrill ? " It comes back once more in this session." : ""
+            return "Crammed (schedule unchanged).\(again)"
+        }
+        guard outcome.event.kind == .review, let state = outcome.state else {
             return grade.needsRedrill ? "Re-drill logged; it comes back once more." : "Re-drill done."
         }
-        let days = outcome.state.interval
+        let days = state.interval
         let again = grade.needsRedrill ? " It comes back later today." : ""
-        return "Graded \(grade): next in \(days) day\(days == 1 ? "" : "s") (\(outcome.state.due.iso)).\(again)"
+        return "Graded \(grade): next in \(days) day\(days == 1 ? "" : "s") (\(state.due.iso)).\(again)"
     }
 }

@@ -48,4 +48,12 @@ extension SM2 {
         let firstReview = all.lazy.filter { $0.kind == .review }.map(\.day).min() ?? event.day
         return AnswerStep(event: event, state: state, firstReview: firstReview)
     }
+
+    /// A cram grade (`recall review --cram`): logged as a drill whatever the card's due date, so it
+    /// changes no schedule (`fold` skips drills) and counts nowhere as the day's review.
+    public static func cram(_ draft: ReviewEvent) -> ReviewEvent {
+        var event = draft
+        event.kind = .drill
+        return event
+    }
 }

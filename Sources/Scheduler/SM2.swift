@@ -46,10 +46,13 @@ public enum SM2 {
         }
     }
 
-    /// Whether the card still needs a same-day re-drill: its last grade today (review or drill)
-    /// does (`Grade.needsRedrill`). `eventsToday` are the card's events on the study day in question.
+    /// Whether the card still needs a same-day re-drill: it had its review that day and its last
+    /// grade (review or drill) does (`Grade.needsRedrill`). `eventsToday` are the card's events on
+    /// the study day in question. Drills without a review that day are crams, which owe nothing.
     public static func needsDrill<S: Sequence>(_ eventsToday: S) -> Bool where S.Element == ReviewEvent {
-        eventsToday.max(by: ReviewEvent.foldOrder)?.grade.needsRedrill ?? false
+        let events = Array(eventsToday)
+        guard events.contains(where: { $0.kind == .review }) else { return false }
+        return events.max(by: ReviewEvent.foldOrder)?.grade.needsRedrill ?? false
     }
 
     /// The kind a new grade for a card gets today: once the day's review is logged, further

@@ -7,7 +7,8 @@ import Scheduler
 /// The result of logging one grade.
 public struct AnswerOutcome: Sendable, Equatable {
     public var event: ReviewEvent
-    public var state: CardState
+    /// The card's schedule after the grade; nil only for a new card crammed (still new).
+    public var state: CardState?
 }
 
 /// The result of undoing the last event: a grade or a study action.
@@ -33,7 +34,8 @@ extension NotebookStore {
     /// immediate transaction. What the grade does (review or re-drill, refused when not due unless
     /// `early`, the new state) is `SM2.answer`'s decision, made from the history read here.
     public func answer(
-        _ key: CardKey, grade: Grade, day: StudyDay, timestamp: Int64, durationMs: Int = 0, early: Bool = false
+        _ key: CardKey, grade: Grade, day: StudyDay, timestamp: Int64, durationMs: Int = 0, early: Bool = false,
+        cram: Bool = false
     ) throws -> AnswerOutcome {
         // The hot path of a review session: cached statements, the card's history read once, and
         // the new state folded in memory from that history plus the new event (the same fold a
@@ -49,6 +51,12 @@ extension NotebookStore {
             let draft = ReviewEvent(
                 card: key, timestamp: timestamp, day: day, grade: grade, kind: .review, device: deviceID, seq: seq + 1,
                 durationMs: max(durationMs, 0))
+            if cram {
+                // Logged as a drill: the schedule, and so the card row, stay as they were.
+                let event = SM2.cram(draft)
+                try insert(event, db)
+                return AnswerOutcome(event: event, state: SM2.fold(history))
+            }
             let step: AnswerStep
             do throws(NotDue) {
                 step = try SM2.answer(draft, history: history, early: early)

@@ -21,35 +21,57 @@ struct StoredQueueCandidates: QueueCandidates {
         return "\(c)suspended = 0 AND (\(c)buried_until IS NULL OR \(c)buried_until <= ?1)"
     }
 
-    func events(on day: StudyDay, deck: String?) throws -> [ReviewEvent] {
+    /// The scope as SQL over `card` (alias `c`), for the decks bound as `?2` (a JSON array, or
+    /// NULL for every deck) and the tag as `?4` (NULL for any).
+    static func inScope(_ alias: String? = nil) -> String {
+        let c = alias.map { "\($0)." } ?? ""
+        return """
+            (?2 IS NULL OR \(c)deck IN (SELECT value FROM json_each(?2)))
+                AND (?4 IS NULL OR instr(' ' || \(c)tags || ' ', ' ' || ?4 || ' ') > 0)
+            """
+    }
+
+    /// The scope's decks as the JSON array `inScope` reads.
+    static func decks(_ scope: CardScope) -> String? {
+        scope.decks.map { "[" + $0.map { "\"\(jsonEscaped($0))\"" }.joined(separator: ",") + "]" }
+    }
+
+    /// Deck ids are a-z, 0-9 and '-'; escaped anyway, since a JSON string must never be cut short.
+    private static func jsonEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    }
+
+    func events(on day: StudyDay, scope: CardScope) throws -> [ReviewEvent] {
         try ReviewEventRecord.fetchAll(
             db,
             sql: """
                 SELECT \(ReviewEventRecord.selection("e")) FROM review_event e JOIN card c ON c.key = e.card
-                WHERE e.day = ?1 AND c.removed = 0 AND (?2 IS NULL OR c.deck = ?2) AND \(Self.studiable("c"))
+                WHERE e.day = ?1 AND c.removed = 0 AND \(Self.inScope("c")) AND \(Self.studiable("c"))
                 ORDER BY e.card, e.ts, e.device, e.seq
                 """,
-            arguments: [day.ordinal, deck]
+            arguments: [day.ordinal, Self.decks(scope), nil, scope.tag]  // ?3 unused here
         ).compactMap(\.event)
     }
 
-    func dueCards(through day: StudyDay, deck: String?, limit: Int?) throws -> [(card: CardKey, due: StudyDay)] {
+    func dueCards(through day: StudyDay, scope: CardScope, limit: Int?) throws -> [(card: CardKey, due: StudyDay)] {
         // `due <= day` is `SM2.isDue` as a range of the `card_due` index (new cards are not in it).
         try Row.fetchAll(
             db,
             sql: """
                 SELECT deck, id, due FROM card INDEXED BY card_due
-                WHERE removed = 0 AND due IS NOT NULL AND due <= ?1 AND (?2 IS NULL OR deck = ?2)
+                WHERE removed = 0 AND due IS NOT NULL AND due <= ?1 AND \(Self.inScope())
                     AND \(Self.studiable())
                 ORDER BY due, deck, position LIMIT ?3
-                """, arguments: [day.ordinal, deck, limit ?? -1]
+                """, arguments: [day.ordinal, Self.decks(scope), limit ?? -1, scope.tag]
         ).map { (CardKey(deck: $0[0], id: $0[1]), StudyDay(ordinal: $0[2])) }
     }
 
-    func newCardDecks(deck: String?) throws -> [(deck: String, newPerDay: Int?)] {
+    func newCardDecks(scope: CardScope) throws -> [(deck: String, newPerDay: Int?)] {
         try Row.fetchAll(
-            db, sql: "SELECT id, new_per_day FROM deck WHERE (? IS NULL OR id = ?) ORDER BY id",
-            arguments: [deck, deck]
+            db,
+            sql:
+                "SELECT id, new_per_day FROM deck WHERE (?1 IS NULL OR id IN (SELECT value FROM json_each(?1))) ORDER BY id",
+            arguments: [Self.decks(scope)]
         ).map { ($0[0], $0[1]) }
     }
 
@@ -59,14 +81,14 @@ struct StoredQueueCandidates: QueueCandidates {
             arguments: [day.ordinal, deck, deck]) ?? 0
     }
 
-    func newCards(deck: String, limit: Int, on day: StudyDay) throws -> [CardKey] {
+    func newCards(deck: String, tag: String?, limit: Int, on day: StudyDay) throws -> [CardKey] {
         try String.fetchAll(
             db,
             sql: """
                 SELECT id FROM card INDEXED BY card_new WHERE deck = ?2 AND removed = 0 AND due IS NULL
-                    AND \(Self.studiable())
+                    AND (?4 IS NULL OR instr(' ' || tags || ' ', ' ' || ?4 || ' ') > 0) AND \(Self.studiable())
                 ORDER BY position LIMIT ?3
-                """, arguments: [day.ordinal, deck, limit]
+                """, arguments: [day.ordinal, deck, limit, tag]
         ).map { CardKey(deck: deck, id: $0) }
     }
 }

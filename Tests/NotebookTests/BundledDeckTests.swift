@@ -27,6 +27,26 @@ struct BundledDeckTests {
         }
     }
 
+    @Test("day one after `make run`'s import: new cards from every deck in turn, at most 3 coding exercises")
+    func firstDay() throws {
+        let home = try TemporaryFolder("bundled-home")
+        let decks = try TemporaryFolder("bundled-decks")
+        defer { home.remove(); decks.remove() }
+        let copy = decks.url.appendingPathComponent("Decks")
+        try FileManager.default.copyItem(at: Self.decks, to: copy)
+        let imported = try RecallProcess.run(["import", copy.path], home: home.path)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let due = try RecallProcess.run(["due", "--json"], home: home.path)
+        #expect(due.status == 0, "\(due.stderr)")
+        let cards = (due.json["cards"] as? [[String: Any]] ?? []).compactMap { $0["card"] as? String }
+        let decksOfCards = cards.map { $0.split(separator: "/").first.map(String.init) ?? "" }
+        #expect(cards.count == 20, "\(cards)")
+        #expect(decksOfCards.filter { $0 == "coding" }.count == 3, "\(cards)")
+        #expect(decksOfCards.filter { $0 == "llm-interview" }.count >= 10, "\(cards)")
+        // Interleaved: the first three cards come from three different decks.
+        #expect(Set(decksOfCards.prefix(3)).count == 3, "\(cards)")
+    }
+
     @Test("every card named in COVERAGE.md exists, and every LLM card is in it")
     func coverage() throws {
         let t = try TestNotebook()

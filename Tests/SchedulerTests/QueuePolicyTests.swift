@@ -13,20 +13,21 @@ struct ListedCandidates: QueueCandidates {
         var removed = false
         var suspended = false
         var buriedUntil: StudyDay? = nil
+        var tags: [String] = []
     }
     var cards: [Listed] = []
     var events: [ReviewEvent] = []
     var deckLimits: [String: Int?] = [:]
 
-    private func live(_ deck: String?, on day: StudyDay) -> [Listed] {
+    private func live(_ scope: CardScope, on day: StudyDay) -> [Listed] {
         cards.filter {
-            !$0.removed && (deck == nil || $0.key.deck == deck)
+            !$0.removed && scope.contains(deck: $0.key.deck) && scope.contains(tags: $0.tags)
                 && CardStatus(suspended: $0.suspended, buriedUntil: $0.buriedUntil).isStudiable(on: day)
         }
     }
 
-    func events(on day: StudyDay, deck: String?) throws -> [ReviewEvent] {
-        let keys = Set(live(deck, on: day).map(\.key))
+    func events(on day: StudyDay, scope: CardScope) throws -> [ReviewEvent] {
+        let keys = Set(live(scope, on: day).map(\.key))
         return events.filter { $0.day == day && keys.contains($0.card) }.sorted {
             ($0.card.description, $0.timestamp, $0.device, $0.seq) < (
                 $1.card.description, $1.timestamp, $1.device, $1.seq
@@ -34,24 +35,26 @@ struct ListedCandidates: QueueCandidates {
         }
     }
 
-    func dueCards(through day: StudyDay, deck: String?, limit: Int?) throws -> [(card: CardKey, due: StudyDay)] {
-        let due = live(deck, on: day).compactMap { card in card.state.map { (card, $0.due) } }.filter { $0.1 <= day }
+    func dueCards(through day: StudyDay, scope: CardScope, limit: Int?) throws -> [(card: CardKey, due: StudyDay)] {
+        let due = live(scope, on: day).compactMap { card in card.state.map { (card, $0.due) } }.filter { $0.1 <= day }
             .sorted { ($0.1.ordinal, $0.0.key.deck, $0.0.position) < ($1.1.ordinal, $1.0.key.deck, $1.0.position) }
             .map { (card: $0.0.key, due: $0.1) }
         return Array(due.prefix(limit ?? Int.max))
     }
 
-    func newCardDecks(deck: String?) throws -> [(deck: String, newPerDay: Int?)] {
-        deckLimits.keys.sorted().filter { deck == nil || $0 == deck }.map { ($0, deckLimits[$0] ?? nil) }
+    func newCardDecks(scope: CardScope) throws -> [(deck: String, newPerDay: Int?)] {
+        deckLimits.keys.sorted().filter(scope.contains(deck:)).map { ($0, deckLimits[$0] ?? nil) }
     }
 
     func introducedCount(on day: StudyDay, deck: String?) throws -> Int {
         cards.filter { $0.firstReview == day && (deck == nil || $0.key.deck == deck) }.count
     }
 
-    func newCards(deck: String, limit: Int, on day: StudyDay) throws -> [CardKey] {
+    func newCards(deck: String, tag: String?, limit: Int, on day: StudyDay) throws -> [CardKey] {
         Array(
-            live(deck, on: day).filter { $0.state == nil }.sorted { $0.position < $1.position }.map(\.key).prefix(limit)
+            live(CardScope(decks: [deck], tag: tag), on: day).filter { $0.state == nil }.sorted {
+                $0.position < $1.position
+            }.map(\.key).prefix(limit)
         )
     }
 }
@@ -90,7 +93,7 @@ struct QueuePolicyTests {
         return c
     }
 
-    @Test("re-drills, then due reviews (oldest first, then deck order), then new cards deck by deck")
+    @Test("re-drills, then due reviews (oldest first, then deck order), then new cards taken from each deck in turn")
     func order() throws {
         var c = notebook
         c.cards.append(.init(key: key("a", "failed"), position: 6, state: state(due: today.advanced(by: 1))))
@@ -99,7 +102,7 @@ struct QueuePolicyTests {
         #expect(queue.map(\.queue) == [.drill, .review, .review, .review, .new, .new, .new, .new])
         #expect(
             queue.map(\.card.description) == [
-                "a/failed", "a/due-old", "b/due-old", "a/due-now", "a/n1", "a/n2", "a/n3", "b/n1",
+                "a/failed", "a/due-old", "b/due-old", "a/due-now", "a/n1", "b/n1", "a/n2", "b/n2",
             ])
         #expect(queue[1].due == today.advanced(by: -3))
         #expect(queue[0].due == today && queue[4].due == today)
@@ -126,7 +129,7 @@ struct QueuePolicyTests {
         let c = notebook
         #expect(try QueuePolicy(newPerDay: 20, limit: 2).queue(day: today, from: c).map(\.queue) == [.review, .review])
         let five = try QueuePolicy(newPerDay: 20, limit: 5).queue(day: today, from: c)
-        #expect(five.map(\.card.description) == ["a/due-old", "b/due-old", "a/due-now", "a/n1", "a/n2"])
+        #expect(five.map(\.card.description) == ["a/due-old", "b/due-old", "a/due-now", "a/n1", "b/n1"])
         var drilled = c
         drilled.events = [event(key("a", "due-now"), 5, seq: 1), event(key("a", "n1"), 0, seq: 2)]
         // One re-drill leaves room for two of the due cards, and the one graded today is skipped.
@@ -141,10 +144,34 @@ struct QueuePolicyTests {
         var c = notebook
         c.cards[7].firstReview = today  // b/n1 was introduced today (its state aside)
         let all = try QueuePolicy(newPerDay: 3).queue(day: today, from: c).filter { $0.queue == .new }
-        #expect(all.map(\.card.description) == ["a/n1", "a/n2"])
+        #expect(all.map(\.card.description) == ["a/n1", "b/n1"])
         let onlyB = try QueuePolicy(newPerDay: 3, deck: "b").queue(day: today, from: c)
         #expect(onlyB.map(\.card.description) == ["b/due-old", "b/n1", "b/n2"])
         #expect(try QueuePolicy(newPerDay: 1).queue(day: today, from: c).filter { $0.queue == .new }.isEmpty)
+    }
+
+    @Test("a scope of decks and a tag limits every section; the notebook's new-card limit still counts all decks")
+    func scope() throws {
+        var c = notebook
+        c.deckLimits["c"] = .some(nil)
+        c.cards.append(.init(key: key("c", "n1"), position: 0, tags: ["x"]))
+        c.cards[4].tags = ["x"]  // a/n2
+        c.cards[6].tags = ["x"]  // b/due-old
+        let tagged = try QueuePolicy(newPerDay: 20, scope: CardScope(tag: "x")).queue(day: today, from: c)
+        #expect(tagged.map(\.card.description) == ["b/due-old", "a/n2", "c/n1"])
+        let twoDecks = try QueuePolicy(newPerDay: 20, scope: CardScope(decks: ["b", "c"])).queue(day: today, from: c)
+        #expect(twoDecks.map(\.card.description) == ["b/due-old", "b/n1", "c/n1", "b/n2", "b/n3"])
+        c.cards[3].firstReview = today  // a/n1, outside the scope, was introduced today
+        let limited = try QueuePolicy(newPerDay: 2, scope: CardScope(decks: ["b", "c"])).queue(day: today, from: c)
+        #expect(limited.map(\.card.description) == ["b/due-old", "b/n1"])
+    }
+
+    @Test("interleaving takes one from each list in turn, each list in its order, up to the limit")
+    func interleave() {
+        #expect(QueuePolicy.interleave([[1, 2, 3], [10], [20, 21]], limit: 10) == [1, 10, 20, 2, 21, 3])
+        #expect(QueuePolicy.interleave([[1, 2, 3], [10], [20, 21]], limit: 4) == [1, 10, 20, 2])
+        #expect(QueuePolicy.interleave([[Int]](), limit: 3).isEmpty)
+        #expect(QueuePolicy.interleave([[1], []], limit: 0).isEmpty)
     }
 
     @Test("a deck's own new_per_day lowers its share, counting its own introductions")

@@ -83,14 +83,15 @@ struct QueryTests {
         try f.store.readingQueueCandidates { (candidates: any QueueCandidates) throws in
             #expect(try candidates.introducedCount(on: yesterday, deck: nil) == 2)
             #expect(try candidates.introducedCount(on: yesterday, deck: "e") == 0)
-            #expect(try candidates.newCardDecks(deck: nil).map(\.newPerDay) == [2, nil])
+            #expect(try candidates.newCardDecks(scope: .all).map(\.newPerDay) == [2, nil])
+            #expect(try candidates.newCardDecks(scope: CardScope(decks: ["e", "zz"])).map(\.deck) == ["e"])
             #expect(try candidates.introducedCount(on: f.today, deck: "d") == 1)
-            #expect(try candidates.newCards(deck: "d", limit: 5, on: StudyDay(ordinal: 0)) == [f.key("d/d")])
-            #expect(try candidates.newCards(deck: "e", limit: 1, on: StudyDay(ordinal: 0)) == [f.key("e/x")])
-            #expect(try candidates.dueCards(through: f.today, deck: "e", limit: nil).isEmpty)
-            #expect(try candidates.dueCards(through: f.today, deck: nil, limit: nil).map(\.card) == [f.key("d/a")])
-            #expect(try candidates.events(on: f.today, deck: "d").map(\.card.id) == ["b", "c"])
-            #expect(try candidates.events(on: f.today, deck: "e").isEmpty)
+            #expect(try candidates.newCards(deck: "d", tag: nil, limit: 5, on: StudyDay(ordinal: 0)) == [f.key("d/d")])
+            #expect(try candidates.newCards(deck: "e", tag: nil, limit: 1, on: StudyDay(ordinal: 0)) == [f.key("e/x")])
+            #expect(try candidates.dueCards(through: f.today, scope: CardScope(deck: "e"), limit: nil).isEmpty)
+            #expect(try candidates.dueCards(through: f.today, scope: .all, limit: nil).map(\.card) == [f.key("d/a")])
+            #expect(try candidates.events(on: f.today, scope: CardScope(deck: "d")).map(\.card.id) == ["b", "c"])
+            #expect(try candidates.events(on: f.today, scope: CardScope(decks: ["e"])).isEmpty)
         }
     }
 

@@ -8,7 +8,7 @@ import Storage
 /// the same session as a re-drill, until it gets a 4 or 5.
 public final class ReviewSession {
     public let notebook: Notebook
-    public let deck: String?
+    public let options: StudyOptions
     /// Cards still to show, the current one excluded.
     public private(set) var queue: [QueueEntry]
     public private(set) var current: QueueEntry?
@@ -20,12 +20,22 @@ public final class ReviewSession {
     /// What each grade did, newest last, so `undo` can put things back.
     private var done: [(entry: QueueEntry, grade: Grade, requeued: Bool)] = []
 
-    public init(notebook: Notebook, deck: String? = nil, limit: Int? = nil) throws {
+    public init(notebook: Notebook, options: StudyOptions = StudyOptions()) throws {
         self.notebook = notebook
-        self.deck = deck
-        queue = try notebook.dueQueue(deck: deck, limit: limit)
+        self.options = options
+        scope = try notebook.scope(deck: options.deck, tag: options.tag)
+        queue = try notebook.studyQueue(options)
         advance()
     }
+
+    public convenience init(notebook: Notebook, deck: String?, limit: Int? = nil) throws {
+        try self.init(notebook: notebook, options: StudyOptions(deck: deck, limit: limit))
+    }
+
+    private let scope: CardScope
+
+    /// Cram grades are drills: the session changes no schedule.
+    public var isCram: Bool { options.cram }
 
     /// The card on screen, with its text; nil when the session is over.
     public func currentDetails() throws -> CardDetails? {
@@ -46,7 +56,8 @@ public final class ReviewSession {
     public func grade(_ grade: Grade) throws -> AnswerOutcome {
         guard let entry = current else { throw StorageError.nothingToUndo }
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - shownAt.uptimeNanoseconds) / 1_000_000)
-        let outcome = try notebook.answer(entry.card, grade: grade, durationMs: elapsed)
+        let outcome = try notebook.answer(
+            entry.card, grade: grade, early: options.early, cram: options.cram, durationMs: elapsed)
         let requeue = grade.needsRedrill
         if requeue {
             queue.append(QueueEntry(card: entry.card, queue: .drill, due: entry.due))
@@ -90,7 +101,7 @@ public final class ReviewSession {
         var result = summary
         result.seconds = elapsedSeconds
         let tomorrow = notebook.today.advanced(by: 1)
-        result.dueTomorrow = try notebook.queue(on: tomorrow, newPerDay: 0, deck: deck).count
+        result.dueTomorrow = try notebook.queue(on: tomorrow, newPerDay: 0, scope: scope).count
         return result
     }
 

@@ -37,14 +37,15 @@ struct StateReport: Encodable {
     var event, card: String
     var grade: Int
     var kind: String
-    var schedule: ScheduleReport
+    /// Absent only for a new card crammed, which stays new (`recall answer` never crams).
+    var schedule: ScheduleReport?
 
-    init(_ event: ReviewEvent, state: CardState) {
+    init(_ event: ReviewEvent, state: CardState?) {
         self.event = event.id
         card = event.card.description
         grade = event.grade.rawValue
         kind = event.kind.rawValue
-        schedule = ScheduleReport(state)
+        schedule = state.map(ScheduleReport.init)
     }
 
     private enum CodingKeys: String, CodingKey { case event, card, grade, kind }
@@ -55,10 +56,11 @@ struct StateReport: Encodable {
         try container.encode(card, forKey: .card)
         try container.encode(grade, forKey: .grade)
         try container.encode(kind, forKey: .kind)
-        try schedule.encode(to: encoder)
+        try schedule?.encode(to: encoder)
     }
 
     var line: String {
+        guard let schedule else { return "\(card): grade \(grade), logged (the card is still new)" }
         let (interval, due, ef) = (schedule.interval, schedule.due, schedule.ef)
         let what =
             kind == "drill"

@@ -22,7 +22,7 @@ extension Recall {
 
         func run() throws {
             let notebook = try global.notebook()
-            let queue = try notebook.dueQueue(deck: queue.deck, limit: queue.limit)
+            let queue = try notebook.studyQueue(queue.study)
             let day = notebook.today.iso
             if global.json {
                 return try Output.json(

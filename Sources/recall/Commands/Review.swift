@@ -16,7 +16,7 @@ extension Recall {
 
         func run() throws {
             let notebook = try global.notebook()
-            let session = try ReviewSession(notebook: notebook, deck: queue.deck, limit: queue.limit)
+            let session = try ReviewSession(notebook: notebook, options: queue.study)
             guard session.current != nil else {
                 print("Nothing to review today (\(notebook.today.iso)). `recall decks` shows what you have.")
                 return
