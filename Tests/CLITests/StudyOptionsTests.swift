@@ -43,7 +43,8 @@ struct StudyOptionsTests {
     func deckAndTag() throws {
         let (home, decks) = try notebook()
         defer { home.remove(); decks.remove() }
-        #expect(try due(["--deck", "ml"], home) == ["ml/ml-1", "ml-basics/ml-basics-1", "ml/ml-2", "ml-basics/ml-basics-2"])
+        #expect(
+            try due(["--deck", "ml"], home) == ["ml/ml-1", "ml-basics/ml-basics-1", "ml/ml-2", "ml-basics/ml-basics-2"])
         #expect(try due(["--deck", "ml-basics"], home) == ["ml-basics/ml-basics-1", "ml-basics/ml-basics-2"])
         #expect(try due(["--tag", "hot"], home) == ["ml/ml-1", "ml-basics/ml-basics-1", "other/other-1"])
         #expect(try due(["--deck", "ml", "--tag", "hot"], home) == ["ml/ml-1", "ml-basics/ml-basics-1"])
@@ -80,9 +81,10 @@ struct StudyOptionsTests {
         defer { home.remove(); decks.remove() }
         #expect(try run(["answer", "ml/ml-1", "5"], home).status == 0)
         let before = try show("ml/ml-1", home)["state"] as? [String: Any]
-        #expect(try due(["--deck", "ml", "--cram"], home, on: "2026-11-23") == [
-            "ml/ml-1", "ml/ml-2", "ml-basics/ml-basics-1", "ml-basics/ml-basics-2",
-        ])
+        #expect(
+            try due(["--deck", "ml", "--cram"], home, on: "2026-11-23") == [
+                "ml/ml-1", "ml/ml-2", "ml-basics/ml-basics-1", "ml-basics/ml-basics-2",
+            ])
         // ml-1 gets a 2 (so it comes back at the end of the session), ml-2 a 4, then ml-1 a 5.
         let review = try run(["review", "--deck", "ml", "--cram", "--limit", "2"], home, stdin: "\n2\n\n4\n\n5\n")
         #expect(review.status == 0, "\(review.stderr)")
