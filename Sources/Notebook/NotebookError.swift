@@ -10,6 +10,8 @@ public enum NotebookError: UserFacingError, Equatable {
     case noSuchCard(String)
     case ambiguousCard(String, candidates: [String])
     case emptySelection(String)
+    case noSuchDeck(String)
+    case deckFromSource(deck: String, source: String)
 
     public var description: String {
         switch self {
@@ -30,6 +32,11 @@ public enum NotebookError: UserFacingError, Equatable {
                 "'\(id)' names \(candidates.count) cards (\(candidates.joined(separator: ", "))); write it as deck/id"
         case .emptySelection(let why):
             return why
+        case .noSuchDeck(let deck):
+            return "no deck '\(deck)'; `recall decks` lists the decks there are"
+        case .deckFromSource(let deck, let source):
+            return
+                "the deck '\(deck)' comes from the source '\(source)' and its sync would bring it back; use `recall source remove \(source)` instead (it removes every deck of that source)"
         }
     }
 }

@@ -37,6 +37,20 @@ extension NotebookStore {
         }
     }
 
+    /// Marks removed every live card of `deck` (their events and schedules stay, so an import of
+    /// the deck restores them as they were), and drops the deck's row when it holds no card at
+    /// all, so that `decks` lists it no more. Returns how many cards were marked removed.
+    public func removeDeck(_ deck: String) throws -> Int {
+        try write { db in
+            try db.execute(sql: "UPDATE card SET removed = 1 WHERE deck = ? AND removed = 0", arguments: [deck])
+            let removed = db.changesCount
+            try db.execute(
+                sql: "DELETE FROM deck WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM card WHERE deck = ?1)",
+                arguments: [deck])
+            return removed
+        }
+    }
+
     /// One deck's import, step by step.
     private func apply(_ deck: ScannedDeck, _ db: Database) throws -> ImportCounts {
         var counts = ImportCounts()

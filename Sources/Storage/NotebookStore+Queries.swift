@@ -108,6 +108,32 @@ extension NotebookStore {
         }
     }
 
+    /// Live cards of one deck (or all) carrying `tag` (or any), with their schedule and status, in
+    /// deck order: what `recall cards` lists. `added` is the row id, which only grows.
+    public func cardOverviews(deck: String? = nil, tag: String? = nil) throws -> [CardOverview] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT deck, id, front, tags, position, rowid,
+                        ef100, repetitions, interval, due, lapses, last_review, suspended, buried_until
+                    FROM card
+                    WHERE removed = 0 AND (?1 IS NULL OR deck = ?1)
+                        AND (?2 IS NULL OR instr(' ' || tags || ' ', ' ' || ?2 || ' ') > 0)
+                    ORDER BY deck, position
+                    """, arguments: [deck, tag]
+            ).map { row in
+                let tags: String = row[3]
+                let buried: Int? = row[13]
+                return CardOverview(
+                    key: CardKey(deck: row[0], id: row[1]), question: row[2],
+                    tags: tags.split(separator: " ").map(String.init), state: Self.state(row, offset: 6),
+                    suspended: row[12], buriedUntil: buried.map(StudyDay.init(ordinal:)), position: row[4],
+                    added: row[5])
+            }
+        }
+    }
+
     /// Live cards whose id contains `fragment` (the conflict copies, say), in deck order.
     public func cards(idContaining fragment: String) throws -> [CardKey] {
         try read { db in

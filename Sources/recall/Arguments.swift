@@ -23,3 +23,9 @@ extension CardReference: ExpressibleByArgument {
     /// `deck/id`, or a bare id resolved by the notebook.
     public init?(argument: String) { self.init(argument) }
 }
+
+/// `recall cards --state`: a bad value lists the valid ones.
+extension CardStageFilter: ExpressibleByArgument {}
+
+/// `recall cards --sort`.
+extension CardListOrder: ExpressibleByArgument {}
