@@ -13,9 +13,12 @@ extension Notebook {
     public func listCards(
         deck: String? = nil, tag: String? = nil, stage: CardStageFilter? = nil, order: CardListOrder = .due
     ) throws -> [CardListEntry] {
-        if let deck, try !decks().contains(where: { $0.deck == deck }) { throw NotebookError.noSuchDeck(deck) }
+        // A deck with its sub-decks, as `recall review --deck` takes it.
+        let decks = try scope(deck: deck, tag: nil).decks
         let day = today
-        let cards = try store.cardOverviews(deck: deck, tag: tag).filter { stage?.matches($0, on: day) ?? true }
+        let overviews = try decks.map { try $0.flatMap { try store.cardOverviews(deck: $0, tag: tag) } }
+            ?? store.cardOverviews(deck: nil, tag: tag)
+        let cards = overviews.filter { stage?.matches($0, on: day) ?? true }
         return order.sorted(cards).map { CardListEntry(card: $0, stage: $0.stage(on: day)) }
     }
 }

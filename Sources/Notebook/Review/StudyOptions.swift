@@ -51,7 +51,7 @@ extension Notebook {
         guard let deck else { return CardScope(tag: tag) }
         let decks = try decks()
         guard let chosen = decks.first(where: { $0.deck == deck }) else {
-            throw NotebookError.emptySelection("no deck '\(deck)'; `recall decks` lists them")
+            throw NotebookError.noSuchDeck(deck)
         }
         let title = chosen.title.isEmpty ? chosen.deck : chosen.title
         let below = decks.filter { $0.deck != deck && $0.title.hasPrefix(title + "/") }.map(\.deck)

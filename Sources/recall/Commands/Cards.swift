@@ -18,7 +18,7 @@ extension Recall {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: "Only this deck.")
+        @Option(help: "Only this deck and its sub-decks.")
         var deck: String?
 
         @Option(help: "Only cards with this tag.")
