@@ -16,7 +16,8 @@ extension Notebook {
         // A deck with its sub-decks, as `recall review --deck` takes it.
         let decks = try scope(deck: deck, tag: nil).decks
         let day = today
-        let overviews = try decks.map { try $0.flatMap { try store.cardOverviews(deck: $0, tag: tag) } }
+        let overviews =
+            try decks.map { try $0.flatMap { try store.cardOverviews(deck: $0, tag: tag) } }
             ?? store.cardOverviews(deck: nil, tag: tag)
         let cards = overviews.filter { stage?.matches($0, on: day) ?? true }
         return order.sorted(cards).map { CardListEntry(card: $0, stage: $0.stage(on: day)) }
