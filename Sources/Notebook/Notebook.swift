@@ -80,7 +80,7 @@ public final class Notebook: Sendable {
     ) throws -> AnswerOutcome {
         try store.answer(
             key, grade: grade, day: today, timestamp: environment.nowMillis, durationMs: durationMs, early: early,
-            cram: cram)
+            cram: cram, leeches: environment.leeches)
     }
 
     public func undo() throws -> UndoOutcome { try store.undoLast() }

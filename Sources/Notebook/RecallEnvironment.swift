@@ -14,6 +14,8 @@ public struct RecallEnvironment: Sendable {
     /// `synchronous = FULL`: every commit is fsynced (survives a power cut, costs a disk flush).
     /// Default NORMAL in WAL: commits survive a killed process. `RECALL_SYNC=full` switches.
     public var fullSync = false
+    /// When a lapse makes a card a leech (`RECALL_LEECH_LAPSES`, default 8; 0 turns it off).
+    public var leeches = LeechRule.standard
 
     public init(home: URL, now: @escaping @Sendable () -> Date, calendar: StudyCalendar, newPerDay: Int = 20) {
         self.home = home
@@ -24,7 +26,8 @@ public struct RecallEnvironment: Sendable {
 
     /// The environment of a real process: `--home`, else `$RECALL_HOME`, else
     /// `$XDG_DATA_HOME/recall`, else `~/.local/share/recall`; `RECALL_NOW` (ISO-8601) fixes the clock,
-    /// `TZ` the zone, `RECALL_ROLLOVER_HOUR` the hour a study day starts, `RECALL_NEW_PER_DAY` the limit.
+    /// `TZ` the zone, `RECALL_ROLLOVER_HOUR` the hour a study day starts, `RECALL_NEW_PER_DAY` the limit,
+    /// `RECALL_LEECH_LAPSES` the lapses that make a leech.
     public static func live(
         home override: String? = nil, variables: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> RecallEnvironment {
@@ -72,6 +75,13 @@ public struct RecallEnvironment: Sendable {
         var environment = RecallEnvironment(
             home: home, now: now, calendar: StudyCalendar(timeZone: zone, rolloverHour: rollover), newPerDay: newPerDay)
         environment.fullSync = variables["RECALL_SYNC"]?.lowercased() == "full"
+        if let text = variables["RECALL_LEECH_LAPSES"], !text.isEmpty {
+            guard let value = Int(text), value >= 0 else {
+                throw NotebookError.badSetting(
+                    name: "RECALL_LEECH_LAPSES", value: text, expected: "a whole number ≥ 0 (0 turns leeches off)")
+            }
+            environment.leeches = LeechRule(threshold: value)
+        }
         return environment
     }
 

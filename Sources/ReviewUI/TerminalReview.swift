@@ -214,6 +214,12 @@ public struct TerminalReview {
     }
 
     static func describe(_ outcome: AnswerOutcome, grade: Grade, cram: Bool = false) -> String {
+        if outcome.leech {
+            let card = outcome.event.card.description
+            let lapses = outcome.state?.lapses ?? 0
+            return "Leech: \(lapses) lapses, so \(card) is suspended and tagged leech. "
+                + "Rewrite it (`recall edit \(card)`), then `recall unsuspend \(card)`."
+        }
         if cram {
             let again = grade.needsRedrill ? " It comes back once more in this session." : ""
             return "Crammed (schedule unchanged).\(again)"

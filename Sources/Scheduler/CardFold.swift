@@ -9,14 +9,18 @@ public struct CardStatus: Hashable, Sendable {
     public var suspended: Bool
     /// Buried until this study day (the card is back on it); nil when not buried.
     public var buriedUntil: StudyDay?
+    /// Marked a leech since its last `forget` (it keeps the mark when unsuspended, as in Anki).
+    public var leech: Bool
 
     public init(
-        state: CardState? = nil, firstReview: StudyDay? = nil, suspended: Bool = false, buriedUntil: StudyDay? = nil
+        state: CardState? = nil, firstReview: StudyDay? = nil, suspended: Bool = false, buriedUntil: StudyDay? = nil,
+        leech: Bool = false
     ) {
         self.state = state
         self.firstReview = firstReview
         self.suspended = suspended
         self.buriedUntil = buriedUntil
+        self.leech = leech
     }
 
     /// Whether the card may be in the queue of `day`: not suspended, and not buried on that day.
@@ -35,10 +39,12 @@ public enum CardFold {
         status.firstReview = since.lazy.filter { $0.kind == .review }.map(\.day).min()
         for action in actions.sorted(by: actionOrder) {
             switch action.kind {
-            case .suspend, .leech: status.suspended = true
+            case .suspend: status.suspended = true
+            case .leech: (status.suspended, status.leech) = (true, true)
             case .unsuspend: status.suspended = false
             case .bury: status.buriedUntil = max(status.buriedUntil ?? action.day, action.day.advanced(by: 1))
-            case .forget: break
+            // The card starts over, so its lapses (and the leech mark they earned) are behind it.
+            case .forget: status.leech = false
             }
         }
         return status

@@ -19,6 +19,8 @@ public struct StoredCard: Sendable, Equatable {
     public var suspended = false
     /// Buried until this study day (docs/EVENTS.md); nil when not buried.
     public var buriedUntil: StudyDay? = nil
+    /// Marked a leech (its tags then hold `leech` too).
+    public var leech = false
 }
 
 /// A search result.
@@ -59,17 +61,16 @@ extension NotebookStore {
                     db,
                     sql: """
                         SELECT kind, front, back, tags, source_file, source_line, removed,
-                            ef100, repetitions, interval, due, lapses, last_review, suspended, buried_until
+                            ef100, repetitions, interval, due, lapses, last_review, suspended, buried_until, leech
                         FROM card WHERE key = ?
                         """, arguments: [key.description])
             else { return nil }
-            let tags: String = row[3]
             let card = Card(
                 key: key, kind: CardKind(rawValue: row[0]) ?? .note, front: row[1], back: row[2],
-                tags: tags.split(separator: " ").map(String.init), sourceFile: row[4], sourceLine: row[5])
+                tags: Self.tags(row[3], leech: row[15]), sourceFile: row[4], sourceLine: row[5])
             return StoredCard(
                 card: card, removed: row[6], state: Self.state(row, offset: 7), suspended: row[13],
-                buriedUntil: (row[14] as Int?).map(StudyDay.init(ordinal:)))
+                buriedUntil: (row[14] as Int?).map(StudyDay.init(ordinal:)), leech: row[15])
         }
     }
 
@@ -101,7 +102,7 @@ extension NotebookStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT deck, id FROM card WHERE removed = 0 AND instr(' ' || tags || ' ', ' ' || ? || ' ') > 0
+                    SELECT deck, id FROM card WHERE removed = 0 AND \(Self.hasTag(1))
                     ORDER BY deck, position
                     """, arguments: [tag]
             ).map { CardKey(deck: $0[0], id: $0[1]) }
@@ -116,18 +117,16 @@ extension NotebookStore {
                 db,
                 sql: """
                     SELECT deck, id, front, tags, position, rowid,
-                        ef100, repetitions, interval, due, lapses, last_review, suspended, buried_until
+                        ef100, repetitions, interval, due, lapses, last_review, suspended, buried_until, leech
                     FROM card
-                    WHERE removed = 0 AND (?1 IS NULL OR deck = ?1)
-                        AND (?2 IS NULL OR instr(' ' || tags || ' ', ' ' || ?2 || ' ') > 0)
+                    WHERE removed = 0 AND (?1 IS NULL OR deck = ?1) AND (?2 IS NULL OR \(Self.hasTag(2)))
                     ORDER BY deck, position
                     """, arguments: [deck, tag]
             ).map { row in
-                let tags: String = row[3]
                 let buried: Int? = row[13]
                 return CardOverview(
                     key: CardKey(deck: row[0], id: row[1]), question: row[2],
-                    tags: tags.split(separator: " ").map(String.init), state: Self.state(row, offset: 6),
+                    tags: Self.tags(row[3], leech: row[14]), state: Self.state(row, offset: 6),
                     suspended: row[12], buriedUntil: buried.map(StudyDay.init(ordinal:)), position: row[4],
                     added: row[5])
             }
@@ -230,5 +229,21 @@ extension NotebookStore {
                 try Int64.fetchAll(db, sql: "SELECT rowid FROM card INDEXED BY card_removed WHERE removed = 1"))
             return removed.isEmpty ? ids : ids.filter { !removed.contains($0) }
         }
+    }
+}
+
+extension NotebookStore {
+    /// SQL: the card (columns of `card`, under `alias` when given) carries the tag bound as
+    /// parameter `n`: written in its deck file, or `leech` on a card marked one.
+    static func hasTag(_ n: Int, alias: String? = nil) -> String {
+        let c = alias.map { "\($0)." } ?? ""
+        return
+            "(instr(' ' || \(c)tags || ' ', ' ' || ?\(n) || ' ') > 0 OR (?\(n) = '\(CardStageFilter.leechTag)' AND \(c)leech = 1))"
+    }
+
+    /// A card's tags: those of its deck file, then `leech` when it is marked one.
+    static func tags(_ text: String, leech: Bool) -> [String] {
+        let written = text.split(separator: " ").map(String.init)
+        return leech && !written.contains(CardStageFilter.leechTag) ? written + [CardStageFilter.leechTag] : written
     }
 }

@@ -9,6 +9,8 @@ public struct AnswerOutcome: Sendable, Equatable {
     public var event: ReviewEvent
     /// The card's schedule after the grade; nil only for a new card crammed (still new).
     public var state: CardState?
+    /// The grade's lapse made the card a leech: it is now suspended and marked (docs/EVENTS.md).
+    public var leech = false
 }
 
 /// The result of undoing the last event: a grade or a study action.
@@ -35,7 +37,7 @@ extension NotebookStore {
     /// `early`, the new state) is `SM2.answer`'s decision, made from the history read here.
     public func answer(
         _ key: CardKey, grade: Grade, day: StudyDay, timestamp: Int64, durationMs: Int = 0, early: Bool = false,
-        cram: Bool = false
+        cram: Bool = false, leeches: LeechRule = .standard
     ) throws -> AnswerOutcome {
         // The hot path of a review session: cached statements, the card's history read once, and
         // the new state folded in memory from that history plus the new event (the same fold a
@@ -66,7 +68,17 @@ extension NotebookStore {
             try insert(step.event, db)
             try db.cachedStatement(sql: Self.updateStateSQL).execute(
                 arguments: Self.stateArguments(step.state, firstReview: step.firstReview.ordinal, key: text))
-            return AnswerOutcome(event: step.event, state: step.state)
+            let lapsesBefore = SM2.fold(history)?.lapses ?? 0
+            guard leeches.isLeech(lapsesBefore: lapsesBefore, after: step.state.lapses) else {
+                return AnswerOutcome(event: step.event, state: step.state)
+            }
+            // The lapse that makes a leech logs a `leech` action right after the grade (the next
+            // seq): one step for `undo`, and an event like any other for sync.
+            let leech = CardAction(
+                card: key, timestamp: timestamp, day: day, kind: .leech, device: deviceID, seq: step.event.seq + 1)
+            try CardActionRecord.insert(leech, db)
+            try refoldStatus(text, db)
+            return AnswerOutcome(event: step.event, state: step.state, leech: true)
         }
     }
 
@@ -125,7 +137,17 @@ extension NotebookStore {
                 .order(CardActionRecord.Columns.seq.desc).fetchOne(db)?.action
             let undone: LoggedEvent
             let seq: Int64
-            if let action, action.seq > grade?.seq ?? 0 {
+            if let action, let grade, action.kind == .leech, action.seq == grade.seq + 1, action.card == grade.card {
+                // A leech comes with the grade that made it: both go, as the one step they were.
+                (undone, seq) = (.grade(grade), grade.seq)
+                try db.execute(
+                    sql: "DELETE FROM card_action WHERE device = ? AND seq = ?", arguments: [deviceID, action.seq])
+                try ReviewEventRecord.filter(Columns.device == deviceID && Columns.seq == seq).deleteAll(db)
+                try raiseSeqFloor(to: action.seq, db)
+                try db.execute(
+                    sql: "INSERT INTO undone_event(seq) VALUES (?) ON CONFLICT(seq) DO NOTHING", arguments: [action.seq]
+                )
+            } else if let action, action.seq > grade?.seq ?? 0 {
                 (undone, seq) = (.action(action), action.seq)
                 try db.execute(
                     sql: "DELETE FROM card_action WHERE device = ? AND seq = ?", arguments: [deviceID, seq])
@@ -332,8 +354,8 @@ extension NotebookStore {
             // others lose any action state left over.
             try db.execute(
                 sql: """
-                    UPDATE card SET suspended = 0, buried_until = NULL
-                    WHERE (suspended = 1 OR buried_until IS NOT NULL)
+                    UPDATE card SET suspended = 0, buried_until = NULL, leech = 0
+                    WHERE (suspended = 1 OR buried_until IS NOT NULL OR leech = 1)
                         AND NOT EXISTS (SELECT 1 FROM card_action a WHERE a.card = card.key)
                     """)
             for key in try String.fetchAll(db, sql: "SELECT DISTINCT card FROM card_action") {
@@ -352,7 +374,7 @@ extension NotebookStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT key, ef100, repetitions, interval, due, lapses, last_review, suspended, buried_until
+                    SELECT key, ef100, repetitions, interval, due, lapses, last_review, suspended, buried_until, leech
                     FROM card
                     """)
             for row in rows {
@@ -363,7 +385,7 @@ extension NotebookStore {
                 folded.firstReview = nil
                 let stored = CardStatus(
                     state: Self.state(row, offset: 1), suspended: row[7],
-                    buriedUntil: (row[8] as Int?).map(StudyDay.init(ordinal:)))
+                    buriedUntil: (row[8] as Int?).map(StudyDay.init(ordinal:)), leech: row[9])
                 if folded != stored { bad.append(key) }
             }
             return bad
@@ -413,8 +435,8 @@ extension NotebookStore {
     /// Folds one card's grades and study actions (docs/EVENTS.md) into its stored status.
     func refoldStatus(_ key: String, _ db: Database) throws -> CardStatus {
         let status = CardFold.fold(try history(of: key, db), actions: try CardActionRecord.actions(of: key, db))
-        try db.cachedStatement(sql: "UPDATE card SET suspended = ?, buried_until = ? WHERE key = ?").execute(
-            arguments: [status.suspended, status.buriedUntil?.ordinal, key])
+        try db.cachedStatement(sql: "UPDATE card SET suspended = ?, buried_until = ?, leech = ? WHERE key = ?")
+            .execute(arguments: [status.suspended, status.buriedUntil?.ordinal, status.leech, key])
         if let state = status.state, let first = status.firstReview {
             try db.execute(
                 sql: Self.updateStateSQL, arguments: Self.stateArguments(state, firstReview: first.ordinal, key: key))

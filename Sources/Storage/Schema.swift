@@ -124,6 +124,12 @@ enum Schema {
                     ALTER TABLE card ADD COLUMN buried_until INTEGER;
                     """)
         }
+        // What a `leech` action folds to (docs/EVENTS.md), kept on the row like the suspension so
+        // that `--tag leech` and `recall cards --state leech` are plain reads.
+        migrator.registerMigration("v5-leech") { db in
+            try db.execute(
+                sql: "ALTER TABLE card ADD COLUMN leech INTEGER NOT NULL DEFAULT 0 CHECK (leech IN (0, 1))")
+        }
         return migrator
     }
 }

@@ -27,7 +27,7 @@ struct StoredQueueCandidates: QueueCandidates {
         let c = alias.map { "\($0)." } ?? ""
         return """
             (?2 IS NULL OR \(c)deck IN (SELECT value FROM json_each(?2)))
-                AND (?4 IS NULL OR instr(' ' || \(c)tags || ' ', ' ' || ?4 || ' ') > 0)
+                AND (?4 IS NULL OR \(NotebookStore.hasTag(4, alias: alias)))
             """
     }
 
@@ -86,7 +86,7 @@ struct StoredQueueCandidates: QueueCandidates {
             db,
             sql: """
                 SELECT id FROM card INDEXED BY card_new WHERE deck = ?2 AND removed = 0 AND due IS NULL
-                    AND (?4 IS NULL OR instr(' ' || tags || ' ', ' ' || ?4 || ' ') > 0) AND \(Self.studiable())
+                    AND (?4 IS NULL OR \(NotebookStore.hasTag(4))) AND \(Self.studiable())
                 ORDER BY position LIMIT ?3
                 """, arguments: [day.ordinal, deck, limit, tag]
         ).map { CardKey(deck: deck, id: $0) }

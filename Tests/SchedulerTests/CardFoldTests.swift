@@ -41,6 +41,35 @@ struct CardFoldTests {
         #expect(CardFold.fold([], actions: [action(.leech, day: 0, seq: 1)]).suspended)
     }
 
+    @Test("a leech is suspended and marked; unsuspend keeps the mark, forget clears it")
+    func leech() {
+        let leech = CardFold.fold([], actions: [action(.leech, day: 0, seq: 1)])
+        #expect(leech.suspended && leech.leech)
+        let unsuspended = CardFold.fold(
+            [], actions: [action(.leech, day: 0, seq: 1), action(.unsuspend, day: 1, seq: 2)])
+        #expect(!unsuspended.suspended && unsuspended.leech)
+        let forgotten = CardFold.fold(
+            [],
+            actions: [
+                action(.leech, day: 0, seq: 1), action(.unsuspend, day: 1, seq: 2), action(.forget, day: 1, seq: 3),
+            ])
+        #expect(!forgotten.leech && !forgotten.suspended)
+        #expect(!CardFold.fold([], actions: [action(.suspend, day: 0, seq: 1)]).leech)
+    }
+
+    @Test("the leech rule: at the threshold, then every half threshold more; 0 turns it off")
+    func leechRule() {
+        let rule = LeechRule.standard
+        #expect(rule.threshold == 8)
+        let fired = (0...20).filter { rule.isLeech(lapsesBefore: $0 - 1, after: $0) }
+        #expect(fired == [8, 12, 16, 20])
+        #expect(!rule.isLeech(lapsesBefore: 8, after: 8))  // a grade that is not a lapse
+        #expect((0...20).allSatisfy { !LeechRule(threshold: 0).isLeech(lapsesBefore: $0 - 1, after: $0) })
+        #expect((1...4).filter { LeechRule(threshold: 1).isLeech(lapsesBefore: $0 - 1, after: $0) } == [1, 2, 3, 4])
+        #expect(
+            (1...8).filter { LeechRule(threshold: 3).isLeech(lapsesBefore: $0 - 1, after: $0) } == [3, 4, 5, 6, 7, 8])
+    }
+
     @Test("a buried card is out for the rest of its day and back the next study day")
     func bury() {
         let status = CardFold.fold([], actions: [action(.bury, day: 0, seq: 1)])

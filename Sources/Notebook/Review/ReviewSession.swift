@@ -58,7 +58,8 @@ public final class ReviewSession {
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - shownAt.uptimeNanoseconds) / 1_000_000)
         let outcome = try notebook.answer(
             entry.card, grade: grade, early: options.early, cram: options.cram, durationMs: elapsed)
-        let requeue = grade.needsRedrill
+        // A leech is suspended now: no re-drill for it.
+        let requeue = grade.needsRedrill && !outcome.leech
         if requeue {
             queue.append(QueueEntry(card: entry.card, queue: .drill, due: entry.due))
         }

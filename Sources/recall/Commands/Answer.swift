@@ -24,9 +24,14 @@ extension Recall {
 
         func run() throws {
             let outcome = try global.notebook().answer(card, grade: grade, early: early, durationMs: max(timeMs, 0))
-            let report = StateReport(outcome.event, state: outcome.state)
+            let report = StateReport(outcome.event, state: outcome.state, leech: outcome.leech)
             if global.json { return try Output.json(report) }
             print(report.line)
+            if outcome.leech {
+                print(
+                    "\(report.card) is a leech (\(report.schedule?.lapses ?? 0) lapses): suspended and tagged leech. "
+                        + "Rewrite it (`recall edit \(report.card)`), then `recall unsuspend \(report.card)`.")
+            }
         }
     }
 }
@@ -37,18 +42,21 @@ struct StateReport: Encodable {
     var event, card: String
     var grade: Int
     var kind: String
+    /// The grade's lapse made the card a leech (suspended and tagged; docs/EVENTS.md).
+    var leech: Bool
     /// Absent only for a new card crammed, which stays new (`recall answer` never crams).
     var schedule: ScheduleReport?
 
-    init(_ event: ReviewEvent, state: CardState?) {
+    init(_ event: ReviewEvent, state: CardState?, leech: Bool = false) {
         self.event = event.id
         card = event.card.description
         grade = event.grade.rawValue
         kind = event.kind.rawValue
+        self.leech = leech
         schedule = state.map(ScheduleReport.init)
     }
 
-    private enum CodingKeys: String, CodingKey { case event, card, grade, kind }
+    private enum CodingKeys: String, CodingKey { case event, card, grade, kind, leech }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -56,6 +64,7 @@ struct StateReport: Encodable {
         try container.encode(card, forKey: .card)
         try container.encode(grade, forKey: .grade)
         try container.encode(kind, forKey: .kind)
+        try container.encode(leech, forKey: .leech)
         try schedule?.encode(to: encoder)
     }
 
