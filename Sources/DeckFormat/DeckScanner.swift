@@ -13,6 +13,8 @@ public struct DeckScanner: Sendable {
     public var writeIDs: Bool
     /// Shows paths in messages relative to this folder (normally the working directory).
     public var displayBase: String
+    /// Told the number of cards of each card file read (from the scanner's worker threads).
+    public var fileRead: (@Sendable (_ cards: Int) -> Void)?
 
     public init(writeIDs: Bool = true, displayBase: String = FileManager.default.currentDirectoryPath) {
         self.writeIDs = writeIDs
@@ -324,6 +326,12 @@ public struct DeckScanner: Sendable {
 
     /// One Markdown file's cards; a file over a limit (DeckLimits) gives no cards and one issue.
     private func parseFile(_ url: URL) -> ParsedFile {
+        let parsed = parseFileContents(url)
+        fileRead?(parsed.cards.count)
+        return parsed
+    }
+
+    private func parseFileContents(_ url: URL) -> ParsedFile {
         func refused(_ message: String) -> ParsedFile {
             ParsedFile(
                 meta: DeckMeta(), cards: [], issues: [DeckIssue(file: display(url.path), line: 0, message: message)])

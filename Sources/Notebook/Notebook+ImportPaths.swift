@@ -23,9 +23,12 @@ extension Notebook {
 
     /// Imports Anki packages first, each read and checked whole before anything of it is written,
     /// then the other paths as Markdown decks (files or folders).
-    public func importPaths(_ urls: [URL]) throws -> PathsImport {
+    public func importPaths(_ urls: [URL], progress: (@Sendable (ImportProgress) -> Void)? = nil) throws
+        -> PathsImport
+    {
         let packages = try urls.filter(Self.isAnkiPackage).map { try importAnki($0) }
         let deckPaths = urls.filter { !Self.isAnkiPackage($0) }
-        return PathsImport(packages: packages, decks: deckPaths.isEmpty ? nil : try importDecks(deckPaths))
+        return PathsImport(
+            packages: packages, decks: deckPaths.isEmpty ? nil : try importDecks(deckPaths, progress: progress))
     }
 }

@@ -39,9 +39,16 @@ public final class Notebook: Sendable {
 
     // MARK: - Decks
 
-    /// Reads decks under `paths` and applies them (DECK-FORMAT.md's semantics).
-    public func importDecks(_ paths: [URL], writeIDs: Bool = true) throws -> ImportReport {
-        let scan = DeckScanner(writeIDs: writeIDs).scan(paths)
+    /// Reads decks under `paths` and applies them (DECK-FORMAT.md's semantics). `progress` hears
+    /// of each file read, then of the save.
+    public func importDecks(
+        _ paths: [URL], writeIDs: Bool = true, progress: (@Sendable (ImportProgress) -> Void)? = nil
+    ) throws -> ImportReport {
+        var scanner = DeckScanner(writeIDs: writeIDs)
+        let tally = progress.map(ImportProgress.Tally.init)
+        if let tally { scanner.fileRead = { @Sendable cards in tally.read(cards: cards) } }
+        let scan = scanner.scan(paths)
+        tally?.saving()
         let counts = try store.apply(scan.decks)
         return ImportReport(
             counts: counts, idsWritten: scan.idsWritten, errors: scan.allIssues, decks: scan.decks.map(\.id))

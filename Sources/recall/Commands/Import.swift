@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Notebook
+import TerminalUI
 
 extension Recall {
     struct Import: ParsableCommand {
@@ -38,8 +39,21 @@ extension Recall {
             var notes, reviews_added, reviews_skipped, notes_skipped, matched_existing, media_ignored: Int
         }
 
+        static func describe(_ progress: ImportProgress) -> String {
+            let read = "\(progress.files) file\(progress.files == 1 ? "" : "s"), \(progress.cards) cards"
+            return progress.saving ? "Importing: saving \(progress.cards) cards…" : "Importing: reading decks, \(read)"
+        }
+
         func run() throws {
-            let result = try global.notebook().importPaths(paths.map { URL(fileURLWithPath: $0) })
+            // On a terminal, a line on stderr while a long import runs; never in JSON or a pipe.
+            let line = global.json ? nil : ProgressLine.onTerminal()
+            var progress: (@Sendable (ImportProgress) -> Void)?
+            if let line { progress = { @Sendable in line.update(Self.describe($0), now: $0.saving) } }
+            let result: PathsImport
+            do {
+                defer { line?.finish() }
+                result = try global.notebook().importPaths(paths.map { URL(fileURLWithPath: $0) }, progress: progress)
+            }
             let packages = result.packages
             let c = result.counts
             let report = Report(
