@@ -100,4 +100,22 @@ struct CardActionCommandTests {
         let result = try run(["suspend", "q1"], home)
         #expect(result.status == 1 && result.stderr.contains("d/q1, e/q1"), "\(result.stderr)")
     }
+
+    @Test("forget on a terminal asks first: y forgets, anything else forgets nothing (exit 1)")
+    func forgetAsksOnTerminal() throws {
+        let (home, decks) = try homeWithDeck(cards: 2)
+        defer { home.remove(); decks.remove() }
+        for card in ["d/q1", "d/q2"] { #expect(try run(["answer", card, "5"], home).status == 0) }
+        for (card, reply, status, forgotten) in [("d/q1", "y", 0, true), ("d/q2", "no", 1, false)] {
+            let tty = try TmuxSession(
+                command:
+                    "'\(RecallProcess.executable.path)' forget \(card) --home '\(home.path)'; echo FORGET-EXIT=$?; sleep 600",
+                environment: ["RECALL_NOW": "2026-11-23T10:00:00Z", "TZ": "UTC"])
+            try tty.waitFor("Their schedule restarts. [y/N]")
+            try tty.send(reply, "Enter")
+            try tty.waitFor("FORGET-EXIT=\(status)")
+            let state = try run(["show", card, "--json"], home).json["state"]
+            #expect((state is NSNull) == forgotten, "\(card): \(String(describing: state))")
+        }
+    }
 }
