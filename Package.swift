@@ -54,12 +54,13 @@ let package = Package(
         .target(
             name: "Notebook",
             dependencies: [
-                "RecallCore", "Scheduler", "DeckFormat", "Storage", "GitSync", "CodeRunner", "AnkiPackage",
+                "RecallCore", "Spawning", "Scheduler", "DeckFormat", "Storage", "GitSync", "CodeRunner",
+                "AnkiPackage",
             ]),
         .target(
             name: "ReviewUI",
             dependencies: [
-                "Notebook", "TerminalUI", "Spawning", "RecallCore", "Scheduler", "DeckFormat", "Storage", "CodeRunner",
+                "Notebook", "TerminalUI", "RecallCore", "Scheduler", "DeckFormat", "Storage", "CodeRunner",
             ]),
         .executableTarget(
             name: "recall",

@@ -141,6 +141,29 @@ public struct DeckScanner: Sendable {
         }
     }
 
+    /// Why `file` would not be read as a card file of the folder deck `root`, nil when it would
+    /// (whether or not it exists yet): `recall add --file` checks a path before writing there.
+    public func whyNotCardFile(_ file: URL, ofDeckFolder root: URL) -> String? {
+        let root = root.standardizedFileURL
+        let file = file.standardizedFileURL
+        guard file.path.hasPrefix(root.path + "/") else { return "is outside the deck's folder \(display(root.path))" }
+        guard isCardFile(file) else {
+            return "is not a card file: cards are in *.md files whose names are not all capitals"
+        }
+        let components = file.path.dropFirst(root.path.count + 1).split(separator: "/")
+        if components.contains(where: { $0.hasPrefix(".") }) { return "is hidden, and hidden files are not read" }
+        if let link = DeckFile.firstSymlink(from: root, to: file, includingLast: true) {
+            return "lies at or below the symlink \(display(link.path)); symlinks are not followed in decks"
+        }
+        var folder = file.deletingLastPathComponent()
+        while folder.path.hasPrefix(root.path + "/") {
+            if isDeckFolder(folder) { return "is in \(display(folder.path)), a deck of its own" }
+            if isExerciseFolder(folder) { return "is in the exercise folder \(display(folder.path))" }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
+    }
+
     private func isDeckFolder(_ url: URL) -> Bool {
         FileManager.default.fileExists(atPath: url.appendingPathComponent("deck.yaml").path)
     }
@@ -399,7 +422,7 @@ public struct DeckScanner: Sendable {
             let id = deck.cards[index].card.key.id
             if id.isEmpty {
                 let card = deck.cards[index].card
-                let generated = uniqueID(for: card.front, taken: firstUse)
+                let generated = GeneratedID.make(for: card.front) { firstUse[$0] != nil }
                 firstUse[generated] = (card.sourceFile, card.sourceLine)
                 deck.cards[index].card.key = CardKey(deck: deck.id, id: generated)
                 pending[card.sourceFile, default: [:]][card.sourceLine] = generated
@@ -436,24 +459,13 @@ public struct DeckScanner: Sendable {
         return error.localizedDescription
     }
 
-    private func uniqueID(for question: String, taken: [String: (file: String, line: Int)]) -> String {
-        var base = Identifier.slug(question)
-        if base.count < 3 { base = "card-" + ContentHash.of([question]).prefix(8) }
-        var candidate = base
-        var counter = 2
-        while taken[candidate] != nil {
-            candidate = "\(base)-\(counter)"
-            counter += 1
-        }
-        return candidate
-    }
-
     private func fallbackDeckID(_ name: String) -> String {
         let slug = Identifier.slug(name)
         return slug.isEmpty ? "deck-" + ContentHash.of([name]).prefix(8) : slug
     }
 
-    func display(_ path: String) -> String {
+    /// `path` relative to `displayBase` when below it, as messages show files.
+    public func display(_ path: String) -> String {
         let base = displayBase.hasSuffix("/") ? displayBase : displayBase + "/"
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }

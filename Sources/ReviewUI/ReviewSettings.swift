@@ -1,4 +1,5 @@
 import DeckFormat
+import Notebook
 import TerminalUI
 
 /// What the review screen takes from the outside world, read once at the edge (the command line)
@@ -21,7 +22,7 @@ public struct ReviewSettings: Sendable {
     /// The settings of a process whose standard output is a terminal, from its `variables`.
     public static func live(variables: [String: String]) -> ReviewSettings {
         ReviewSettings(
-            editor: variables["VISUAL"] ?? variables["EDITOR"] ?? "vi",
+            editor: ExternalEditor(variables: variables).command,
             exerciseLanguage: Language(name: variables["RECALL_LANG"] ?? "python") ?? .python,
             color: ColorMode.detect(environment: variables, isTerminal: true))
     }

@@ -142,24 +142,36 @@ public struct TerminalReview {
 
     private var isExercise: Bool { (try? session.currentDetails())??.card.kind == .exercise }
 
-    /// Opens the card's file in the editor at its line, with the terminal restored meanwhile; then
-    /// re-imports the deck so the edit shows at once.
+    /// Opens the card's file in the editor at its line, with the terminal restored meanwhile; the
+    /// deck is imported again so the edit shows at once (`Notebook.editCard`, as `recall edit`).
     private func edit(terminal: Terminal) throws -> String {
-        guard let details = try session.currentDetails() else { return "" }
-        let card = details.card
-        if let failure = openInEditor(card.sourceFile, line: card.sourceLine, terminal: terminal) { return failure }
-        guard let report = try session.reimportCurrent() else { return "" }
-        if let problem = report.errors.first {
+        guard let entry = session.current else { return "" }
+        let outcome: CardEditing
+        do {
+            terminal.leave()
+            defer { try? terminal.enter() }
+            outcome = try session.notebook.editCard(.key(entry.card), editor: editor)
+        } catch let error as UserFacingError {
+            return error.description
+        }
+        if let problem = outcome.report.errors.first {
             return "Saved, with a problem: \(problem) — fix it and press e again."
         }
-        return report.counts.updated > 0 ? "Card updated." : "No change."
+        return outcome.changed ? "Card updated." : "No change."
     }
 
-    /// The editor on `file`, with the terminal left meanwhile; a message when it could not start.
+    private var editor: ExternalEditor { ExternalEditor(command: settings.editor) }
+
+    /// The editor on `file`, with the terminal left meanwhile; a message when it failed.
     private func openInEditor(_ file: String, line: Int, terminal: Terminal) -> String? {
         terminal.leave()
         defer { try? terminal.enter() }
-        return ExternalEditor(command: settings.editor).open(file, line: line)
+        do {
+            try editor.open(file, line: line)
+        } catch {
+            return error.description
+        }
+        return nil
     }
 
     /// The learner's working file for an exercise card, in the settings' language; the starter is

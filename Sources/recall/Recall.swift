@@ -10,8 +10,8 @@ struct Recall: ParsableCommand {
         commandName: "recall",
         abstract: "A study notebook for interview preparation: cards, SM-2 reviews, decks in git.",
         subcommands: [
-            Init.self, Import.self, Decks.self, Due.self, Answer.self, Undo.self, Suspend.self, Unsuspend.self,
-            Deck.self, Cards.self,
+            Init.self, Import.self, Decks.self, Deck.self, Cards.self, Add.self, Edit.self, Due.self, Answer.self,
+            Undo.self, Suspend.self, Unsuspend.self,
             Bury.self,
             Forget.self, Show.self, Search.self, Doctor.self,
             Review.self, Exercise.self, Check.self, Stats.self, Source.self, Sync.self, ProgressCommand.self,

@@ -4,11 +4,13 @@ import Testing
 
 @Suite("Review settings from the environment")
 struct ReviewSettingsTests {
-    @Test("the editor is $VISUAL, else $EDITOR, else vi")
+    @Test("the editor is $VISUAL, else $EDITOR, else vi; an empty value counts as unset")
     func editor() {
         #expect(ReviewSettings.live(variables: ["VISUAL": "code -w", "EDITOR": "nano"]).editor == "code -w")
         #expect(ReviewSettings.live(variables: ["EDITOR": "nano"]).editor == "nano")
         #expect(ReviewSettings.live(variables: [:]).editor == "vi")
+        #expect(ReviewSettings.live(variables: ["VISUAL": "", "EDITOR": " "]).editor == "vi")
+        #expect(ReviewSettings.live(variables: ["VISUAL": "", "EDITOR": "nano"]).editor == "nano")
     }
 
     @Test("the exercise language is $RECALL_LANG, Python when unset or unknown")

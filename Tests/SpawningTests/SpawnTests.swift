@@ -209,3 +209,21 @@ struct SpawnTerminalTests {
         #expect(seen.contains("session \(child.pid)"))
     }
 }
+
+@Suite("Spawn: a foreground child")
+struct ForegroundSpawnTests {
+    /// This process's disposition of `signal` (the handler's address, or SIG_DFL/SIG_IGN's).
+    func disposition(_ signal: Int32) -> UnsafeRawPointer? {
+        var current = sigaction()
+        sigaction(signal, nil, &current)
+        return unsafeBitCast(current.__sigaction_handler.sa_handler, to: UnsafeRawPointer?.self)
+    }
+
+    @Test("the child gets SIGINT at its default while it runs; this process's dispositions are back after")
+    func interruptIsTheChilds() throws {
+        let before = (disposition(SIGINT), disposition(SIGQUIT))
+        #expect(try Spawn("/bin/sh", ["-c", "kill -INT $$"]).runInForeground() == .signaled(SIGINT))
+        #expect(try Spawn("/bin/sh", ["-c", "exit 4"]).runInForeground() == .exited(4))
+        #expect(disposition(SIGINT) == before.0 && disposition(SIGQUIT) == before.1)
+    }
+}

@@ -87,12 +87,6 @@ public final class ReviewSession {
         return outcome
     }
 
-    /// Re-reads the current card's deck after an edit.
-    public func reimportCurrent() throws -> ImportReport? {
-        guard let details = try currentDetails() else { return nil }
-        return try notebook.importDecks([URL(fileURLWithPath: details.card.sourceFile)])
-    }
-
     public var elapsedSeconds: Int {
         Int((DispatchTime.now().uptimeNanoseconds - startedAt.uptimeNanoseconds) / 1_000_000_000)
     }
