@@ -5,7 +5,7 @@ SYSTEM_PACKAGES := libgit2-dev libsqlite3-dev sqlite3 pkg-config bubblewrap tmux
   openssh-server openssl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps venv build release run test lint test-convergence test-stress test-sanitize fuzz fuzz-smoke bench format clean
+.PHONY: deps venv build release install run test lint test-convergence test-stress test-sanitize fuzz fuzz-smoke bench format clean
 
 # Installs the Debian packages Recall builds and tests with, when any is missing (openssh-server and
 # openssl for the credential tests' own sshd and https certificate). Without recommends:
@@ -49,6 +49,23 @@ build: deps
 
 release: deps
 	$(SWIFT) build -c release
+
+# Installs the release binary, shell completions (bash, zsh, fish) and the man page under PREFIX
+# (default /usr/local; `make install PREFIX=$$HOME/.local` needs no root). The man page comes from
+# swift-argument-parser's manual generator, run on the built `recall`.
+PREFIX ?= /usr/local
+install: release
+	@bin=$$($(SWIFT) build -c release --show-bin-path); \
+	set -e; \
+	install -d "$(PREFIX)/bin" "$(PREFIX)/share/man/man1" "$(PREFIX)/share/bash-completion/completions" \
+		"$(PREFIX)/share/zsh/site-functions" "$(PREFIX)/share/fish/vendor_completions.d"; \
+	install -m 755 "$$bin/recall" "$(PREFIX)/bin/recall"; \
+	"$$bin/recall" --generate-completion-script bash > "$(PREFIX)/share/bash-completion/completions/recall"; \
+	"$$bin/recall" --generate-completion-script zsh > "$(PREFIX)/share/zsh/site-functions/_recall"; \
+	"$$bin/recall" --generate-completion-script fish > "$(PREFIX)/share/fish/vendor_completions.d/recall.fish"; \
+	$(SWIFT) package generate-manual --configuration release --authors "The Recall authors" > /dev/null; \
+	install -m 644 "$$(find .build/plugins/GenerateManual -name recall.1 | head -1)" "$(PREFIX)/share/man/man1/recall.1"; \
+	echo "installed recall $$("$(PREFIX)/bin/recall" --version) in $(PREFIX)"
 
 # Imports the bundled decks into the default notebook (or $(HOME_DIR) when given) and opens the
 # review session on today's queue.

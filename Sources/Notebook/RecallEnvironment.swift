@@ -41,18 +41,11 @@ public struct RecallEnvironment: Sendable {
         } else {
             home = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share/recall")
         }
-        var zone = TimeZone.current
-        if let name = variables["TZ"], !name.isEmpty {
-            let trimmed = name.hasPrefix(":") ? String(name.dropFirst()) : name
-            guard let parsed = TimeZone(identifier: trimmed) ?? TimeZone(abbreviation: trimmed) else {
-                throw NotebookError.badSetting(
-                    name: "TZ", value: name, expected: "a zone name such as Asia/Shanghai or UTC")
-            }
-            zone = parsed
-        }
+        let zone = try ZoneSetting.read(
+            variables["TZ"], processValue: ProcessInfo.processInfo.environment["TZ"], now: Date())
         let now: @Sendable () -> Date
         if let text = variables["RECALL_NOW"], !text.isEmpty {
-            guard let fixed = ISOTime.parse(text, zone: zone) else { throw NotebookError.badClock(text) }
+            guard let fixed = ISOTime.parse(text, zone: zone.zone) else { throw NotebookError.badClock(text) }
             now = { fixed }
         } else {
             now = { Date() }
@@ -73,7 +66,8 @@ public struct RecallEnvironment: Sendable {
             newPerDay = value
         }
         var environment = RecallEnvironment(
-            home: home, now: now, calendar: StudyCalendar(timeZone: zone, rolloverHour: rollover), newPerDay: newPerDay)
+            home: home, now: now, calendar: StudyCalendar(secondsEast: zone.secondsEast, rolloverHour: rollover),
+            newPerDay: newPerDay)
         environment.fullSync = variables["RECALL_SYNC"]?.lowercased() == "full"
         if let text = variables["RECALL_LEECH_LAPSES"], !text.isEmpty {
             guard let value = Int(text), value >= 0 else {

@@ -18,7 +18,7 @@ struct QueueOptions: ParsableArguments {
     @Flag(help: "Every chosen card whatever its due date; grades are logged as drills and change no schedule.")
     var cram = false
 
-    @Option(help: "At most this many cards.")
+    @Option(parsing: .unconditional, help: "At most this many cards.")
     var limit: Int?
 
     func validate() throws {

@@ -9,6 +9,7 @@ struct Recall: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recall",
         abstract: "A study notebook for interview preparation: cards, SM-2 reviews, decks in git.",
+        version: recallVersion,
         subcommands: [
             Init.self, Import.self, Decks.self, Deck.self, Cards.self, Add.self, Edit.self, Due.self, Answer.self,
             Undo.self, Suspend.self, Unsuspend.self,
@@ -19,8 +20,18 @@ struct Recall: ParsableCommand {
             Export.self,
         ])
 
+    /// `recall` alone is a usage error: it names no command.
+    func run() throws {
+        throw ValidationError("Name a command; `recall --help` lists them.")
+    }
+
     /// Exit codes: 0 ok, 1 a failure the user can fix, 2 a usage error.
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let message = CommandSuggestion.unknownCommand(in: arguments) {
+            FileHandle.standardError.write(Data("\(message)\n".utf8))
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -31,7 +42,11 @@ struct Recall: ParsableCommand {
             Foundation.exit(failure.status)
         } catch {
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
+            let parserMessage = fullMessage(for: error)
+            let message =
+                code == .success
+                ? parserMessage
+                : CommandSuggestion.negativeGrade(in: arguments, parserMessage: parserMessage) ?? parserMessage
             if code == .success {
                 print(message)
                 Foundation.exit(0)

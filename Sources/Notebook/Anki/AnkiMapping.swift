@@ -63,7 +63,7 @@ enum AnkiMapping {
     /// The instant (seconds since the epoch) a study day starts in `calendar`.
     static func start(of day: StudyDay, in calendar: StudyCalendar) -> Int64 {
         let utc = Int64(day.ordinal) * 86_400 + Int64(calendar.rolloverHour) * 3600
-        let offset = calendar.timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(utc)))
+        let offset = calendar.secondsEast(Date(timeIntervalSince1970: Double(utc)))
         return utc - Int64(offset)
     }
 }

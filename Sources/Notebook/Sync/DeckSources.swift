@@ -30,6 +30,9 @@ extension Notebook {
     ) throws -> SourceAddReport {
         try RemoteURL.validate(url)
         let url = Self.absoluteIfLocal(url)
+        if let local = Self.localPath(url), !FileManager.default.fileExists(atPath: local) {
+            throw SyncError.noLocalRepository(local)
+        }
         let name = name ?? Self.defaultSourceName(url)
         guard Identifier.isValid(name) else { throw SyncError.badSourceName(name) }
         let subpath = try Self.cleanSubpath(path)
@@ -126,6 +129,13 @@ extension Notebook {
     }
 
     /// Plain local paths are stored absolute, so that later syncs work from any folder.
+    /// The folder a source URL names on this machine (a path or a file:// URL); nil for a remote.
+    static func localPath(_ url: String) -> String? {
+        if url.hasPrefix("file://") { return URL(string: url)?.path }
+        if url.hasPrefix("/") || url.hasPrefix("./") || url.hasPrefix("../") { return url }
+        return nil
+    }
+
     static func absoluteIfLocal(_ url: String) -> String {
         if url.contains("://") || url.hasPrefix("/") { return url }
         let local = URL(fileURLWithPath: url).standardizedFileURL

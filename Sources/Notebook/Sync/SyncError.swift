@@ -15,6 +15,8 @@ public enum SyncError: UserFacingError, Equatable {
     case conflictOutsideSources(card: String, file: String)
     /// The remote's branch shares no commit with the clone's (a force-push of a new history).
     case unrelatedHistory(name: String, url: String, resubscribe: String)
+    /// A source given as a local path (or file:// URL) that does not exist.
+    case noLocalRepository(String)
 
     public var description: String {
         switch self {
@@ -43,6 +45,8 @@ public enum SyncError: UserFacingError, Equatable {
                 "card '\(card)' has several conflict copies (\(copies.joined(separator: ", "))); resolve one by naming it, e.g. `recall conflicts resolve \(copies[0]) --theirs`"
         case .conflictOutsideSources(let card, let file):
             return "the conflict on '\(card)' is in \(file), which belongs to no source; edit the file by hand"
+        case .noLocalRepository(let path):
+            return "no repository at \(path): that folder does not exist; check the path, or give the repository's URL"
         case .unrelatedHistory(let name, let url, let resubscribe):
             return
                 "the branch of source '\(name)' at \(url) now holds a history unrelated to the one this notebook synced (it was replaced, e.g. by a force-push of a new root commit); nothing was merged, imported or pushed. If the new history is the one to follow, subscribe again: `recall source remove \(name)` then `\(resubscribe)` (review history is kept; local edits not yet pushed stay only in the old history, so copy them first)"

@@ -19,11 +19,16 @@ extension Recall {
         @Flag(help: "Review a card that is not due yet.")
         var early = false
 
-        @Option(name: .customLong("time-ms"), help: "How long the answer took, in milliseconds.")
+        @Option(
+            name: .customLong("time-ms"), parsing: .unconditional, help: "How long the answer took, in milliseconds.")
         var timeMs: Int = 0
 
+        func validate() throws {
+            if timeMs < 0 { throw ValidationError("--time-ms must be 0 or more") }
+        }
+
         func run() throws {
-            let outcome = try global.notebook().answer(card, grade: grade, early: early, durationMs: max(timeMs, 0))
+            let outcome = try global.notebook().answer(card, grade: grade, early: early, durationMs: timeMs)
             let report = StateReport(outcome.event, state: outcome.state, leech: outcome.leech)
             if global.json { return try Output.json(report) }
             print(report.line)

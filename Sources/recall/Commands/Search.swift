@@ -13,8 +13,13 @@ extension Recall {
         @Argument(help: "Words to find; every word must occur.")
         var query: [String]
 
-        @Option(help: "At most this many results.")
+        // `.unconditional`: `--limit -1` is a (bad) value for --limit, not an unknown option.
+        @Option(parsing: .unconditional, help: "At most this many results.")
         var limit = 20
+
+        func validate() throws {
+            if limit < 1 { throw ValidationError("--limit must be 1 or more") }
+        }
 
         struct Report: Encodable {
             struct Hit: Encodable {

@@ -15,7 +15,7 @@ extension Recall {
         @Option(help: "Only this deck.")
         var deck: String?
 
-        @Option(help: "Days of forecast and of the retention window.")
+        @Option(parsing: .unconditional, help: "Days of forecast and of the retention window.")
         var days = 30
 
         func validate() throws {
