@@ -44,7 +44,11 @@ let package = Package(
             name: "GitSync",
             dependencies: ["RecallCore", "CGit2", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "CodeRunner", dependencies: ["RecallCore", "DeckFormat", "Spawning"]),
-        .target(name: "TerminalUI", dependencies: ["RecallCore"]),
+        // GitHub's CommonMark parser: the review screen renders cards from its tree.
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(name: "TerminalUI", dependencies: ["RecallCore", "CCmarkGFM"]),
         // Anki packages (.apkg/.colpkg) as values; talks to SQLite only for Anki's collection file.
         .target(
             name: "AnkiPackage",

@@ -77,7 +77,7 @@ extension NotebookStore {
             let leech = CardAction(
                 card: key, timestamp: timestamp, day: day, kind: .leech, device: deviceID, seq: step.event.seq + 1)
             try CardActionRecord.insert(leech, db)
-            try refoldStatus(text, db)
+            _ = try refoldStatus(text, db)
             return AnswerOutcome(event: step.event, state: step.state, leech: true)
         }
     }

@@ -1,173 +1,172 @@
 import Foundation
 
-/// Markdown to styled terminal lines at a given width: headings, paragraphs with inline styles,
-/// nested lists, block quotes, fenced code with colouring, tables and rules. Every line it returns
-/// fits `width` display columns.
+/// Markdown to styled terminal lines at a given width, from cmark-gfm's parse (`MarkdownNode`):
+/// headings, paragraphs with inline styles, nested lists, block quotes, fenced code, tables and
+/// rules. Every line it returns fits `width` display columns. Prose is re-flowed to the width;
+/// code never is: every space of a code line is kept, and a line too wide ends in `…`.
 public enum MarkdownRenderer {
     public static func render(_ markdown: String, width: Int) -> [StyledLine] {
-        let width = max(width, 8)
+        var lines = blocks(MarkdownNode.parse(markdown).children, width: max(width, 8))
+        while let last = lines.last, last.isEmpty { lines.removeLast() }
+        return lines
+    }
+
+    /// Blocks one after another, a blank line between them (none between the items of a tight list).
+    static func blocks(_ nodes: [MarkdownNode], width: Int, tight: Bool = false) -> [StyledLine] {
         var out: [StyledLine] = []
-        let lines = markdown.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-            .map(String.init)
-        var i = 0
-        var paragraph: [String] = []
-        var inList = false  // the last block was a list item: no blank line between items
-
-        func separate() {
-            if let last = out.last, !last.isEmpty { out.append([]) }
+        for node in nodes {
+            let lines = block(node, width: width)
+            if lines.isEmpty { continue }
+            if !tight, let last = out.last, !last.isEmpty { out.append([]) }
+            out += lines
         }
-        func flushParagraph() {
-            guard !paragraph.isEmpty else { return }
-            separate()
-            out += Wrapper.wrap(InlineMarkdown.parse(joinLines(paragraph)), width: width)
-            paragraph = []
-        }
-
-        while i < lines.count {
-            let line = lines[i]
-            let trimmed = line.trimmingLeadingSpaces
-            if trimmed.isEmpty {
-                flushParagraph()
-                i += 1
-                continue
-            }
-            let isListItem = listItem(line) != nil
-            defer { inList = isListItem }
-            if let fence = fenceMarker(trimmed) {
-                flushParagraph()
-                separate()
-                let language = String(trimmed.dropFirst(fence.count)).trimmingLeadingSpaces
-                i += 1
-                while i < lines.count, !lines[i].trimmingLeadingSpaces.hasPrefix(fence) {
-                    let code = SyntaxHighlighter.highlight(lines[i].replacingTabs, language: language)
-                    out += Wrapper.wrap(code, width: width, prefix: [Span("  ")], continuation: [Span("  ")])
-                        .map { hardCut($0, width: width) }
-                    i += 1
-                }
-                i += 1  // the closing fence
-                continue
-            }
-            if let level = headingLevel(trimmed) {
-                flushParagraph()
-                separate()
-                let text = String(trimmed.dropFirst(level + 1))
-                out += Wrapper.wrap(InlineMarkdown.parse(text, base: .heading), width: width)
-                i += 1
-                continue
-            }
-            if isRule(trimmed) {
-                flushParagraph()
-                out.append([Span(String(repeating: "─", count: width), .muted)])
-                i += 1
-                continue
-            }
-            if trimmed.hasPrefix("|") {
-                flushParagraph()
-                separate()
-                var rows: [String] = []
-                while i < lines.count, lines[i].trimmingLeadingSpaces.hasPrefix("|") {
-                    rows.append(lines[i].trimmingLeadingSpaces)
-                    i += 1
-                }
-                out += TableRenderer.render(rows: rows, width: width)
-                continue
-            }
-            if trimmed.hasPrefix(">") {
-                flushParagraph()
-                separate()
-                var quoted: [String] = []
-                while i < lines.count, lines[i].trimmingLeadingSpaces.hasPrefix(">") {
-                    quoted.append(String(lines[i].trimmingLeadingSpaces.dropFirst()).trimmingLeadingSpaces)
-                    i += 1
-                }
-                let bar = [Span("│ ", .muted)]
-                out += Wrapper.wrap(
-                    InlineMarkdown.parse(joinLines(quoted), base: .quote), width: width, prefix: bar, continuation: bar)
-                continue
-            }
-            if let item = listItem(line) {
-                flushParagraph()
-                if !inList { separate() }
-                var text = item.text
-                i += 1
-                // Continuation lines of the same item (indented, not a new item).
-                while i < lines.count, !lines[i].trimmingLeadingSpaces.isEmpty, listItem(lines[i]) == nil,
-                    lines[i].hasPrefix("  ")
-                {
-                    text += " " + lines[i].trimmingLeadingSpaces
-                    i += 1
-                }
-                let indent = String(repeating: " ", count: min(item.indent, width / 2))
-                let bullet = indent + item.marker + " "
-                out += Wrapper.wrap(
-                    InlineMarkdown.parse(text), width: width, prefix: [Span(bullet, .accent)],
-                    continuation: [Span(String(repeating: " ", count: DisplayWidth.of(bullet)))])
-                continue
-            }
-            paragraph.append(trimmed)
-            i += 1
-        }
-        flushParagraph()
-        while let last = out.last, last.isEmpty { out.removeLast() }
         return out
     }
 
-    /// Joins soft-wrapped source lines: with a space between Latin text, without one between CJK.
-    static func joinLines(_ lines: [String]) -> String {
-        var result = ""
-        for line in lines {
-            if let last = result.last, let first = line.first,
-                !(DisplayWidth.of(last) == 2 && DisplayWidth.of(first) == 2)
-            {
-                result += " "
+    static func block(_ node: MarkdownNode, width: Int) -> [StyledLine] {
+        switch node.kind {
+        case .paragraph:
+            return inlineLines(node.children, base: .plain).flatMap { Wrapper.wrap($0, width: width) }
+        case .heading:
+            return inlineLines(node.children, base: .heading).flatMap { Wrapper.wrap($0, width: width) }
+        case .codeBlock(let language):
+            return code(node.literal, language: language, width: width)
+        case .htmlBlock:
+            return code(node.literal, language: "", width: width)
+        case .thematicBreak:
+            return [[Span(String(repeating: "─", count: width), .muted)]]
+        case .blockQuote:
+            let bar = Span("│ ", .muted)
+            return blocks(node.children, width: max(width - 2, 1)).map { line in
+                [bar] + line.map { Span($0.text, Style.quote.merged(over: $0.style)) }
             }
-            result += line
+        case .list(let ordered, let start, let tight):
+            return list(node.children, ordered: ordered, start: start, tight: tight, width: width)
+        case .table:
+            return table(node, width: width)
+        default:
+            return blocks(node.children, width: width)
         }
-        return result
     }
 
-    static func fenceMarker(_ line: String) -> String? {
-        for marker in ["```", "~~~"] where line.hasPrefix(marker) {
-            return String(line.prefix(while: { $0 == marker.first }))
+    /// Fenced or indented code: each line as written (tabs as four spaces), coloured, indented two
+    /// columns, cut with `…` when wider than the screen: never re-flowed, which would move code.
+    static func code(_ text: String, language: String, width: Int) -> [StyledLine] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        return lines.map { line in
+            let coloured = SyntaxHighlighter.highlight(line.replacingTabs, language: language)
+            return cut([Span("  ")] + coloured, width: width)
         }
-        return nil
     }
 
-    static func headingLevel(_ line: String) -> Int? {
-        let hashes = line.prefix(while: { $0 == "#" }).count
-        guard (1...6).contains(hashes), line.dropFirst(hashes).first == " " else { return nil }
-        return hashes
-    }
-
-    static func isRule(_ line: String) -> Bool {
-        let compact = line.filter { $0 != " " }
-        guard compact.count >= 3, let first = compact.first, "-*_".contains(first) else { return false }
-        return compact.allSatisfy { $0 == first }
-    }
-
-    struct ListItem {
-        var indent: Int
-        var marker: String
-        var text: String
-    }
-
-    static func listItem(_ line: String) -> ListItem? {
-        let indent = line.prefix(while: { $0 == " " }).count
-        let rest = line.dropFirst(indent)
-        if let first = rest.first, "-*+".contains(first), rest.dropFirst().first == " " {
-            return ListItem(indent: indent, marker: indent >= 2 ? "◦" : "•", text: String(rest.dropFirst(2)))
+    static func list(_ items: [MarkdownNode], ordered: Bool, start: Int, tight: Bool, width: Int) -> [StyledLine] {
+        var out: [StyledLine] = []
+        for (index, item) in items.enumerated() {
+            let marker = ordered ? "\(start + index)." : "•"
+            let gutter = DisplayWidth.of(marker) + 1
+            var lines = blocks(item.children, width: max(width - gutter, 1), tight: tight)
+            // A nested list's bullets are hollow, so depth shows without more indentation.
+            lines = lines.map { $0.map { $0.text == "• " && $0.style == .accent ? Span("◦ ", .accent) : $0 } }
+            if !tight, !out.isEmpty { out.append([]) }
+            for (number, line) in lines.enumerated() {
+                let lead =
+                    number == 0
+                    ? Span(marker + " ", .accent) : Span(String(repeating: " ", count: gutter))
+                out.append(line.isEmpty ? [] : [lead] + line)
+            }
+            if lines.isEmpty { out.append([Span(marker, .accent)]) }
         }
-        let digits = rest.prefix(while: { $0.isNumber })
-        if !digits.isEmpty, digits.count <= 3 {
-            let after = rest.dropFirst(digits.count)
-            if let dot = after.first, dot == "." || dot == ")", after.dropFirst().first == " " {
-                return ListItem(indent: indent, marker: digits + ".", text: String(after.dropFirst(2)))
+        return out
+    }
+
+    static func table(_ node: MarkdownNode, width: Int) -> [StyledLine] {
+        let rows = node.children.filter {
+            if case .tableRow = $0.kind { return true }
+            return false
+        }
+        let header =
+            rows.first.map { row -> Bool in
+                if case .tableRow(let isHeader) = row.kind { return isHeader }
+                return false
+            } ?? false
+        let cells = rows.map { row in row.children.map { inlineLines($0.children, base: .plain).joinedWithSpaces } }
+        return TableRenderer.render(cells: cells, hasHeader: header, width: width)
+    }
+
+    // MARK: - Inlines
+
+    /// A block's inlines as lines: a hard break (`\` or two spaces at a line end, `<br>`) starts a
+    /// new one; a soft break is a space, or nothing between two CJK characters.
+    static func inlineLines(_ nodes: [MarkdownNode], base: Style) -> [StyledLine] {
+        var lines: [StyledLine] = [[]]
+        func append(_ nodes: [MarkdownNode], _ style: Style) {
+            for node in nodes {
+                switch node.kind {
+                case .text: lines[lines.count - 1].append(Span(node.literal, style))
+                case .code: lines[lines.count - 1].append(Span(node.literal, Style.code.merged(over: style)))
+                case .softBreak:
+                    if let last = lines[lines.count - 1].last?.text.last, DisplayWidth.of(last) == 2,
+                        let next = firstCharacter(after: node, in: nodes), DisplayWidth.of(next) == 2
+                    {
+                        continue
+                    }
+                    lines[lines.count - 1].append(Span(" ", style))
+                case .lineBreak: lines.append([])
+                case .htmlInline:
+                    if isLineBreakTag(node.literal) {
+                        lines.append([])
+                    } else {
+                        lines[lines.count - 1].append(Span(node.literal, Style.muted.merged(over: style)))
+                    }
+                case .emphasis: append(node.children, Style.emphasis.merged(over: style))
+                case .strong: append(node.children, Style.strong.merged(over: style))
+                case .strikethrough: append(node.children, Style.muted.merged(over: style))
+                case .link(let url):
+                    append(node.children, Style(underline: true).merged(over: style))
+                    // The target is part of what the card says: shown unless the text is the URL.
+                    if !url.isEmpty, plainText(node.children) != url, "mailto:" + plainText(node.children) != url {
+                        lines[lines.count - 1].append(Span(" (\(url))", Style.muted.merged(over: style)))
+                    }
+                case .image(let url):
+                    let alt = plainText(node.children)
+                    lines[lines.count - 1].append(
+                        Span("[image\(alt.isEmpty ? "" : ": " + alt)] (\(url))", Style.muted.merged(over: style)))
+                default: append(node.children, style)
+                }
             }
         }
-        return nil
+        append(nodes, base)
+        return lines
     }
 
-    /// Cuts a line that still exceeds the width (code with a long token).
+    private static func firstCharacter(after node: MarkdownNode, in nodes: [MarkdownNode]) -> Character? {
+        guard let index = nodes.firstIndex(of: node), index + 1 < nodes.count else { return nil }
+        return plainText([nodes[index + 1]]).first
+    }
+
+    static func plainText(_ nodes: [MarkdownNode]) -> String {
+        nodes.map { node in
+            switch node.kind {
+            case .text, .code: node.literal
+            case .softBreak, .lineBreak: " "
+            default: plainText(node.children)
+            }
+        }.joined()
+    }
+
+    static func isLineBreakTag(_ html: String) -> Bool {
+        let tag = html.lowercased().filter { $0 != " " }
+        return tag == "<br>" || tag == "<br/>"
+    }
+
+    /// Cuts a line wider than `width`, ending it with a muted `…` so the cut shows.
+    static func cut(_ line: StyledLine, width: Int) -> StyledLine {
+        guard line.width > width else { return line }
+        return hardCut(line, width: width - 1) + [Span("…", .muted)]
+    }
+
+    /// Cuts a line that still exceeds the width.
     static func hardCut(_ line: StyledLine, width: Int) -> StyledLine {
         guard line.width > width else { return line }
         var out: StyledLine = []
@@ -187,7 +186,13 @@ public enum MarkdownRenderer {
     }
 }
 
+extension [StyledLine] {
+    /// Lines of one table cell as one line (a cell cannot hold a line break in GitHub's tables).
+    var joinedWithSpaces: StyledLine {
+        enumerated().flatMap { index, line in index == 0 ? line : [Span(" ")] + line }
+    }
+}
+
 extension String {
-    var trimmingLeadingSpaces: String { String(drop(while: { $0 == " " || $0 == "\t" })) }
     var replacingTabs: String { replacingOccurrences(of: "\t", with: "    ") }
 }

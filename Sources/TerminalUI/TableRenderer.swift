@@ -23,18 +23,13 @@ public enum TableRenderer {
         return widths
     }
 
-    /// A Markdown table's lines (`| a | b |`, an optional `|---|` header rule) laid out in `width`.
-    static func render(rows raw: [String], width: Int) -> [StyledLine] {
-        var rows = raw.map(cells)
-        var hasHeader = false
-        if rows.count >= 2, rows[1].allSatisfy({ $0.allSatisfy { "-:| ".contains($0) } && !$0.isEmpty }) {
-            rows.remove(at: 1)
-            hasHeader = true
-        }
-        let columns = rows.map(\.count).max() ?? 0
+    /// A table's cells (rows of styled cells, the first row the header when `hasHeader`) laid out
+    /// in `width`, each cell wrapped within its column.
+    static func render(cells rows: [[StyledLine]], hasHeader: Bool, width: Int) -> [StyledLine] {
+        var parsed = rows
+        let columns = parsed.map(\.count).max() ?? 0
         guard columns > 0 else { return [] }
-        rows = rows.map { $0 + Array(repeating: "", count: columns - $0.count) }
-        let parsed = rows.map { $0.map { InlineMarkdown.parse($0) } }
+        parsed = parsed.map { $0 + Array(repeating: [], count: columns - $0.count) }
         var widths = columnWidths(parsed.map { $0.map(\.width) })
         // Separators take 3 columns between cells ("│" with spaces); shrink the widest column until it fits.
         let available = max(width - 3 * (columns - 1), columns)
@@ -73,23 +68,5 @@ public enum TableRenderer {
             }
         }
         return out
-    }
-
-    static func cells(_ row: String) -> [String] {
-        var text = row.trimmingLeadingSpaces
-        if text.hasPrefix("|") { text.removeFirst() }
-        while text.hasSuffix(" ") { text.removeLast() }
-        if text.hasSuffix("|") { text.removeLast() }
-        return text.split(separator: "|", omittingEmptySubsequences: false).map {
-            String($0).trimmingLeadingSpaces.trimmingTrailingSpaces
-        }
-    }
-}
-
-extension String {
-    var trimmingTrailingSpaces: String {
-        var s = self
-        while s.last == " " || s.last == "\t" { s.removeLast() }
-        return s
     }
 }
