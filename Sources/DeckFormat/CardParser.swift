@@ -16,6 +16,9 @@ public struct ParsedFile: Sendable {
     public var meta: DeckMeta
     public var cards: [ParsedCard]
     public var issues: [DeckIssue]
+    /// True when the front matter could not be read whole (bad YAML, an unclosed block, an unknown
+    /// key, a file refused whole): a single-file deck without `meta.deck` then has an unknown id.
+    public var metaHasErrors = false
 }
 
 /// Reads Markdown deck files (DECK-FORMAT.md): optional YAML front matter, then one card per
@@ -30,21 +33,24 @@ public enum CardParser {
                     DeckIssue(
                         file: file, line: 0,
                         message: "binary file (contains NUL bytes); a deck file must be UTF-8 Markdown text")
-                ])
+                ], metaHasErrors: true)
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             let line = firstInvalidLine(data)
             return ParsedFile(
                 meta: DeckMeta(), cards: [],
-                issues: [DeckIssue(file: file, line: line, message: "invalid UTF-8; save the file as UTF-8")])
+                issues: [DeckIssue(file: file, line: line, message: "invalid UTF-8; save the file as UTF-8")],
+                metaHasErrors: true)
         }
         return parse(text: text, file: file)
     }
 
+    /// A leading byte-order mark is dropped; line numbers are unchanged.
     public static func parse(text: String, file: String) -> ParsedFile {
-        let lines = MarkdownLines(text)
+        let lines = MarkdownLines(ByteOrderMark.dropped(from: text))
         var issues: [DeckIssue] = []
         var meta = DeckMeta()
+        var metaHasErrors = false
         var index = 0
         if lines.count > 0, lines[0].trimmingTrailingSpace == "---" {
             if let end = (1..<lines.count).first(where: { lines[$0].trimmingTrailingSpace == "---" }) {
@@ -52,9 +58,11 @@ public enum CardParser {
                 let (parsed, metaIssues) = DeckMeta.parse(yaml: yaml, file: file, firstLine: 2)
                 meta = parsed
                 issues += metaIssues
+                metaHasErrors = !metaIssues.isEmpty
                 index = end + 1
             } else {
                 issues.append(DeckIssue(file: file, line: 1, message: "bad front matter: no closing '---' line"))
+                metaHasErrors = true
                 index = 1  // still read the cards below, so none is dropped silently
             }
         }
@@ -98,7 +106,7 @@ public enum CardParser {
             }
         }
         finish()
-        return ParsedFile(meta: meta, cards: cards, issues: issues)
+        return ParsedFile(meta: meta, cards: cards, issues: issues, metaHasErrors: metaHasErrors)
     }
 
     private static func makeCard(
@@ -152,13 +160,58 @@ enum HeadingID {
         var problem: String?
     }
 
-    /// Where each `{#` starts, found on bytes (the generic `ranges(of:)` is slow in a hot loop).
+    /// Where each `{#` starts outside inline code (`` `…` ``, CommonMark code spans: a run of N
+    /// backticks up to the next run of exactly N), found on bytes (the generic `ranges(of:)` is
+    /// slow in a hot loop). A `{#x}` shown in code is part of the question, never its id.
     static func idMarkers(in text: Substring) -> [Substring.Index] {
+        let bytes = text.utf8
+        let backtick = UInt8(ascii: "`")
+        // Backtick runs first, so that each opener finds its closer without rescanning the line.
+        var runs: [(start: Substring.Index, end: Substring.Index, length: Int)] = []
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            guard bytes[index] == backtick else {
+                index = bytes.index(after: index)
+                continue
+            }
+            let start = index
+            var length = 0
+            while index != bytes.endIndex, bytes[index] == backtick {
+                length += 1
+                index = bytes.index(after: index)
+            }
+            runs.append((start, index, length))
+        }
+        var runsOfLength: [Int: [Int]] = [:]
+        for (position, run) in runs.enumerated() { runsOfLength[run.length, default: []].append(position) }
+        var cursor: [Int: Int] = [:]  // per length: how many of its runs lie behind the scan
+        var spans: [Range<Substring.Index>] = []
+        var position = 0
+        while position < runs.count {
+            let run = runs[position]
+            let same = runsOfLength[run.length] ?? []
+            var next = cursor[run.length] ?? 0
+            while next < same.count, same[next] <= position { next += 1 }
+            cursor[run.length] = next
+            if next < same.count {
+                let closer = same[next]
+                spans.append(run.start..<runs[closer].end)
+                position = closer + 1
+            } else {
+                position += 1  // no closer: the backticks are literal
+            }
+        }
         var result: [Substring.Index] = []
-        var index = text.utf8.startIndex
-        while index != text.utf8.endIndex {
-            let next = text.utf8.index(after: index)
-            if text.utf8[index] == UInt8(ascii: "{"), next != text.utf8.endIndex, text.utf8[next] == UInt8(ascii: "#") {
+        var span = 0
+        index = bytes.startIndex
+        while index != bytes.endIndex {
+            while span < spans.count, spans[span].upperBound <= index { span += 1 }
+            if span < spans.count, spans[span].contains(index) {
+                index = spans[span].upperBound
+                continue
+            }
+            let next = bytes.index(after: index)
+            if bytes[index] == UInt8(ascii: "{"), next != bytes.endIndex, bytes[next] == UInt8(ascii: "#") {
                 result.append(index)
             }
             index = next

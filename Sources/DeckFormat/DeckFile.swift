@@ -102,13 +102,13 @@ public enum DeckFile {
         return .success(bytes)
     }
 
-    /// The file as UTF-8 text; nil (with the reason) otherwise.
+    /// The file as UTF-8 text, without a leading byte-order mark; nil (with the reason) otherwise.
     static func readText(_ url: URL) -> Result<String, Failure> {
         read(url).flatMap { bytes in
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 return .failure(.cannotRead("not UTF-8 text"))
             }
-            return .success(text)
+            return .success(ByteOrderMark.dropped(from: text))
         }
     }
 }

@@ -15,6 +15,9 @@ public struct DeckScanner: Sendable {
     public var displayBase: String
     /// Told the number of cards of each card file read (from the scanner's worker threads).
     public var fileRead: (@Sendable (_ cards: Int) -> Void)?
+    /// The decks the notebook holds, by id, with the folder or file each was read from: a deck
+    /// read elsewhere under one of these ids, while that place still claims it, is refused.
+    public var knownRoots: [String: String] = [:]
 
     public init(writeIDs: Bool = true, displayBase: String = FileManager.default.currentDirectoryPath) {
         self.writeIDs = writeIDs
@@ -23,6 +26,7 @@ public struct DeckScanner: Sendable {
 
     public func scan(_ paths: [URL]) -> ScanResult {
         var result = ScanResult()
+        var read: [ScannedDeck] = []
         var seenRoots = Set<String>()
         for path in paths {
             let url = path.standardizedFileURL
@@ -36,11 +40,10 @@ public struct DeckScanner: Sendable {
                 ? discover(in: url, issues: &result.issues)
                 : [enclosingDeckFolder(of: url).map { .folder($0) } ?? .file(url)]
             for target in targets where seenRoots.insert(target.url.path).inserted {
-                var deck = read(target)
-                result.idsWritten += assignIDs(&deck)
-                result.decks.append(deck)
+                if let deck = self.read(target, issues: &result.issues) { read.append(deck) }
             }
         }
+        settle(read, into: &result)
         return result
     }
 
@@ -52,6 +55,7 @@ public struct DeckScanner: Sendable {
     /// that its cards are marked removed.
     public func scanChanges(_ paths: [URL], within root: URL) -> ScanResult {
         var result = ScanResult()
+        var read: [ScannedDeck] = []
         let root = root.standardizedFileURL
         var folders: [URL] = []
         var seenFolders = Set<String>()
@@ -77,9 +81,7 @@ public struct DeckScanner: Sendable {
                     result.issues.append(
                         DeckIssue(file: display(path.path), line: 0, message: DeckFile.Failure.symlink.message))
                 } else if FileManager.default.fileExists(atPath: path.path) {
-                    var deck = read(.file(path))
-                    result.idsWritten += assignIDs(&deck)
-                    result.decks.append(deck)
+                    if let deck = self.read(.file(path), issues: &result.issues) { read.append(deck) }
                 } else {
                     result.vanishedFiles.append(path.path)
                 }
@@ -90,11 +92,89 @@ public struct DeckScanner: Sendable {
             }
         }
         for folder in folders {
-            var deck = read(.folder(folder))
-            result.idsWritten += assignIDs(&deck)
-            result.decks.append(deck)
+            if let deck = self.read(.folder(folder), issues: &result.issues) { read.append(deck) }
         }
+        settle(read, into: &result)
         return result
+    }
+
+    // MARK: - One id, one place
+
+    /// Adds the decks read to `result`, ids assigned, except those that claim a deck id another
+    /// place claims too: two decks read now, or one read now and the one the notebook holds
+    /// (`knownRoots`) whose folder or file still says that id. Either would mark the other's cards
+    /// removed on each import, so neither conflicting deck read now is imported (the notebook's
+    /// copy stays as it was), no id is written into them, and each is reported naming the other.
+    private func settle(_ decks: [ScannedDeck], into result: inout ScanResult) {
+        var kept: [ScannedDeck] = []
+        var refused = Set<Int>()
+        let byID = Dictionary(grouping: decks.indices, by: { decks[$0].id })
+        for index in decks.indices {
+            let deck = decks[index]
+            let rivals = (byID[deck.id] ?? []).filter { $0 != index && !Self.sameFile(decks[$0].root, deck.root) }
+            if let rival = rivals.first {
+                refused.insert(index)
+                result.issues.append(
+                    DeckIssue(
+                        file: display(namingFile(of: deck.root)), line: 0,
+                        message:
+                            "claims the deck id '\(deck.id)', as \(display(namingFile(of: decks[rival].root))) does; neither was imported: give one of them another `deck:` id"
+                    ))
+            } else if (byID[deck.id] ?? []).first != index {
+                refused.insert(index)  // the same folder or file reached through two paths: read once
+            } else if let known = knownRoots[deck.id], known != deck.root, !Self.sameFile(known, deck.root),
+                !decks.contains(where: { $0.root == known }), declaredID(atRoot: known) == deck.id
+            {
+                refused.insert(index)
+                result.issues.append(
+                    DeckIssue(
+                        file: display(namingFile(of: deck.root)), line: 0,
+                        message:
+                            "claims the deck id '\(deck.id)', which the notebook already holds from \(display(namingFile(of: known))) (still claiming it); nothing of it was imported: give it another `deck:` id, or take the other out first (`recall deck remove \(deck.id)`)"
+                    ))
+            }
+        }
+        for index in decks.indices where !refused.contains(index) {
+            var deck = decks[index]
+            result.idsWritten += assignIDs(&deck)
+            kept.append(deck)
+        }
+        result.decks += kept
+    }
+
+    /// The file that gives a deck its id: a folder's `deck.yaml`, or the single file itself.
+    private func namingFile(of root: String) -> String {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue {
+            return (root as NSString).appendingPathComponent("deck.yaml")
+        }
+        return root
+    }
+
+    /// The deck id the folder deck or single-file deck at `root` gives today; nil when there is no
+    /// such deck there any more (moved, deleted) or its id is unknown.
+    func declaredID(atRoot root: String) -> String? {
+        let url = URL(fileURLWithPath: root)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else { return nil }
+        if isDirectory.boolValue {
+            guard isDeckFolder(url) else { return nil }
+            let meta = readMeta(of: url)
+            return meta.idIsKnown ? meta.scanned.id : nil
+        }
+        guard isCardFile(url), !DeckFile.isSymlink(url), enclosingDeckFolder(of: url) == nil else { return nil }
+        let parsed = parseFileContents(url)
+        if parsed.metaHasErrors && parsed.meta.deck == nil { return nil }
+        return parsed.meta.deck ?? fallbackDeckID(url.deletingPathExtension().lastPathComponent)
+    }
+
+    /// Whether two paths name the same file or folder (one may be reached through a symlink).
+    private static func sameFile(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        var first = stat()
+        var second = stat()
+        guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
+        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 
     // MARK: - Discovery
@@ -233,10 +313,19 @@ public struct DeckScanner: Sendable {
 
     // MARK: - Reading
 
-    private func read(_ target: DeckTarget) -> ScannedDeck {
+    /// The deck at `target`; nil (its problems added to `issues`) when the file that names the
+    /// deck (`deck.yaml`, or a single-file deck's front matter) has errors and gives no `deck:` id.
+    /// The id is then unknown: a deck made from the folder's or file's name would be a second deck
+    /// holding the real one's cards, and it would never go away. So nothing of it is imported.
+    private func read(_ target: DeckTarget, issues: inout [DeckIssue]) -> ScannedDeck? {
         switch target {
         case .file(let url):
             let parsed = parseFile(url)
+            if parsed.metaHasErrors && parsed.meta.deck == nil {
+                issues += parsed.issues
+                issues.append(unknownID(file: url.path, deck: url.path))
+                return nil
+            }
             let id = parsed.meta.deck ?? fallbackDeckID(url.deletingPathExtension().lastPathComponent)
             var deck = ScannedDeck(
                 id: id, title: parsed.meta.title ?? id, newPerDay: parsed.meta.newPerDay, root: url.path,
@@ -244,19 +333,36 @@ public struct DeckScanner: Sendable {
             add(parsed, from: url, deckTags: [], to: &deck)
             return deck
         case .folder(let folder):
-            var deck = readMeta(of: folder)
-            readFolder(folder, deckTags: deck.tags, into: &deck.scanned)
-            return deck.scanned
+            let meta = readMeta(of: folder)
+            guard meta.idIsKnown else {
+                let yaml = folder.appendingPathComponent("deck.yaml").path
+                issues += meta.scanned.issues
+                issues.append(unknownID(file: yaml, deck: folder.path))
+                return nil
+            }
+            var deck = meta.scanned
+            readFolder(folder, deckTags: meta.tags, into: &deck)
+            return deck
         }
     }
 
-    /// A folder deck's `deck.yaml`: a deck with no cards yet, and the tags its cards inherit.
-    private func readMeta(of folder: URL) -> (scanned: ScannedDeck, tags: [String]) {
+    private func unknownID(file: String, deck: String) -> DeckIssue {
+        DeckIssue(
+            file: display(file), line: 0,
+            message:
+                "has errors and gives no valid deck id, so nothing of \(display(deck)) was imported (its cards are left as they were); fix it and import again"
+        )
+    }
+
+    /// A folder deck's `deck.yaml`: a deck with no cards yet, the tags its cards inherit, and
+    /// whether the deck's id is known (the file was read, or its errors left `deck:` valid).
+    private func readMeta(of folder: URL) -> (scanned: ScannedDeck, tags: [String], idIsKnown: Bool) {
         var deck = ScannedDeck(
             id: fallbackDeckID(folder.lastPathComponent), title: folder.lastPathComponent, newPerDay: nil,
             root: folder.path, cards: [], files: [], filesWithErrors: [], issues: [])
         let metaURL = folder.appendingPathComponent("deck.yaml")
         var tags: [String] = []
+        var idIsKnown = false
         deck.files.append(metaURL.path)
         if let text = readText(metaURL, into: &deck) {
             let (meta, issues) = DeckMeta.parse(yaml: text, file: display(metaURL.path), firstLine: 1)
@@ -266,8 +372,9 @@ public struct DeckScanner: Sendable {
             deck.title = meta.title ?? deck.id
             deck.newPerDay = meta.newPerDay
             tags = meta.tags
+            idIsKnown = issues.isEmpty || meta.deck != nil
         }
-        return (deck, tags)
+        return (deck, tags, idIsKnown)
     }
 
     /// The parts of a folder deck in deck order: card files and exercise folders.
@@ -357,7 +464,8 @@ public struct DeckScanner: Sendable {
     private func parseFileContents(_ url: URL) -> ParsedFile {
         func refused(_ message: String) -> ParsedFile {
             ParsedFile(
-                meta: DeckMeta(), cards: [], issues: [DeckIssue(file: display(url.path), line: 0, message: message)])
+                meta: DeckMeta(), cards: [], issues: [DeckIssue(file: display(url.path), line: 0, message: message)],
+                metaHasErrors: true)
         }
         switch DeckFile.read(url) {
         case .failure(let failure):

@@ -16,12 +16,15 @@ public struct CardSelection: Sendable, Equatable {
 }
 
 extension Notebook {
-    /// The live card a reference names: `deck/id` as is, a bare id when exactly one live card has it.
-    public func resolve(_ reference: CardReference) throws -> CardKey {
+    /// The live card a reference names: `deck/id` as is, a bare id when exactly one live card has
+    /// it. With `kind`, a bare id names the one card of that kind with it when there is any (an
+    /// exercise command looks among exercises, so a question card sharing the id is no rival).
+    public func resolve(_ reference: CardReference, kind: CardKind? = nil) throws -> CardKey {
         switch reference {
         case .key(let key): return key
         case .bare(let id):
-            let matches = try store.cards(withID: id)
+            var matches = kind == nil ? [] : try store.cards(withID: id, kind: kind)
+            if matches.isEmpty { matches = try store.cards(withID: id) }
             guard let first = matches.first else { throw NotebookError.noSuchCard(id) }
             guard matches.count == 1 else {
                 throw NotebookError.ambiguousCard(id, candidates: matches.map(\.description))
@@ -33,7 +36,7 @@ extension Notebook {
     /// The cards a selection names, each once, in the order given (named cards, then the tag's,
     /// then the deck's). A tag or deck that selects nothing is an error: a typo must not pass silently.
     public func cards(in selection: CardSelection) throws -> [CardKey] {
-        var keys = try selection.cards.map(resolve)
+        var keys = try selection.cards.map { try resolve($0) }
         if let tag = selection.tag {
             let tagged = try store.cards(tagged: tag)
             if tagged.isEmpty { throw NotebookError.emptySelection("no live card has the tag '\(tag)'") }

@@ -22,10 +22,14 @@ extension Notebook {
     }
 
     /// Imports Anki packages first, each read and checked whole before anything of it is written,
-    /// then the other paths as Markdown decks (files or folders).
+    /// then the other paths as Markdown decks (files or folders). A path that does not exist
+    /// refuses the whole import before anything is read or written: a typo among several paths
+    /// must not leave half of what was asked done.
     public func importPaths(_ urls: [URL], progress: (@Sendable (ImportProgress) -> Void)? = nil) throws
         -> PathsImport
     {
+        let missing = urls.filter { !FileManager.default.fileExists(atPath: $0.path) }
+        if !missing.isEmpty { throw NotebookError.noSuchPaths(missing.map(\.relativePath)) }
         let packages = try urls.filter(Self.isAnkiPackage).map { try importAnki($0) }
         let deckPaths = urls.filter { !Self.isAnkiPackage($0) }
         return PathsImport(

@@ -45,6 +45,7 @@ public final class Notebook: Sendable {
         _ paths: [URL], writeIDs: Bool = true, progress: (@Sendable (ImportProgress) -> Void)? = nil
     ) throws -> ImportReport {
         var scanner = DeckScanner(writeIDs: writeIDs)
+        scanner.knownRoots = try store.deckRoots()
         let tally = progress.map(ImportProgress.Tally.init)
         if let tally { scanner.fileRead = { @Sendable cards in tally.read(cards: cards) } }
         let scan = scanner.scan(paths)
@@ -58,7 +59,9 @@ public final class Notebook: Sendable {
     /// sync does with the paths a tree diff reports. The decks holding them are read in full, so the
     /// result is that of `importDecks` of the whole tree; other decks are left as they are.
     public func importChanges(_ paths: [URL], within root: URL, writeIDs: Bool = true) throws -> ImportReport {
-        let scan = DeckScanner(writeIDs: writeIDs).scanChanges(paths, within: root)
+        var scanner = DeckScanner(writeIDs: writeIDs)
+        scanner.knownRoots = try store.deckRoots()
+        let scan = scanner.scanChanges(paths, within: root)
         let counts = try store.apply(scan.decks, vanishedFiles: scan.vanishedFiles)
         return ImportReport(
             counts: counts, idsWritten: scan.idsWritten, errors: scan.allIssues, decks: scan.decks.map(\.id))

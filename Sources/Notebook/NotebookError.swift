@@ -12,6 +12,7 @@ public enum NotebookError: UserFacingError, Equatable {
     case emptySelection(String)
     case noSuchDeck(String)
     case deckFromSource(deck: String, source: String)
+    case noSuchPaths([String])
 
     public var description: String {
         switch self {
@@ -34,6 +35,9 @@ public enum NotebookError: UserFacingError, Equatable {
             return why
         case .noSuchDeck(let deck):
             return "no deck '\(deck)'; `recall decks` lists the decks there are"
+        case .noSuchPaths(let paths):
+            return paths.map { "\($0): no such file or folder" }.joined(separator: "\n")
+                + "\nnothing was imported; check the path\(paths.count == 1 ? "" : "s") and import again"
         case .deckFromSource(let deck, let source):
             return
                 "the deck '\(deck)' comes from the source '\(source)' and its sync would bring it back; use `recall source remove \(source)` instead (it removes every deck of that source)"

@@ -182,7 +182,7 @@ public struct TerminalReview {
         let folder = session.notebook.environment.home.appendingPathComponent("work")
         let file = folder.appendingPathComponent("\(entry.card.id).\(language.fileExtension)")
         if !FileManager.default.fileExists(atPath: file.path) {
-            _ = try session.notebook.writeStarter(entry.card.description, language: language, into: folder)
+            _ = try session.notebook.writeStarter(.key(entry.card), language: language, into: folder)
         }
         return file
     }
@@ -199,7 +199,7 @@ public struct TerminalReview {
         guard let entry = session.current, let file = try solutionFile() else { return }
         terminal.draw([settings.color.render([Span(" Checking \(file.lastPathComponent)…", .accent)])])
         do {
-            let report = try session.notebook.check(entry.card.description, file: file)
+            let report = try session.notebook.check(.key(entry.card), file: file)
             let grade = try session.notebook.suggestedGrade(entry.card, verdict: report.verdict)
             state.checkResult = Self.table(report)
             state.suggested = grade

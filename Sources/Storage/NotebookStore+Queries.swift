@@ -53,6 +53,19 @@ extension NotebookStore {
         }
     }
 
+    /// Where each deck holding a live card was last read from (its folder or single file), by id.
+    public func deckRoots() throws -> [String: String] {
+        try read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, root FROM deck
+                    WHERE EXISTS (SELECT 1 FROM card WHERE card.deck = deck.id AND card.removed = 0)
+                    """)
+            return Dictionary(rows.map { ($0[0], $0[1]) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
     /// One card with its schedule; nil when unknown.
     public func card(_ key: CardKey) throws -> StoredCard? {
         try read { db in
@@ -87,11 +100,14 @@ extension NotebookStore {
         }
     }
 
-    /// Live cards whose id is `id`, in any deck (to resolve a bare id), in key order.
-    public func cards(withID id: String) throws -> [CardKey] {
+    /// Live cards whose id is `id` (of `kind` when given), in any deck (to resolve a bare id), in
+    /// key order.
+    public func cards(withID id: String, kind: CardKind? = nil) throws -> [CardKey] {
         try read { db in
             try String.fetchAll(
-                db, sql: "SELECT deck FROM card WHERE id = ? AND removed = 0 ORDER BY deck", arguments: [id]
+                db,
+                sql: "SELECT deck FROM card WHERE id = ?1 AND removed = 0 AND (?2 IS NULL OR kind = ?2) ORDER BY deck",
+                arguments: [id, kind?.rawValue]
             ).map { CardKey(deck: $0, id: id) }
         }
     }

@@ -78,6 +78,9 @@ struct CommandLineTests {
         arguments: [
             (["answer", "d/nope", "3"], 1, "unknown card 'd/nope'"),
             (["show", "d/missing"], 1, "unknown card 'd/missing'"),
+            // A bare id is resolved: unknown is exit 1 naming it (not a usage error).
+            (["answer", "nope", "3"], 1, "no live card has the id 'nope'"),
+            (["show", "missing"], 1, "no live card has the id 'missing'"),
             (["import", "/no/such/deck"], 1, "/no/such/deck: no such file or folder"),
             (["answer"], 2, "Missing expected argument"),
             (["decks", "--frobnicate"], 2, "Unknown option '--frobnicate'"),
@@ -94,13 +97,14 @@ struct CommandLineTests {
     @Test(
         "a malformed card, grade or language is a usage error (exit 2) naming the argument and its form",
         arguments: [
-            (["answer", "nope", "3"], "The value 'nope' is invalid for '<card>'", "as deck/id"),
+            (["answer", "Nope", "3"], "The value 'Nope' is invalid for '<card>'", "as deck/id"),
             (["answer", "d/Q1", "3"], "The value 'd/Q1' is invalid for '<card>'", "as deck/id"),
             (["answer", "d/q1", "6"], "The value '6' is invalid for '<grade>'", "from 0 (blackout) to 5"),
             (["answer", "d/q1", "10"], "The value '10' is invalid for '<grade>'", "from 0 (blackout) to 5"),
             (["answer", "d/q1", "five"], "The value 'five' is invalid for '<grade>'", "from 0 (blackout) to 5"),
-            (["show", "q1"], "The value 'q1' is invalid for '<card>'", "as deck/id"),
-            (["conflicts", "resolve", "d", "--ours"], "The value 'd' is invalid for '<card>'", "deck/id"),
+            (["show", "Q 1"], "The value 'Q 1' is invalid for '<card>'", "as deck/id"),
+            (["conflicts", "resolve", "d/", "--ours"], "The value 'd/' is invalid for '<card>'", "deck/id"),
+            (["exercise", "Bad_Id"], "The value 'Bad_Id' is invalid for '<exercise>'", "deck/id"),
             (["exercise", "d/q1", "--lang", "ruby"], "The value 'ruby' is invalid for '--lang <lang>'", "'python'"),
             (
                 ["check", "d/q1", "x.py", "--lang", "cobol"], "The value 'cobol' is invalid for '--lang <lang>'",

@@ -81,6 +81,48 @@ struct CardParserTests {
         #expect(parsed.cards.first?.answer == "answer")
         #expect(parsed.cards.first?.id == "q")
     }
+
+    @Test(
+        "a leading byte-order mark is not text: the first card and the front matter are read, lines unchanged",
+        arguments: ["\n", "\r\n"])
+    func byteOrderMark(newline: String) {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let cards = "## First {#bom1}\nOne.\n\n## Second {#bom2}\nTwo.\n".replacingOccurrences(of: "\n", with: newline)
+        let plain = CardParser.parse(data: bom + Array(cards.utf8), file: "x.md")
+        #expect(plain.issues.isEmpty)
+        #expect(plain.cards.map(\.id) == ["bom1", "bom2"])
+        #expect(plain.cards.map(\.line) == [1, 4])
+        let front = "---\ndeck: b\ntags: [t1]\n---\n".replacingOccurrences(of: "\n", with: newline) + cards
+        let withMeta = CardParser.parse(data: bom + Array(front.utf8), file: "x.md")
+        #expect(withMeta.issues.isEmpty)
+        #expect(withMeta.meta.deck == "b" && withMeta.meta.tags == ["t1"])
+        #expect(withMeta.cards.map(\.id) == ["bom1", "bom2"])
+        #expect(withMeta.cards.first?.line == 5)
+    }
+
+    @Test(
+        "{#…} inside inline code is part of the question; only a trailing {#id} outside code is the id",
+        arguments: [
+            ("## What does `{#x}` do?", "What does `{#x}` do?", nil),
+            ("## What does `{#x}` do? {#what-x}", "What does `{#x}` do?", "what-x"),
+            ("## Is ``a `{#b}` c`` code? {#ticks}", "Is ``a `{#b}` c`` code?", "ticks"),
+            ("## Ends in code `{#x}`", "Ends in code `{#x}`", nil),
+            ("## Unclosed ` {#open}", "Unclosed `", "open"),
+        ] as [(String, String, String?)])
+    func idOutsideInlineCode(heading: String, question: String, id: String?) {
+        let parsed = CardParser.parse(text: heading + "\nAnswer.\n", file: "x.md")
+        #expect(parsed.issues.isEmpty, "\(parsed.issues)")
+        #expect(parsed.cards.first?.question == question)
+        #expect(parsed.cards.first?.id == id)
+    }
+
+    @Test("an id marker outside code still has to end the heading, and only one may be given")
+    func idRulesOutsideCode() {
+        let late = CardParser.parse(text: "## Q {#a} then `{#b}`\nA\n", file: "x.md")
+        #expect(late.issues.first?.message.contains("must end the heading") == true)
+        let two = CardParser.parse(text: "## Q {#a} `c` {#b}\nA\n", file: "x.md")
+        #expect(two.issues.first?.message.contains("more than one id") == true)
+    }
 }
 
 @Suite("Id write-back")
@@ -92,6 +134,24 @@ struct IDWriterTests {
         #expect(
             String(decoding: out, as: UTF8.self)
                 == "# T\r\n\r\n## First {#first}\r\nbody  \r\n\n## Second {#s}\nx\n## Third {#third}\nlast")
+    }
+
+    @Test("a byte-order mark is kept on write-back, CRLF too, and the file reads back the same")
+    func keepsByteOrderMark() throws {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let original = bom + Array("## First\r\nOne.\r\n\r\n## Second\r\nTwo.\r\n".utf8)
+        let out = IDWriter.insert(ids: [1: "first", 4: "second"], into: original)
+        #expect(out == bom + Array("## First {#first}\r\nOne.\r\n\r\n## Second {#second}\r\nTwo.\r\n".utf8))
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let file = try folder.write("bom.md", bytes: original)
+        let scan = DeckScanner(displayBase: folder.path).scan([file])
+        #expect(scan.allIssues.isEmpty && scan.idsWritten == 2)
+        #expect(try Array(Data(contentsOf: file)) == out)
+        #expect(
+            DeckScanner(displayBase: folder.path).scan([file]).decks.first?.cards.map(\.card.key.id) == [
+                "first", "second",
+            ])
     }
 
     @Test("the scanner writes generated ids back and reads the same ids next time")

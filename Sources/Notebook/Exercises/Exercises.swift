@@ -7,18 +7,10 @@ import Storage
 /// Coding-exercise use cases: find an exercise, hand out its starter, check a solution, keep the
 /// attempts and suggest a grade.
 extension Notebook {
-    /// The exercise behind a card key (`coding/two-sum`) or a bare id (`two-sum`) when unambiguous.
-    public func exercise(_ name: String) throws -> (key: CardKey, exercise: Exercise) {
-        let key: CardKey
-        if let parsed = CardKey(name) {
-            key = parsed
-        } else {
-            let candidates = try store.cards().filter { $0.id == name }
-            guard candidates.count == 1, let only = candidates.first else {
-                throw candidates.isEmpty ? StorageError.unknownCard(name) : NotebookError.badCardKey(name)
-            }
-            key = only
-        }
+    /// The exercise behind a card key (`coding/two-sum`), or a bare id (`two-sum`) that one
+    /// exercise has (a question card with the same id does not make it ambiguous).
+    public func exercise(_ reference: CardReference) throws -> (key: CardKey, exercise: Exercise) {
+        let key = try resolve(reference, kind: .exercise)
         let details = try show(key)
         guard details.card.kind == .exercise else { throw ExerciseError.notAnExercise(key.description) }
         let folder = URL(fileURLWithPath: details.card.sourceFile).deletingLastPathComponent()
@@ -31,8 +23,8 @@ extension Notebook {
     }
 
     /// Writes the starter (or the last attempt) for `language` into `folder`; returns its path.
-    public func writeStarter(_ name: String, language: Language, into folder: URL) throws -> URL {
-        let (key, exercise) = try exercise(name)
+    public func writeStarter(_ reference: CardReference, language: Language, into folder: URL) throws -> URL {
+        let (key, exercise) = try exercise(reference)
         let attempt = attemptFile(key, language)
         let source = FileManager.default.fileExists(atPath: attempt.path) ? attempt : exercise.file("starter", language)
         guard FileManager.default.fileExists(atPath: source.path) else {
@@ -46,10 +38,10 @@ extension Notebook {
     }
 
     /// Checks `file` against the exercise, keeps it as the last attempt and logs the verdict.
-    public func check(_ name: String, file: URL, language: Language? = nil, allowUnsandboxed: Bool = false) throws
-        -> CheckReport
-    {
-        let (key, exercise) = try exercise(name)
+    public func check(
+        _ reference: CardReference, file: URL, language: Language? = nil, allowUnsandboxed: Bool = false
+    ) throws -> CheckReport {
+        let (key, exercise) = try exercise(reference)
         guard let language = language ?? Language(name: file.pathExtension) else {
             throw RunnerError.unknownLanguage(file.lastPathComponent)
         }

@@ -3,6 +3,7 @@ import CodeRunner
 import DeckFormat
 import Foundation
 import Notebook
+import RecallCore
 import TerminalUI
 
 extension Recall {
@@ -13,8 +14,8 @@ extension Recall {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The exercise, as deck/id or id.")
-        var exercise: String
+        @Argument(help: "The exercise, as deck/id or a bare id (e.g. coding/remove-nth-from-end).")
+        var exercise: CardReference
 
         @Argument(help: "Your solution file (.py, .swift, .cpp).")
         var file: String

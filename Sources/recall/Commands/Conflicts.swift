@@ -49,8 +49,9 @@ extension Recall {
 
             @OptionGroup var global: GlobalOptions
 
-            @Argument(help: "The card (deck/id), or one of its conflict copies.")
-            var card: CardKey
+            @Argument(
+                help: "The card (deck/id, or a bare id when only one deck has it), or one of its conflict copies.")
+            var card: CardReference
 
             @Flag(help: "Keep this notebook's version (the card's, or the copy's when the merge was made elsewhere).")
             var ours = false
@@ -63,7 +64,8 @@ extension Recall {
             }
 
             func run() throws {
-                let conflict = try global.notebook().resolveConflict(card, keepTheirs: theirs)
+                let notebook = try global.notebook()
+                let conflict = try notebook.resolveConflict(try notebook.resolve(card), keepTheirs: theirs)
                 if global.json {
                     return try Output.json(["card": conflict.card.description, "kept": theirs ? "theirs" : "ours"])
                 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import DeckFormat
 import Foundation
 import Notebook
+import RecallCore
 
 extension Recall {
     struct Exercise: ParsableCommand {
@@ -11,8 +12,8 @@ extension Recall {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The exercise, as deck/id or id (e.g. coding/remove-nth-from-end).")
-        var exercise: String
+        @Argument(help: "The exercise, as deck/id or a bare id (e.g. coding/remove-nth-from-end).")
+        var exercise: CardReference
 
         @Option(help: "The language of the starter file.")
         var lang = Language.python

@@ -10,8 +10,8 @@ extension Recall {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The card, as deck/id (e.g. llm-interview/lora-principle).")
-        var card: CardKey
+        @Argument(help: "The card, as deck/id or a bare id (when only one deck has it).")
+        var card: CardReference
 
         struct Report: Encodable {
             struct Event: Encodable {
@@ -57,14 +57,15 @@ extension Recall {
         }
 
         func run() throws {
-            let details = try global.notebook().show(card)
+            let notebook = try global.notebook()
+            let details = try notebook.show(try notebook.resolve(card))
             let report = Report(details)
             if global.json { return try Output.json(report) }
             let c = details.card
             let marks =
                 (report.removed ? "  (removed)" : "") + (report.suspended ? "  (suspended)" : "")
                 + (report.buried_until.map { "  (buried until \($0))" } ?? "")
-            print("\(card)\(marks)  \(c.sourceFile):\(c.sourceLine)")
+            print("\(c.key)\(marks)  \(c.sourceFile):\(c.sourceLine)")
             if !c.tags.isEmpty { print("tags: \(c.tags.joined(separator: ", "))") }
             print("\nQ: \(c.front)\n\n\(c.back)\n")
             if let s = report.state {
