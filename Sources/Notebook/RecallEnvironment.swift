@@ -87,9 +87,32 @@ public struct RecallEnvironment: Sendable {
 /// ISO-8601 instants as users write them: `2026-11-23T09:30:00Z`, with an offset or fractional
 /// seconds, a local time without offset (read in `TZ`), or a bare date.
 enum ISOTime {
+    /// `YYYY-MM-DDTHH:MM:SSZ` exactly, read by hand: the form scripts and tests set, so the clock
+    /// costs nothing at start-up (setting up a format style takes a few runtime type lookups).
+    static func utc(_ text: String) -> Date? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[19] == UInt8(ascii: "Z"),
+            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+            let day = StudyDay(iso: String(decoding: bytes[0..<10], as: UTF8.self))
+        else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            range.reduce(0) { total, index in
+                guard let total, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else { return nil }
+                return total * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+            }
+        }
+        guard let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+            hour < 24, minute < 60, second < 60
+        else { return nil }
+        return Date(timeIntervalSince1970: Double(day.ordinal * 86_400 + hour * 3600 + minute * 60 + second))
+    }
+
     static func parse(_ text: String, zone: TimeZone) -> Date? {
         // The usual form first, through Foundation's native parser: ISO8601DateFormatter (ICU)
         // costs several milliseconds to set up, a sizeable part of a command's start-up.
+        // That exact shape is read here alone: Foundation's parsers would roll 2026-02-30 over
+        // into March rather than refuse it.
+        if text.utf8.count == 20, text.hasSuffix("Z"), text.dropFirst(10).first == "T" { return utc(text) }
         // Only with an explicit offset: a time without one is local time (below).
         if let t = text.firstIndex(of: "T"), text[t...].contains(where: { $0 == "Z" || $0 == "+" || $0 == "-" }) {
             if let date = try? Date.ISO8601FormatStyle().parse(text) { return date }

@@ -28,10 +28,6 @@ struct Recall: ParsableCommand {
     /// Exit codes: 0 ok, 1 a failure the user can fix, 2 a usage error.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if let message = CommandSuggestion.unknownCommand(in: arguments) {
-            FileHandle.standardError.write(Data("\(message)\n".utf8))
-            Foundation.exit(2)
-        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -41,6 +37,12 @@ struct Recall: ParsableCommand {
         } catch let failure as CommandFailure {
             Foundation.exit(failure.status)
         } catch {
+            // Looked for only once parsing failed: listing the commands' names costs start-up time
+            // (runtime type lookups) that every command would otherwise pay.
+            if let message = CommandSuggestion.unknownCommand(in: arguments) {
+                FileHandle.standardError.write(Data("\(message)\n".utf8))
+                Foundation.exit(2)
+            }
             let code = exitCode(for: error)
             let parserMessage = fullMessage(for: error)
             let message =

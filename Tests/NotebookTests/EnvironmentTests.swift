@@ -33,4 +33,17 @@ struct EnvironmentTests {
         #expect(throws: NotebookError.self) { try RecallEnvironment.live(variables: ["RECALL_ROLLOVER_HOUR": "25"]) }
         #expect(throws: NotebookError.self) { try RecallEnvironment.live(variables: ["RECALL_NEW_PER_DAY": "-3"]) }
     }
+
+    @Test("RECALL_NOW in UTC (`…Z`) is read exactly as ISO 8601 reads it; malformed ones are refused")
+    func utcClock() throws {
+        for text in ["2026-11-23T10:00:00Z", "1970-01-01T00:00:00Z", "2028-02-29T23:59:59Z", "2026-12-31T04:00:01Z"] {
+            let environment = try RecallEnvironment.live(variables: ["RECALL_NOW": text, "TZ": "UTC"])
+            #expect(environment.now() == (try Date.ISO8601FormatStyle().parse(text)), "\(text)")
+        }
+        for bad in ["2026-11-23T25:00:00Z", "2026-02-30T10:00:00Z", "2026-11-23T10:0x:00Z"] {
+            #expect(throws: (any Error).self, "\(bad)") {
+                _ = try RecallEnvironment.live(variables: ["RECALL_NOW": bad, "TZ": "UTC"])
+            }
+        }
+    }
 }
