@@ -42,6 +42,7 @@ public struct Checker: Sendable {
             }
             if let root = toolchain.root { box.readOnly.append(root) }
         }
+        try box.verifyStarts(in: folder)
         var report = CheckReport(
             verdict: .accepted, cases: [], message: nil, timeMs: 0, compileMs: 0, sandboxed: box.isIsolated,
             language: language)
@@ -56,7 +57,8 @@ public struct Checker: Sendable {
             report.compileMs = outcome.wallMs
             if outcome.status != 0 || outcome.timedOut {
                 report.verdict = .compileError
-                report.message = Self.compilerMessage(outcome.stderr + outcome.stdout, solution: harness.solutionName)
+                report.message = CompilerMessage.forLearner(
+                    outcome.stderr + outcome.stdout, solution: harness.solutionName, function: exercise.function)
                 report.cases = exercise.cases.map { Self.result($0, status: .notRun) }
                 return report
             }
@@ -65,7 +67,7 @@ public struct Checker: Sendable {
         let limits = Sandbox.Limits(
             cpuSeconds: exercise.limits.cpuSeconds, memoryBytes: exercise.limits.memoryMB << 20,
             outputBytes: exercise.limits.outputKB << 10)
-        let outcome = try box.run(harness.run, in: folder, limits: limits)
+        let outcome = try box.run(harness.run, in: folder, limits: limits, environment: harness.runEnvironment)
         report.timeMs = outcome.wallMs
         switch Self.results(in: folder, limit: limits.fileBytes) {
         case .success(let lines):
@@ -120,7 +122,8 @@ public struct Checker: Sendable {
         }
         let graded = grade(exercise, results)
         report.cases = graded.cases
-        let (verdict, message) = verdict(exercise, graded, outcome: outcome)
+        let (verdict, message) = verdict(
+            exercise, graded, outcome: outcome, solution: "solution.\(report.language.fileExtension)")
         report.verdict = verdict
         if let message { report.message = message }
         return report
@@ -168,7 +171,10 @@ public struct Checker: Sendable {
 
     /// The verdict for graded cases and how the run ended, with its message (nil when there is
     /// nothing to add: a wrong answer, or accepted).
-    static func verdict(_ exercise: Exercise, _ graded: Graded, outcome: Sandbox.Outcome) -> (Verdict, String?) {
+    /// `solution` is the learner's file name in the run folder (`solution.swift`).
+    static func verdict(_ exercise: Exercise, _ graded: Graded, outcome: Sandbox.Outcome, solution: String) -> (
+        Verdict, String?
+    ) {
         let missing = graded.cases.contains { $0.status == .notRun }
         let crashed = outcome.signal != nil || (outcome.status ?? 0) != 0
         // Under bwrap a signal comes back as exit status 128 + signal.
@@ -195,14 +201,26 @@ public struct Checker: Sendable {
             )
         }
         if graded.firstError != nil || crashed || missing {
-            let firstMissing = graded.cases.firstIndex { $0.status == .notRun }
+            if let firstError = graded.firstError { return (.runtimeError, firstError) }
+            let which: String
+            if let firstMissing = graded.cases.firstIndex(where: { $0.status == .notRun }),
+                exercise.cases.indices.contains(firstMissing)
+            {
+                let testCase = exercise.cases[firstMissing]
+                which = testCase.hidden ? "case #\(firstMissing + 1) (hidden)" : "case '\(testCase.name)'"
+            } else {
+                which = "after the last case"
+            }
+            // The runtime's own words and the learner's line, when it said them (a Swift trap).
+            if let crash = CrashMessage.summary(outcome.stderr, solution: solution) {
+                return (.runtimeError, "\(which): \(crash)")
+            }
             let how =
                 signal.map { "killed by signal \($0): \(Self.signalName($0))" } ?? "exit status \(outcome.status ?? -1)"
             let stderr = outcome.stderr.split(separator: "\n").suffix(6).joined(separator: "\n")
             return (
                 .runtimeError,
-                graded.firstError
-                    ?? "the program ended (\(how)) during case #\((firstMissing ?? 0) + 1)\(stderr.isEmpty ? "" : ":\n" + stderr)"
+                "the program ended (\(how)) \(which.hasPrefix("case") ? "during " : "")\(which)\(stderr.isEmpty ? "" : ":\n" + stderr)"
             )
         }
         return (graded.cases.contains { $0.status == .failed } ? .wrongAnswer : .accepted, nil)
@@ -213,14 +231,6 @@ public struct Checker: Sendable {
             name: c.hidden ? "hidden" : c.name, hidden: c.hidden, status: status,
             input: c.hidden ? nil : c.input.map(\.description).joined(separator: ", "),
             expected: c.hidden ? nil : c.expected.description, actual: nil, message: nil)
-    }
-
-    /// The compiler's messages about the learner's file (harness lines are noise to the learner).
-    static func compilerMessage(_ text: String, solution: String) -> String {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let relevant = lines.filter { $0.contains(solution) || $0.hasPrefix(" ") || $0.contains("error") }
-        let chosen = (relevant.isEmpty ? lines : relevant).prefix(40).joined(separator: "\n")
-        return chosen.replacingOccurrences(of: "/work/", with: "")
     }
 
     static func signalName(_ signal: Int32) -> String {

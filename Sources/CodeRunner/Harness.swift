@@ -10,6 +10,8 @@ public struct Harness {
     /// Compile step (nil for Python), run inside the sandbox with the compile limits.
     public var compile: [String]?
     public var run: [String]
+    /// Added to the run's environment (Swift: how its runtime reports a crash).
+    public var runEnvironment: [String: String] = [:]
     /// The file name the learner's code is reported under in messages.
     var solutionName: String
 

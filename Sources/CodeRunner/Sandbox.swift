@@ -94,8 +94,11 @@ public struct Sandbox: Sendable {
     /// does not apply RLIMIT_NPROC to root, so a fork bomb would otherwise be unbounded.
     static let nobody: uid_t = 65534
 
-    /// Runs `argv` with `folder` as its working (and only writable) folder.
-    public func run(_ argv: [String], in folder: URL, limits: Limits) throws -> Outcome {
+    /// Runs `argv` with `folder` as its working (and only writable) folder; `environment` is added
+    /// to the little the program gets (PATH, HOME, LANG).
+    public func run(_ argv: [String], in folder: URL, limits: Limits, environment: [String: String] = [:]) throws
+        -> Outcome
+    {
         let asRoot = getuid() == 0
         var dropRoot: [String] = []
         if asRoot {
@@ -119,13 +122,39 @@ public struct Sandbox: Sendable {
                     "--symlink", "usr/bin", "/bin", "--ro-bind-try", "/etc/alternatives", "/etc/alternatives",
                     "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
                 ]
+            for (name, value) in environment.sorted(by: { $0.key < $1.key }) {
+                command += ["--setenv", name, value]
+            }
             for path in readOnly { command += ["--ro-bind", path, path] }
             command += ["--bind", folder.path, "/work", "--chdir", "/work", "--cap-drop", "ALL", "--"]
         } else {
             command = dropRoot + ["/usr/bin/env", "-C", folder.path]
         }
         command += rlimits + argv
-        return try spawn(command, directory: folder, limits: limits)
+        return try spawn(command, directory: folder, limits: limits, extra: environment)
+    }
+
+    /// Throws `RunnerError.sandboxUnavailable` unless a trivial program runs in this sandbox, set
+    /// up as a check's would be: a missing or broken bwrap (or prlimit) must be told as a setup
+    /// problem, never blamed on the learner's solution.
+    public func verifyStarts(in folder: URL) throws {
+        if let bwrap, !FileManager.default.isExecutableFile(atPath: bwrap) {
+            throw RunnerError.sandboxUnavailable("bwrap is set to \(bwrap), which is not an executable file")
+        }
+        let probe: Outcome
+        do {
+            probe = try run(
+                ["/usr/bin/true"], in: folder,
+                limits: Limits(cpuSeconds: 5, memoryBytes: 256 << 20, outputBytes: 64 << 10))
+        } catch let error as RunnerError {
+            throw RunnerError.sandboxUnavailable(error.description)
+        }
+        guard probe.status != 0 || probe.signal != nil || probe.timedOut else { return }
+        let said = (probe.stderr + probe.stdout).split(separator: "\n").prefix(3).joined(separator: "; ")
+        let how = probe.signal.map { "was killed by signal \($0)" } ?? "exited with status \(probe.status ?? -1)"
+        throw RunnerError.sandboxUnavailable(
+            "\(bwrap ?? "the resource-limit wrapper (prlimit)") \(how) before running any code\(said.isEmpty ? "" : ": \(said)")"
+        )
     }
 
     /// Processes `uid` runs now (for a relative RLIMIT_NPROC, which counts them all).
@@ -139,9 +168,13 @@ public struct Sandbox: Sendable {
         return count
     }
 
-    private func spawn(_ argv: [String], directory: URL, limits: Limits) throws -> Outcome {
+    private func spawn(_ argv: [String], directory: URL, limits: Limits, extra: [String: String]) throws -> Outcome {
+        // Without bwrap, what the program gets comes from here (bwrap clears it and sets its own).
         var environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": directory.path]
-        if bwrap == nil { environment["TMPDIR"] = directory.path }
+        if bwrap == nil {
+            environment.merge(extra) { _, given in given }
+            environment["TMPDIR"] = directory.path
+        }
         var spawn = Spawn(argv[0], Array(argv.dropFirst()), environment: environment)
         spawn.stdin = .null
         spawn.stdout = .pipe
@@ -170,12 +203,17 @@ public enum RunnerError: Error, CustomStringConvertible {
     case `internal`(String)
     case unknownLanguage(String)
     case noSandbox(String)
+    /// The sandbox itself cannot start (a setup problem, not the solution's): why.
+    case sandboxUnavailable(String)
 
     public var description: String {
         switch self {
         case .internal(let why): return "internal error of the code runner: \(why)"
         case .unknownLanguage(let what):
             return "cannot tell the language of '\(what)'; name it with --lang python|swift|cpp"
+        case .sandboxUnavailable(let why):
+            return
+                "the sandbox cannot start, so nothing was checked or logged: \(why). Install bubblewrap (make deps, or your system's bubblewrap package), set RECALL_BWRAP to bwrap's path, or set RECALL_BWRAP= (empty) to run local exercises under resource limits only"
         case .noSandbox(let exercise):
             return
                 "bubblewrap (bwrap) is not installed, and '\(exercise)' comes from a subscribed deck: its code will not run unsandboxed. Install bubblewrap (make deps), or pass --allow-unsandboxed if you trust the deck"

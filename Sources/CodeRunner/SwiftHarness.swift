@@ -1,8 +1,8 @@
 import DeckFormat
 import Foundation
 
-/// The Swift harness: inputs as Swift literals, the learner's code under `#sourceLocation` so
-/// compiler errors point at its lines, ListNode and TreeNode declared as LeetCode does.
+/// The Swift harness: inputs as Swift literals, the learner's code compiled as its own file
+/// (`solution.swift`) beside the harness's, ListNode and TreeNode declared as LeetCode does.
 enum SwiftHarness {
     static func make(_ exercise: Exercise, _ source: String) -> Harness {
         let useClass = Harness.definesSolutionClass(source)
@@ -12,9 +12,7 @@ enum SwiftHarness {
             let call = (useClass ? "Solution()." : "") + exercise.function + "(" + args + ")"
             calls += "_report(\(index), \"OK \" + _json(\(call)))\n"
         }
-        let harness = """
-            import Foundation
-
+        let types = """
             public class ListNode {
                 public var val: Int
                 public var next: ListNode?
@@ -30,9 +28,10 @@ enum SwiftHarness {
                 public init(_ val: Int) { self.val = val; self.left = nil; self.right = nil }
                 public init(_ val: Int, _ left: TreeNode?, _ right: TreeNode?) { self.val = val; self.left = left; self.right = right }
             }
-            #sourceLocation(file: "solution.swift", line: 1)
-            \(source)
-            #sourceLocation()
+            """
+        let harness = """
+            import Foundation
+
             let _out = fopen("results.txt", "w")
             func _report(_ i: Int, _ s: String) { fputs("RESULT \\(i) \\(s)\\n", _out); fflush(_out) }
             func _list(_ a: [Int]) -> ListNode? { var h: ListNode? = nil; for x in a.reversed() { h = ListNode(x, h) }; return h }
@@ -70,14 +69,24 @@ enum SwiftHarness {
             func _json(_ a: [[String]]) -> String { "[" + a.map { _json($0) }.joined(separator: ",") + "]" }
             \(calls)
             """
+        // The learner's code is a file of its own, so that its errors (an unclosed brace) stay in it
+        // and name its lines; `-g` lets a crash's backtrace name them too. Foundation is imported into
+        // it implicitly, as LeetCode does (and as when the code was spliced into main.swift).
         return Harness(
-            files: ["main.swift": harness],
+            files: ["harness-types.swift": types, "solution.swift": source, "main.swift": harness],
             compile: [
-                SwiftToolchain.locate()?.compiler ?? "/opt/swift/usr/bin/swiftc", "-Onone", "-module-cache-path",
-                "/work/.cache", "-o", "main", "main.swift",
+                SwiftToolchain.locate()?.compiler ?? "/opt/swift/usr/bin/swiftc", "-Onone", "-g", "-Xfrontend",
+                "-import-module",
+                "-Xfrontend", "Foundation", "-module-cache-path",
+                "/work/.cache", "-o", "main", "harness-types.swift", "solution.swift", "main.swift",
             ],
-            run: ["./main"], solutionName: "solution.swift")
+            run: ["./main"], runEnvironment: ["SWIFT_BACKTRACE": backtraceSettings], solutionName: "solution.swift")
     }
+
+    /// The runtime's own backtracer, told to print the crashed thread's frames with file and line
+    /// (read by `CrashMessage`) and nothing the learner cannot use: no registers, no image list.
+    static let backtraceSettings =
+        "enable=yes,interactive=no,color=no,preset=friendly,threads=crashed,registers=none,images=none,sanitize=no"
 
     static func literal(_ v: Value, _ t: ValueType) -> String {
         switch (t, v) {

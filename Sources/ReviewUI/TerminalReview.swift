@@ -207,6 +207,10 @@ public struct TerminalReview {
             state.scroll = 0
             state.status = "\(report.verdict.rawValue): suggested grade \(grade). Enter accepts it, 0–5 overrides."
         } catch let error as UserFacingError {
+            // Nothing was judged (a setup problem, an unreadable file): no grade to suggest, not
+            // even one left from an earlier check.
+            state.checkResult = nil
+            state.suggested = nil
             state.status = error.description
         }
     }

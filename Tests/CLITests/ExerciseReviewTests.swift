@@ -60,6 +60,42 @@ struct ExerciseReviewTests {
                 atPath: home.url.appendingPathComponent("attempts/coding/remove-nth-from-end.py").path))
     }
 
+    @Test("r with a sandbox that cannot start says so, suggests no grade and logs nothing")
+    func reviewBrokenSandbox() throws {
+        let (home, decks) = try prepare()
+        defer { home.remove(); decks.remove() }
+        let editor = try decks.write(
+            "editor.sh", "#!/bin/sh\ncp '\(Self.exerciseFolder.path)/solution.py' \"$2\"\n")
+        chmod(editor.path, 0o755)
+        let tty = try TmuxSession(
+            command: "'\(RecallProcess.executable.path)' review --home '\(home.path)'; echo REVIEW-EXIT=$?; sleep 600",
+            width: 120, height: 40,
+            environment: [
+                "RECALL_NOW": Self.now, "TZ": "UTC", "TERM": "xterm-256color", "EDITOR": editor.path,
+                "RECALL_WALL_CLOCK_FACTOR": "\(Patience.wallClockFactor)", "RECALL_BWRAP": "/nonexistent",
+            ])
+        try tty.waitFor("Remove Nth Node")
+        try tty.send("o")
+        try tty.waitFor("Press r to check")
+        try tty.send("r")
+        let screen = try tty.waitFor("sandbox cannot start").joined(separator: "\n")
+        #expect(!screen.contains("suggested grade"), "\(screen)")
+        #expect(!screen.contains("Runtime Error"), "\(screen)")
+        // Enter has no grade to take: it shows the answer, and q ends the session ungraded.
+        try tty.send("Enter")
+        try tty.send("q")
+        try tty.waitFor("REVIEW-EXIT=")
+        let show = try RecallProcess.run(
+            ["show", "coding/remove-nth-from-end", "--json"], home: home.path, now: Self.now)
+        #expect((show.json["history"] as? [Any])?.isEmpty ?? true, "\(show.stdout)")
+        let logged = try ChildProcess.run(
+            [
+                "sqlite3", home.url.appendingPathComponent("notebook.sqlite").path,
+                "SELECT count(*) FROM exercise_attempt",
+            ])
+        #expect(logged.output == "0\n", "\(logged.output)")
+    }
+
     @Test(
         "recall exercise writes the starter; recall check prints the table, --json the contract, exit 0 only on Accepted"
     )

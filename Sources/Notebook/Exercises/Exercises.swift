@@ -37,19 +37,14 @@ extension Notebook {
         return target
     }
 
-    /// Checks `file` against the exercise, keeps it as the last attempt and logs the verdict.
+    /// Checks `file` against the exercise, keeps it as the last attempt and logs the verdict. Its
+    /// language is the extension's unless `language` is given, and must not contradict it.
     public func check(
         _ reference: CardReference, file: URL, language: Language? = nil, allowUnsandboxed: Bool = false
     ) throws -> CheckReport {
         let (key, exercise) = try exercise(reference)
-        guard let language = language ?? Language(name: file.pathExtension) else {
-            throw RunnerError.unknownLanguage(file.lastPathComponent)
-        }
-        guard let data = FileManager.default.contents(atPath: file.path),
-            let source = String(data: data, encoding: .utf8)
-        else {
-            throw ExerciseError.unreadable(file.path)
-        }
+        let language = try SolutionFile.language(of: file, given: language)
+        let source = try SolutionFile.read(file)
         let remote = exercise.folder.path.hasPrefix(environment.home.appendingPathComponent("sources").path)
         let report = try Checker().check(
             exercise, source: source, language: language, remote: remote, allowUnsandboxed: allowUnsandboxed)
@@ -89,6 +84,10 @@ public enum ExerciseError: UserFacingError {
     case noStarter(String, String)
     case exists(String)
     case unreadable(String)
+    case missingSolution(String)
+    case notASolutionFile(String)
+    case solutionTooLarge(String, Int, Int)
+    case languageMismatch(String)
 
     public var description: String {
         switch self {
@@ -96,6 +95,13 @@ public enum ExerciseError: UserFacingError {
         case .noStarter(let key, let language): return "'\(key)' has no starter in \(language); try --lang python"
         case .exists(let path): return "\(path) already exists; edit it, or pass another --dir"
         case .unreadable(let path): return "cannot read \(path) as UTF-8 text"
+        case .missingSolution(let path): return "there is no file \(path); write your solution there first"
+        case .notASolutionFile(let path):
+            return "\(path) is not a regular file; save your solution to a file and check that"
+        case .solutionTooLarge(let path, let bytes, let limit):
+            return
+                "\(path) holds \(bytes) bytes, over the \(limit)-byte limit for a solution; nothing was checked or kept. Check the file you meant"
+        case .languageMismatch(let why): return why
         }
     }
 }

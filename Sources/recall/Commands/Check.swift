@@ -39,6 +39,13 @@ extension Recall {
             var sandboxed: Bool
         }
 
+        func validate() throws {
+            // Both sides are on the command line: a contradiction between them is a usage error.
+            if let conflict = SolutionFile.languageConflict(URL(fileURLWithPath: file), given: lang) {
+                throw ValidationError(conflict)
+            }
+        }
+
         func run() throws {
             let notebook = try global.notebook()
             let report = try notebook.check(
