@@ -10,6 +10,8 @@ struct Recall: ParsableCommand {
         commandName: "recall",
         abstract: "A study notebook for interview preparation: cards, SM-2 reviews, decks in git.",
         version: recallVersion,
+        // Every command gives its name (`commandName`): a name the parser has to derive from the type
+        // costs runtime type lookups on every start of every command.
         subcommands: [
             Init.self, Import.self, Decks.self, Deck.self, Cards.self, Add.self, Edit.self, Due.self, Answer.self,
             Undo.self, Suspend.self, Unsuspend.self,

@@ -75,6 +75,7 @@ private func runAction(_ kind: CardActionKind, _ global: GlobalOptions, _ select
 extension Recall {
     struct Suspend: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "suspend",
             abstract: "Leave cards out of every queue until they are unsuspended (history and schedule kept).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var select: SelectionOptions
@@ -82,7 +83,8 @@ extension Recall {
     }
 
     struct Unsuspend: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Bring suspended cards back into the queue.")
+        static let configuration = CommandConfiguration(
+            commandName: "unsuspend", abstract: "Bring suspended cards back into the queue.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var select: SelectionOptions
         func run() throws { try runAction(.unsuspend, global, select.selection) }
@@ -90,6 +92,7 @@ extension Recall {
 
     struct Bury: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "bury",
             abstract: "Leave cards out of today's queue; they are back the next study day.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Cards, as deck/id or a bare id (when only one deck has it).")
@@ -99,6 +102,7 @@ extension Recall {
 
     struct Forget: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "forget",
             abstract: "Make cards new again: their schedule restarts with the next grade; their history is kept.",
             discussion: """
                 Asks for confirmation on a terminal. Without a terminal it needs --yes, and refuses \
