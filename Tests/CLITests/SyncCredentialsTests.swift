@@ -117,7 +117,10 @@ struct SyncCredentialsTests {
         #expect(failure.contains("authentication to \(setup.url) failed"), "\(wrong.stdout)")
         #expect(failure.contains("RECALL_GIT_PASSWORD for user alice"), "\(failure)")
 
-        // A password written into the URL works too, and is shown as *** everywhere.
+        // A password written into the URL works too, and is shown as *** everywhere. (The same
+        // repository as a second source would claim deck `d` twice, which is refused: the first goes.)
+        let removed = try setup.recall(["source", "remove", "deck"], [:])
+        #expect(removed.status == 0, "\(removed.stderr)")
         let embedded = setup.url.replacingOccurrences(of: "http://", with: "http://alice:\(secret)@")
         let second = try setup.recall(
             ["source", "add", embedded, "--name", "inline", "--path", "decks"], [:])
