@@ -1,4 +1,5 @@
 import AnkiPackage
+import RecallCore
 import Testing
 
 @testable import Notebook
@@ -66,5 +67,19 @@ struct AnkiNoteConverterTests {
             question: "{{#Header}}{{Header}}{{/Header}}{{cloze:Occlusion}}", answer: "{{cloze:Occlusion}}{{Back Extra}}"
         )
         #expect(AnkiNoteConverter.plan(for: occlusion) == nil)
+    }
+
+    @Test("a deck that reads back unlike its plan says which cards differ, never 'n of n'")
+    func readBackProblem() {
+        let key = { (id: String) in CardKey(deck: "coding", id: id) }
+        let renamed = AnkiImportPlan.readBackProblem(
+            deck: "coding", planned: [key("a"), key("b")], read: [key("a"), key("b-from-question")])
+        #expect(
+            renamed
+                == "deck 'coding' reads back with 2 cards for 2 planned; missing: coding/b; not planned: coding/b-from-question"
+        )
+        let reordered = AnkiImportPlan.readBackProblem(
+            deck: "d", planned: [key("a"), key("b")], read: [key("b"), key("a")])
+        #expect(reordered == "deck 'd' reads back in another order (card 1 is coding/b, planned coding/a)")
     }
 }

@@ -349,8 +349,9 @@ struct AnkiImportPlan {
         if let problem = scan.allIssues.first { throw fail("the converted deck does not read back: \(problem)") }
         for deck in decks {
             let read = scan.decks.first { $0.id == deck.id }?.cards.map(\.card.key) ?? []
-            if read != deck.cards.map(\.key) {
-                throw fail("deck '\(deck.id)' reads back with \(read.count) of \(deck.cards.count) cards")
+            let planned = deck.cards.map(\.key)
+            if read != planned {
+                throw fail(Self.readBackProblem(deck: deck.id, planned: planned, read: read))
             }
         }
         var finals: [URL] = []
@@ -370,6 +371,20 @@ struct AnkiImportPlan {
             finals.append(final)
         }
         return finals
+    }
+
+    /// What differs between the cards planned for a deck and those its written files give back.
+    static func readBackProblem(deck: String, planned: [CardKey], read: [CardKey]) -> String {
+        let missing = Set(planned).subtracting(read).map(\.description).sorted()
+        let extra = Set(read).subtracting(planned).map(\.description).sorted()
+        if missing.isEmpty && extra.isEmpty {
+            let index = planned.indices.first { planned[$0] != read[$0] } ?? 0
+            return
+                "deck '\(deck)' reads back in another order (card \(index + 1) is \(read[index]), planned \(planned[index]))"
+        }
+        return "deck '\(deck)' reads back with \(read.count) cards for \(planned.count) planned"
+            + (missing.isEmpty ? "" : "; missing: \(missing.prefix(3).joined(separator: ", "))")
+            + (extra.isEmpty ? "" : "; not planned: \(extra.prefix(3).joined(separator: ", "))")
     }
 
     static func deckYAML(_ deck: PlannedDeck) -> String {
