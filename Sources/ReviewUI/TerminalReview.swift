@@ -26,6 +26,8 @@ public struct TerminalReview {
         /// The last check's table (Markdown) for an exercise card, and the grade it suggests.
         var checkResult: String?
         var suggested: Grade?
+        /// The last frame only said the terminal is too small: keys other than quit and suspend wait.
+        var tooSmall = false
 
         mutating func scroll(by lines: Int) { scroll = min(max(scroll + lines, 0), maxScroll) }
     }
@@ -41,7 +43,8 @@ public struct TerminalReview {
         while session.current != nil {
             guard let key = reader.next(timeoutMs: 250) else {
                 if reader.atEnd { break }
-                if terminal.size != drawnSize { drawnSize = try redraw(&state, on: terminal) }
+                // After `fg` the screen was cleared; a resize needs a new layout.
+                if terminal.takeResumed() || terminal.size != drawnSize { drawnSize = try redraw(&state, on: terminal) }
                 continue
             }
             if try handle(key, &state, terminal: terminal) == .quit || session.current == nil { break }
@@ -55,14 +58,21 @@ public struct TerminalReview {
 
     /// What one key does to the session and the screen.
     func handle(_ key: Key, _ state: inout ScreenState, terminal: Terminal) throws -> Step {
+        switch key {
+        case .ctrl("z"):
+            terminal.suspend()  // returns once continued; the loop then draws a whole frame
+            return .goOn
+        case .character("q"), .ctrl("c"), .ctrl("d"):
+            return .quit
+        default:
+            if state.tooSmall { return .goOn }  // the learner cannot see what a key would act on
+        }
         if state.help {
             state.help = false  // any key closes the help
             return .goOn
         }
         let page = max(terminal.size.rows - 8, 1)
         switch key {
-        case .character("q"), .ctrl("c"), .ctrl("d"):
-            return .quit
         case .enter where state.suggested != nil:
             if let grade = state.suggested { try self.grade(grade, &state) }
         case .character("o") where isExercise:
@@ -135,6 +145,7 @@ public struct TerminalReview {
         if isExercise { view.extraKeys = ["o open your solution", "r run the check"] }
         let frame = ReviewScreen.layout(view, width: size.columns, height: size.rows)
         state.maxScroll = frame.maxScroll
+        state.tooSmall = frame.tooSmall
         state.scroll = min(state.scroll, frame.maxScroll)
         terminal.draw(frame.lines.map(settings.color.render))
         return size

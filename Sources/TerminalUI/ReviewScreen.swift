@@ -50,7 +50,13 @@ public enum ReviewScreen {
         public var lines: [StyledLine]
         /// The largest useful scroll offset for the body.
         public var maxScroll: Int
+        /// The terminal is below `minimumSize`: the frame only says so.
+        public var tooSmall = false
     }
+
+    /// The smallest terminal the screen is laid out in: below it the footer alone would fill the
+    /// rows, so one message takes the screen until the terminal grows.
+    public static let minimumSize = (columns: 30, rows: 10)
 
     public static let keysHelp: [(String, String)] = [
         ("Space / Enter", "show the answer"),
@@ -62,14 +68,17 @@ public enum ReviewScreen {
         ("e", "edit this card in $EDITOR (re-imported when you return)"),
         ("j / k, ↓ / ↑, PgDn / PgUp", "scroll a long card"),
         ("?", "this help"),
+        ("Ctrl-Z", "suspend to the shell (fg brings the review back)"),
         ("q", "quit (every grade is already saved)"),
     ]
 
     public static func layout(_ view: ReviewView, width: Int, height: Int) -> Frame {
-        let width = max(width, 20)
-        let height = max(height, 6)
+        if width < minimumSize.columns || height < minimumSize.rows {
+            return tooSmall(width: width, height: height)
+        }
         let header = headerLines(view, width: width)
-        let footer = footerLines(view, width: width)
+        // A long status (an editor's error, say) may take more rows when the terminal has them.
+        let footer = footerLines(view, width: width, statusLines: min(max(height / 6, 2), 4))
         let bodyHeight = max(height - header.count - footer.count, 1)
         let body = view.showHelp ? helpLines(width: width) : bodyLines(view, width: width)
         let maxScroll = max(body.count - bodyHeight, 0)
@@ -81,6 +90,25 @@ public enum ReviewScreen {
         while visible.count < bodyHeight { visible.append([]) }
         let lines = (header + visible + footer).prefix(height).map { MarkdownRenderer.hardCut($0, width: width) }
         return Frame(lines: Array(lines), maxScroll: maxScroll)
+    }
+
+    /// The one message of a terminal below `minimumSize`: the longest wording whose wrapped lines
+    /// fit the rows (the last one is cut to the width if nothing else fits).
+    static func tooSmall(width: Int, height: Int) -> Frame {
+        let width = max(width, 1)
+        let height = max(height, 1)
+        let needs = "\(minimumSize.columns)×\(minimumSize.rows)"
+        let wordings = [
+            "Too small: the review needs \(needs), this terminal is \(width)×\(height). Make it larger, or q to quit.",
+            "Too small (\(width)×\(height)): needs \(needs). q quits.",
+            "Too small",
+        ]
+        let wrapped = wordings.map { Wrapper.wrap([Span($0, .accent)], width: width) }
+        var lines = (wrapped.first { $0.count <= height } ?? wrapped[wrapped.count - 1]).prefix(height).map {
+            MarkdownRenderer.hardCut($0, width: width)
+        }
+        while lines.count < height { lines.append([]) }
+        return Frame(lines: Array(lines), maxScroll: 0, tooSmall: true)
     }
 
     static func headerLines(_ view: ReviewView, width: Int) -> [StyledLine] {
@@ -114,11 +142,11 @@ public enum ReviewScreen {
         return lines
     }
 
-    static func footerLines(_ view: ReviewView, width: Int) -> [StyledLine] {
+    static func footerLines(_ view: ReviewView, width: Int, statusLines: Int = 2) -> [StyledLine] {
         var lines: [StyledLine] = []
         if let status = view.status {
             lines += Wrapper.wrap([Span(status, .accent)], width: width, prefix: [Span(" ")], continuation: [Span(" ")])
-                .prefix(2)
+                .prefix(statusLines)
         }
         lines.append([Span(String(repeating: "─", count: width), .muted)])
         if view.revealed {

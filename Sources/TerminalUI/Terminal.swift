@@ -8,7 +8,8 @@ import Foundation
 
 /// The controlling terminal in full-screen mode: raw input, the alternate screen, a hidden cursor.
 /// Whatever ends the program — a normal return, Ctrl-C, SIGTERM, SIGHUP or a crash signal — the
-/// terminal is put back the way it was found.
+/// terminal is put back the way it was found; a stop (Ctrl-Z, SIGTSTP) puts it back too, and the
+/// continue that follows (`fg`) takes it again (`Terminal+Suspend.swift`).
 public final class Terminal {
     public let input: Int32
     public let output: Int32
@@ -42,20 +43,23 @@ public final class Terminal {
         guard !active else { return }
         var original = termios()
         guard tcgetattr(input, &original) == 0 else { throw TerminalError.notATerminal }
-        TerminalState.save(original, input: input, output: output)
         var raw = original
         raw.c_lflag &= ~tcflag_t(ECHO | ICANON | IEXTEN | ISIG)
         raw.c_iflag &= ~tcflag_t(IXON | ICRNL | BRKINT | INPCK | ISTRIP)
         setControlCharacters(&raw)
+        TerminalState.save(original, raw: raw, input: input, output: output)
         guard tcsetattr(input, TCSAFLUSH, &raw) == 0 else { throw TerminalError.notATerminal }
         TerminalState.installHandlers()
         write(TerminalState.enterSequence)
         active = true
+        TerminalState.restoring.pointee.active = 1
     }
 
     /// Leaves the alternate screen and restores the saved terminal modes.
     public func leave() {
         guard active else { return }
+        // First, so a stop arriving now (while an editor runs, say) leaves the terminal alone.
+        TerminalState.restoring.pointee.active = 0
         TerminalState.restore()
         active = false
     }
@@ -108,29 +112,44 @@ enum TerminalState {
     /// allocation, lazy initialisation or exclusivity check (none of them is async-signal-safe).
     struct Restoring {
         var saved = termios()
+        /// The full-screen modes, put back when the process continues after a stop.
+        var raw = termios()
         var input: Int32 = STDIN_FILENO
         var output: Int32 = STDOUT_FILENO
         var leave: UnsafeMutablePointer<UInt8>
         var leaveCount: Int
+        var enter: UnsafeMutablePointer<UInt8>
+        var enterCount: Int
+        /// 1 while a `Terminal` holds the screen (between `enter` and `leave`).
+        var active: Int32 = 0
+        /// Set to 1 by the continue handler: the screen was cleared and wants a frame.
+        var resumed: Int32 = 0
     }
 
     // Allocated on first use (in `Terminal.enter`, before any handler), never freed.
     nonisolated(unsafe) static let restoring: UnsafeMutablePointer<Restoring> = {
-        let bytes = Array(leaveSequence.utf8)
-        let leave = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
-        leave.initialize(from: bytes, count: bytes.count)
+        let (leave, leaveCount) = rawBytes(leaveSequence)
+        let (enter, enterCount) = rawBytes(enterSequence)
         let state = UnsafeMutablePointer<Restoring>.allocate(capacity: 1)
-        state.initialize(to: Restoring(leave: leave, leaveCount: bytes.count))
+        state.initialize(to: Restoring(leave: leave, leaveCount: leaveCount, enter: enter, enterCount: enterCount))
         return state
     }()
+
+    private static func rawBytes(_ text: String) -> (UnsafeMutablePointer<UInt8>, Int) {
+        let bytes = Array(text.utf8)
+        let memory = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
+        memory.initialize(from: bytes, count: bytes.count)
+        return (memory, bytes.count)
+    }
     nonisolated(unsafe) static var installed = false
 
     static let enterSequence = "\u{1B}[?1049h\u{1B}[?25l\u{1B}[H\u{1B}[2J"
     static let leaveSequence = "\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l"
 
     /// Records what `restore` puts back; called before the handlers are installed.
-    static func save(_ original: termios, input: Int32, output: Int32) {
+    static func save(_ original: termios, raw: termios, input: Int32, output: Int32) {
         restoring.pointee.saved = original
+        restoring.pointee.raw = raw
         restoring.pointee.input = input
         restoring.pointee.output = output
     }
@@ -164,5 +183,6 @@ enum TerminalState {
         sigemptyset(&winch.sa_mask)
         winch.sa_flags = 0
         sigaction(SIGWINCH, &winch, nil)
+        installSuspendHandlers()
     }
 }

@@ -118,4 +118,22 @@ struct WrappingTests {
         let bottom = ReviewScreen.layout(view, width: width, height: height)
         #expect(bottom.lines.map(\.plainText).joined().contains("sum(math.exp") || height < 12)
     }
+
+    @Test(
+        "below 30×10 the review screen is one message that fits, at and above it the card",
+        arguments: [
+            (12, 5, true), (29, 10, true), (30, 9, true), (1, 1, true), (30, 10, false),
+        ])
+    func tooSmall(width: Int, height: Int, small: Bool) {
+        let view = ReviewView(
+            deck: "d", card: "c", position: 1, total: 3, newLeft: 3, reviewLeft: 0, drillLeft: 0, queue: "new",
+            question: "QUESTION-TEXT", answer: "answer", status: "a status line")
+        let frame = ReviewScreen.layout(view, width: width, height: height)
+        let text = frame.lines.map(\.plainText).joined(separator: " ")
+        #expect(frame.tooSmall == small)
+        #expect(frame.lines.count == height)
+        #expect(frame.lines.allSatisfy { $0.width <= width }, "\(text)")
+        #expect(text.contains("Too small") == small || width < 9, "\(text)")
+        #expect(text.contains("QUESTION-TEXT") != small, "\(text)")
+    }
 }

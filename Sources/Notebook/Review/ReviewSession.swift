@@ -80,7 +80,12 @@ public final class ReviewSession {
                 queue.remove(at: index)
             }
             summary.forget(grade: last.grade, kind: event.kind, card: last.entry.card)
-            if let current { queue.insert(current, at: 0) }
+            if !done.contains(where: { $0.entry.card == last.entry.card }) { summary.cards.remove(last.entry.card) }
+            // The card that came up after the grade goes back unseen: the position is the undone one's again.
+            if let current {
+                queue.insert(current, at: 0)
+                shown -= 1
+            }
             current = last.entry
             shownAt = DispatchTime.now()
         }
