@@ -19,21 +19,28 @@ struct ExerciseReviewTests {
         return (home, decks)
     }
 
+    /// `recall review` in a terminal, with an "editor" that writes the reference solution into the
+    /// file it is given (+LINE FILE).
+    func startReview(
+        _ home: TemporaryFolder, _ decks: TemporaryFolder, width: Int, environment extra: [String: String] = [:]
+    ) throws -> TmuxSession {
+        let editor = try decks.write(
+            "editor.sh", "#!/bin/sh\ncp '\(Self.exerciseFolder.path)/solution.py' \"$2\"\n")
+        chmod(editor.path, 0o755)
+        let environment = [
+            "RECALL_NOW": Self.now, "TZ": "UTC", "TERM": "xterm-256color", "EDITOR": editor.path,
+            "RECALL_WALL_CLOCK_FACTOR": "\(Patience.wallClockFactor)",
+        ].merging(extra) { $1 }
+        return try TmuxSession(
+            command: "'\(RecallProcess.executable.path)' review --home '\(home.path)'; echo REVIEW-EXIT=$?; sleep 600",
+            width: width, height: 40, environment: environment)
+    }
+
     @Test("o opens the starter, r runs the check, Enter takes the suggested grade")
     func reviewExercise() throws {
         let (home, decks) = try prepare()
         defer { home.remove(); decks.remove() }
-        // An "editor" that writes the reference solution into the file it is given (+LINE FILE).
-        let editor = try decks.write(
-            "editor.sh", "#!/bin/sh\ncp '\(Self.exerciseFolder.path)/solution.py' \"$2\"\n")
-        chmod(editor.path, 0o755)
-        let tty = try TmuxSession(
-            command: "'\(RecallProcess.executable.path)' review --home '\(home.path)'; echo REVIEW-EXIT=$?; sleep 600",
-            width: 100, height: 40,
-            environment: [
-                "RECALL_NOW": Self.now, "TZ": "UTC", "TERM": "xterm-256color", "EDITOR": editor.path,
-                "RECALL_WALL_CLOCK_FACTOR": "\(Patience.wallClockFactor)",
-            ])
+        let tty = try startReview(home, decks, width: 100)
         try tty.waitFor("Remove Nth Node")
         #expect(try tty.screen().joined().contains("r run the check"))
         try tty.send("o")
@@ -64,16 +71,7 @@ struct ExerciseReviewTests {
     func reviewBrokenSandbox() throws {
         let (home, decks) = try prepare()
         defer { home.remove(); decks.remove() }
-        let editor = try decks.write(
-            "editor.sh", "#!/bin/sh\ncp '\(Self.exerciseFolder.path)/solution.py' \"$2\"\n")
-        chmod(editor.path, 0o755)
-        let tty = try TmuxSession(
-            command: "'\(RecallProcess.executable.path)' review --home '\(home.path)'; echo REVIEW-EXIT=$?; sleep 600",
-            width: 120, height: 40,
-            environment: [
-                "RECALL_NOW": Self.now, "TZ": "UTC", "TERM": "xterm-256color", "EDITOR": editor.path,
-                "RECALL_WALL_CLOCK_FACTOR": "\(Patience.wallClockFactor)", "RECALL_BWRAP": "/nonexistent",
-            ])
+        let tty = try startReview(home, decks, width: 120, environment: ["RECALL_BWRAP": "/nonexistent"])
         try tty.waitFor("Remove Nth Node")
         try tty.send("o")
         try tty.waitFor("Press r to check")
