@@ -1,4 +1,6 @@
-/// Anki's cloze deletions, `{{c1::answer}}` or `{{c1::answer::hint}}`, in a field's text.
+/// Anki's cloze deletions, `{{c1::answer}}` or `{{c1::answer::hint}}`, in a field's text. They may
+/// nest, as in Anki: `{{c1::outer {{c2::inner}} part}}` is two cards, the first hiding the whole
+/// outer text, the second only `inner`.
 public enum AnkiCloze {
     struct Deletion {
         var range: Range<String.Index>
@@ -7,20 +9,25 @@ public enum AnkiCloze {
         var hint: String?
     }
 
-    /// The cloze numbers used in `text`, ascending (`{{c2::…}}` gives 2).
+    /// The cloze numbers used in `text`, nested ones included, ascending (`{{c2::…}}` gives 2).
     public static func ordinals(in text: String) -> [Int] {
-        Array(Set(deletions(in: text).map(\.ordinal))).sorted()
+        Array(Set(allOrdinals(in: text))).sorted()
+    }
+
+    private static func allOrdinals(in text: String) -> [Int] {
+        deletions(in: text).flatMap { [$0.ordinal] + allOrdinals(in: $0.answer) }
     }
 
     /// The text as the question of cloze `ordinal`: its deletions become `[...]` (or `[hint]`),
-    /// the others show their answer.
+    /// hiding what they hold; the others show their answer, with the deletions inside them treated
+    /// the same way.
     public static func question(_ text: String, ordinal: Int) -> String {
-        replace(text) { $0.ordinal == ordinal ? "[\($0.hint ?? "...")]" : $0.answer }
+        replace(text) { $0.ordinal == ordinal ? "[\($0.hint ?? "...")]" : question($0.answer, ordinal: ordinal) }
     }
 
-    /// The text with every deletion showing its answer.
+    /// The text with every deletion, nested ones too, showing its answer.
     public static func answer(_ text: String) -> String {
-        replace(text) { $0.answer }
+        replace(text) { answer($0.answer) }
     }
 
     static func replace(_ text: String, with body: (Deletion) -> String) -> String {
@@ -34,7 +41,7 @@ public enum AnkiCloze {
         return out + text[index...]
     }
 
-    /// Deletions left to right; nested ones are read as text of their outer deletion.
+    /// Top-level deletions left to right; nested ones are in the text of their outer deletion.
     static func deletions(in text: String) -> [Deletion] {
         var result: [Deletion] = []
         var search = text.startIndex

@@ -158,5 +158,13 @@ struct HTMLMarkdownTests {
         #expect(AnkiCloze.question(text, ordinal: 2) == "Paris is the capital of [country]; Lyon is not")
         #expect(AnkiCloze.answer(text) == "Paris is the capital of France; Lyon is not")
         #expect(AnkiCloze.ordinals(in: "no cloze {{c::x}} here") == [])
+        // Nested, as Anki reads them: two cards; the outer one hides all it holds.
+        let nested = "A {{c1::outer {{c2::inner::hint}} part}} end"
+        #expect(AnkiCloze.ordinals(in: nested) == [1, 2])
+        #expect(AnkiCloze.question(nested, ordinal: 1) == "A [...] end")
+        #expect(AnkiCloze.question(nested, ordinal: 2) == "A outer [hint] part end")
+        #expect(AnkiCloze.answer(nested) == "A outer inner part end")
+        #expect(AnkiCloze.question("{{c1::a {{c1::b}} c}}", ordinal: 1) == "[...]")
+        #expect(AnkiCloze.answer("{{c1::{{c2::{{c3::deep}}}}}}") == "deep")
     }
 }

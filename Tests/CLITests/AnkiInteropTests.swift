@@ -364,4 +364,27 @@ struct AnkiInteropTests {
         let usage = try RecallProcess.run(["export"], home: home.path)
         #expect(usage.status == 2)
     }
+
+    @Test("a nested cloze is the cards Anki makes of it: the outer one hides all it holds")
+    func nestedCloze() throws {
+        let home = try TemporaryFolder("recall-home")
+        let work = try TemporaryFolder("anki-work")
+        defer { home.remove(); work.remove() }
+        let package = work.path + "/nested.apkg"
+        let built = try Interop.run(
+            "anki_build.py", [try Interop.collectionFolder(work, "n"), package, "--nested-cloze"], in: work)
+        let ankiCards = (built["cards"] as? [String: [Int]])?["anki-made-nested"] ?? []
+        #expect(ankiCards == [0, 1], "Anki's own cards for the note: \(built)")
+        let imported = try RecallProcess.run(["import", package, "--json"], home: home.path)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        var fronts: [String] = []
+        for ord in ankiCards {
+            let shown = try RecallProcess.run(
+                ["show", "anki-made/anki-made-nested-c\(ord + 1)", "--json"], home: home.path)
+            #expect(shown.status == 0, "\(shown.stderr)")
+            fronts.append(shown.json["front"] as? String ?? "")
+            #expect((shown.json["back"] as? String ?? "").contains("A outer inner part end"), "\(shown.stdout)")
+        }
+        #expect(fronts == ["A [...] end", "A outer [...] part end"])
+    }
 }

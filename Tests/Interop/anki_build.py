@@ -32,6 +32,12 @@ def main():
     cloze["Text"] = "The {{c1::forgetting curve}} was described by {{c2::Ebbinghaus}}"
     col.add_note(cloze, deck)
 
+    if "--nested-cloze" in sys.argv:
+        nested = col.new_note(col.models.by_name("Cloze"))
+        nested.guid = "anki-made-nested"
+        nested["Text"] = "A {{c1::outer {{c2::inner}} part}} end"
+        col.add_note(nested, deck)
+
     if "--unknown-type" in sys.argv:
         models = col.models
         only = models.new("Only One Field")
@@ -61,6 +67,11 @@ def main():
         guid = card.note().guid
         reviews.setdefault(guid, []).append({"id": rid, "ease": ease, "ord": card.ord, "type": rtype})
 
+    # The cards Anki itself made for each note (its card ordinals), for tests to compare with.
+    cards = {}
+    for guid, ord in col.db.all("SELECT n.guid, c.ord FROM cards c JOIN notes n ON c.nid = n.id ORDER BY c.ord"):
+        cards.setdefault(guid, []).append(ord)
+
     if "--colpkg" in sys.argv:
         col.export_collection_package(os.path.abspath(out), include_media=True, legacy=True)
     else:
@@ -69,7 +80,7 @@ def main():
         )
         col.export_anki_package(out_path=os.path.abspath(out), options=options, limit=None)
         col.close()
-    print(json.dumps({"reviews": reviews}))
+    print(json.dumps({"reviews": reviews, "cards": cards}))
 
 
 main()
