@@ -212,7 +212,9 @@ struct AnkiImportPlan {
                 guard let mapped = converters[note.noteTypeID] else { continue }
                 let converted = Self.convert(note, mapped, saved: saved)
                 if converted.isEmpty {
+                    // Its cards' reviews go too, and are counted as skipped with it.
                     notesSkipped += 1
+                    reviewsSkipped += (cardsByNote[note.id] ?? []).reduce(0) { $0 + (reviewsByCard[$1.id]?.count ?? 0) }
                     continue
                 }
                 let tags = note.tags.flatMap { $0.lowercased().split(separator: ",").map(String.init) }

@@ -87,7 +87,9 @@ extension Recall {
                         print("  \(package.notesSkipped) notes skipped: empty question or answer")
                     }
                     if package.reviewsSkipped > 0 {
-                        print("  \(package.reviewsSkipped) reviews skipped: reversed sides or manual rescheduling")
+                        print(
+                            "  \(package.reviewsSkipped) reviews skipped: of reversed sides, of skipped notes, or manual rescheduling"
+                        )
                     }
                     if package.mediaFiles > 0 {
                         print("  \(package.mediaFiles) media files ignored: Recall does not import media")

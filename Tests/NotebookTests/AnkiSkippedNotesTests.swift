@@ -1,0 +1,42 @@
+import AnkiPackage
+import Foundation
+import Notebook
+import RecallTestSupport
+import Testing
+
+/// What an Anki import leaves out is counted in its report, reviews included (issue 18, point 8).
+@Suite("Anki import: skipped notes")
+struct AnkiSkippedNotesTests {
+    @Test("a note with an empty question is skipped with its reviews, and both are counted")
+    func emptyNote() throws {
+        let t = try TestNotebook()
+        let basic = AnkiNoteType(
+            id: 7, name: "Basic", kind: .standard, fields: ["Front", "Back"],
+            templates: [.init(name: "Card 1", question: "{{Front}}", answer: "{{FrontSide}}<hr>{{Back}}")])
+        let card = { (id: Int64, note: Int64) in
+            AnkiCard(
+                id: id, noteID: note, deckID: 42, ordinal: 0, modified: 1_795_430_000, type: .review, queue: 2,
+                due: 12, interval: 6, factor: 2600, repetitions: 2, lapses: 0)
+        }
+        let review = { (id: Int64, card: Int64) in
+            AnkiReview(
+                id: id, cardID: card, ease: 3, interval: 1, lastInterval: 0, factor: 2500, timeMs: 4000,
+                type: .learning)
+        }
+        let collection = AnkiCollection(
+            creation: 1_795_406_400, decks: [AnkiDeck(id: 42, name: "Skips")], noteTypes: [basic],
+            notes: [
+                AnkiNote(
+                    id: 100, guid: "kept", noteTypeID: 7, modified: 1_795_430_000, tags: [], fields: ["Q?", "A."]),
+                AnkiNote(id: 101, guid: "empty", noteTypeID: 7, modified: 1_795_430_000, tags: [], fields: ["", "A."]),
+            ],
+            cards: [card(200, 100), card(201, 101)],
+            reviews: [review(1_795_168_800_000, 200), review(1_795_168_900_000, 201), review(1_795_255_200_000, 201)])
+        let package = t.decks.url.appendingPathComponent("skips.apkg")
+        try AnkiPackageWriter.write(collection, to: package, now: 1_795_430_000)
+        let report = try #require(try t.notebook.importPaths([package]).packages.first)
+        #expect(report.notesSkipped == 1)
+        #expect(report.reviewsSkipped == 2)
+        #expect(report.reviewsAdded == 1)
+    }
+}
