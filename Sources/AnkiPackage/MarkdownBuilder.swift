@@ -184,7 +184,27 @@ struct MarkdownBuilder {
             while collapsed.hasPrefix(" ") { collapsed.removeFirst() }
         }
         guard !collapsed.isEmpty else { return }
-        emit(collapsed, escape: inlineCode == 0)
+        emit(inlineCode == 0 ? Self.inertTags(collapsed) : collapsed, escape: inlineCode == 0)
+    }
+
+    /// Text that HTML showed as text stays text: a `<` that Markdown would read as the start of a
+    /// tag (`<` then a letter, `/`, `!` or `?`) is written `&lt;`. A field holding `&lt;script&gt;`
+    /// was decoded to a live `<script>` in the deck file and the exported note.
+    static func inertTags(_ text: String) -> String {
+        guard text.contains("<") else { return text }
+        var out = ""
+        var characters = text.makeIterator()
+        var current = characters.next()
+        while let character = current {
+            let next = characters.next()
+            if character == "<", let next, next.isASCII && next.isLetter || "/!?".contains(next) {
+                out += "&lt;"
+            } else {
+                out.append(character)
+            }
+            current = next
+        }
+        return out
     }
 
     /// An attribute value as part of one line: a newline in it would start a line of its own.

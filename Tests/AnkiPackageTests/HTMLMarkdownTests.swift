@@ -12,7 +12,7 @@ struct HTMLMarkdownTests {
             ("line one<br>line two", "line one\nline two"),
             ("<div>first</div><div>second</div>", "first\nsecond"),
             ("<p>para one</p><p>para two</p>", "para one\n\npara two"),
-            ("a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#39; &#x4e2d;&nbsp;f", "a & b <c> \"d\" 'e' 中 f"),
+            ("a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#39; &#x4e2d;&nbsp;f", "a & b &lt;c> \"d\" 'e' 中 f"),
             ("<ul><li>one</li><li>two</li></ul>", "- one\n- two"),
             ("<ol><li>one</li><li>two</li></ol>", "1. one\n2. two"),
             ("<ul><li>a<ul><li>b</li></ul></li></ul>", "- a\n  - b"),
@@ -148,6 +148,17 @@ struct HTMLMarkdownTests {
     @Test("plain text for Anki's sort field")
     func plainText() {
         #expect(AnkiHTML.plainText("<b>2+2</b><br>is &lt;5") == "2+2 is <5")
+    }
+
+    @Test("escaped HTML stays text: &lt;script&gt; is never a live tag in the deck file or the export")
+    func inertTags() {
+        let markdown = AnkiHTML.markdown(fromHTML: "Never &lt;script&gt;alert(1)&lt;/script&gt;; a &lt; b &amp;&amp; c")
+        #expect(markdown == "Never &lt;script>alert(1)&lt;/script>; a < b && c")
+        let html = AnkiHTML.html(fromMarkdown: markdown)
+        #expect(!html.lowercased().contains("<script"), "\(html)")
+        #expect(html.contains("&lt;script"), "\(html)")
+        // Inside code the text is code: written as is.
+        #expect(AnkiHTML.markdown(fromHTML: "<code>&lt;div&gt;</code>") == "`<div>`")
     }
 
     @Test("cloze deletions: numbers, questions with blanks and hints, full answers")

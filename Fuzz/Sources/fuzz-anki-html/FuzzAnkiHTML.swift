@@ -52,8 +52,15 @@ public func fuzzAnkiHTML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     // A line break inside a paragraph (from a `<br>`, or Ink's own hard break) is read as a space
     // on the next pass: only paragraph breaks and list items are kept as lines.
     let lines = once.split(separator: "\n", omittingEmptySubsequences: false)
+    // Only a real ordered item (`1. `, `2) `) starts a line of its own; a line merely starting with
+    // a digit is a soft break too (found: `wo\` then `1…`).
+    func startsOrderedItem(_ line: Substring) -> Bool {
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        let rest = line.dropFirst(digits.count)
+        return !digits.isEmpty && (rest.hasPrefix(". ") || rest.hasPrefix(") "))
+    }
     let softBreak = zip(lines, lines.dropFirst()).contains { line, next in
-        !line.isEmpty && !next.isEmpty && !next.hasPrefix("- ") && next.first?.isNumber != true
+        !line.isEmpty && !next.isEmpty && !next.hasPrefix("- ") && !startsOrderedItem(next)
     }
     guard !softBreak else { return 0 }
     guard !once.contains(where: { "*_`~[]<>\\!|".contains($0) }), !once.contains("\n "),
