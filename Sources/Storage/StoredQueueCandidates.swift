@@ -32,14 +32,7 @@ struct StoredQueueCandidates: QueueCandidates {
     }
 
     /// The scope's decks as the JSON array `inScope` reads.
-    static func decks(_ scope: CardScope) -> String? {
-        scope.decks.map { "[" + $0.map { "\"\(jsonEscaped($0))\"" }.joined(separator: ",") + "]" }
-    }
-
-    /// Deck ids are a-z, 0-9 and '-'; escaped anyway, since a JSON string must never be cut short.
-    private static func jsonEscaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-    }
+    static func decks(_ scope: CardScope) -> String? { scope.decks.map(jsonArray) }
 
     func events(on day: StudyDay, scope: CardScope) throws -> [ReviewEvent] {
         try ReviewEventRecord.fetchAll(

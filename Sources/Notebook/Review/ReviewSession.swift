@@ -24,7 +24,7 @@ public final class ReviewSession {
         self.notebook = notebook
         self.options = options
         scope = try notebook.scope(deck: options.deck, tag: options.tag)
-        queue = try notebook.studyQueue(options)
+        queue = try notebook.studyQueue(options, scope: scope)
         advance()
     }
 

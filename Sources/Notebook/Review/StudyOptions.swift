@@ -30,11 +30,15 @@ public struct StudyOptions: Sendable, Equatable {
 extension Notebook {
     /// The cards `options` choose, in the order a session shows them.
     public func studyQueue(_ options: StudyOptions) throws -> [QueueEntry] {
+        try studyQueue(options, scope: options.cards.isEmpty ? scope(deck: options.deck, tag: options.tag) : .all)
+    }
+
+    /// The same, for a caller that has already resolved the options' scope (a review session keeps it).
+    func studyQueue(_ options: StudyOptions, scope: CardScope) throws -> [QueueEntry] {
         let limit = options.limit ?? Int.max
         if !options.cards.isEmpty {
             return try Array(options.cards.map { try entry(for: live(resolve($0))) }.prefix(limit))
         }
-        let scope = try scope(deck: options.deck, tag: options.tag)
         if options.cram {
             return try Array(cramCards(in: scope).prefix(limit).map(entry(for:)))
         }
