@@ -39,13 +39,7 @@ public final class ProgressLine: @unchecked Sendable {
         let time = DispatchTime.now().uptimeNanoseconds
         guard !finished, time - start >= delay, now || !shown || time - lastWrite >= 100_000_000 else { return }
         let columns = (Terminal.size(of: fd)?.columns ?? 80) - 1
-        var line = ""
-        var width = 0
-        for character in text {
-            width += DisplayWidth.of(character)
-            if width > columns { break }
-            line.append(character)
-        }
+        let line = MarkdownRenderer.hardCut([Span(text)], width: columns).plainText
         write("\r\u{1B}[K" + line)
         shown = true
         lastWrite = time
