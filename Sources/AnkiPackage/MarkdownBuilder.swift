@@ -14,6 +14,23 @@ struct MarkdownBuilder {
     /// to be safe (see `escapeLineStart`).
     private var lineStart = 0
     private var lineSettled = false
+    /// Where the content of the line being written starts, after its list marker or indentation.
+    private var contentStart = 0
+    /// The next line break owed is a line of the same paragraph: written as a hard break (`\`).
+    private var hardBreak = false
+    /// Inside a table: its rows so far and the cell being written (a builder of its own).
+    private var table: TableState?
+    /// This builder writes one table cell: a table inside it is flattened into text.
+    private var inCell = false
+
+    struct TableState {
+        var rows: [[String]] = []
+        var cell: [MarkdownBuilder] = []
+        /// Tables nested in this one's cells.
+        var nested = 0
+    }
+
+    init(inCell: Bool = false) { self.inCell = inCell }
 
     private static let paragraphTags: Set<String> = [
         "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol", "dl", "section", "article",
@@ -23,6 +40,10 @@ struct MarkdownBuilder {
     mutating func take(_ token: HTMLToken) {
         if pre != nil {
             takeInPre(token)
+            return
+        }
+        if table != nil {
+            takeInTable(token)
             return
         }
         switch token {
@@ -55,6 +76,69 @@ struct MarkdownBuilder {
         }
     }
 
+    /// A table's tokens: rows and cells are collected, each cell written by a builder of its own,
+    /// and the table is written as a GFM table when it closes.
+    private mutating func takeInTable(_ token: HTMLToken) {
+        guard var state = table else { return }
+        defer { if table != nil { table = state } }
+        func endCell() {
+            guard var cell = state.cell.popLast() else { return }
+            if state.rows.isEmpty { state.rows.append([]) }
+            state.rows[state.rows.count - 1].append(cell.finishCell())
+        }
+        if state.nested == 0 {
+            switch token {
+            case .open("tr", _):
+                endCell()
+                state.rows.append([])
+                return
+            case .open("td", _), .open("th", _):
+                endCell()
+                state.cell = [MarkdownBuilder(inCell: true)]
+                return
+            case .close("td"), .close("th"), .close("tr"):
+                endCell()
+                return
+            case .close("table"):
+                endCell()
+                table = nil
+                writeTable(state.rows.filter { !$0.isEmpty })
+                return
+            case .open(let name, _), .close(let name):
+                if ["thead", "tbody", "tfoot", "caption", "colgroup", "col"].contains(name) { return }
+            case .text(let text):
+                if state.cell.isEmpty && text.allSatisfy(\.isWhitespace) { return }
+            }
+        }
+        if case .open("table", _) = token { state.nested += 1 }
+        if case .close("table") = token { state.nested = max(state.nested - 1, 0) }
+        if state.cell.isEmpty { state.cell = [MarkdownBuilder(inCell: true)] }
+        state.cell[0].take(token)
+    }
+
+    /// The rows as a GFM table; the first row is its header (a GFM table has one).
+    private mutating func writeTable(_ rows: [[String]]) {
+        guard let width = rows.map(\.count).max(), width > 0 else { return }
+        func line(_ cells: [String]) -> String {
+            "| " + (cells + Array(repeating: "", count: width - cells.count)).joined(separator: " | ") + " |"
+        }
+        let indent = String(repeating: "  ", count: min(lists.count, 1))
+        var lines = [line(rows[0]), line(Array(repeating: "---", count: width))]
+        lines += rows.dropFirst().map(line)
+        breakBefore(2)
+        emit(lines.joined(separator: "\n" + indent), escape: false, code: true)
+        breakBefore(2)
+    }
+
+    /// A cell's Markdown on one line: its lines joined by `<br>`, a hard break's `\` dropped.
+    mutating func finishCell() -> String {
+        finish().split(separator: "\n").map { line in
+            var line = line
+            if line.reversed().prefix(while: { $0 == "\\" }).count % 2 == 1 { line.removeLast() }
+            return String(line)
+        }.joined(separator: "<br>")
+    }
+
     /// A fence no line of `body` can close: ``` unless the body holds one, else tildes, one more
     /// than the body's longest run of them (a closing fence is any line of as many or more).
     static func fence(for body: String) -> String {
@@ -70,9 +154,16 @@ struct MarkdownBuilder {
 
     private mutating func open(_ name: String, _ attributes: [String: String]) {
         switch name {
-        case "br": breakBefore(1, force: true)
+        case "br":
+            breakBefore(1, force: true)
+            hardBreak = true
         case "pre":
             pre = ("", "")
+        case "table" where !inCell:
+            breakBefore(2)
+            table = TableState()
+        case "sup", "sub", "u": emit("<\(name)>", escape: false)
+        case "s", "strike", "del": emit("~~", escape: false)
         case "b", "strong": emit("**", escape: false)
         case "i", "em": emit("*", escape: false)
         case "code":
@@ -108,6 +199,7 @@ struct MarkdownBuilder {
                 breakBefore(2)
             } else if Self.lineTags.contains(name) {
                 breakBefore(1)
+                if name != "li" { hardBreak = true }
             }
         }
     }
@@ -116,6 +208,8 @@ struct MarkdownBuilder {
         switch name {
         case "b", "strong": closeMarker("**")
         case "i", "em": closeMarker("*")
+        case "s", "strike", "del": closeMarker("~~")
+        case "sup", "sub", "u": emit("</\(name)>", escape: false)
         case "code":
             if inlineCode > 0 {
                 inlineCode -= 1
@@ -131,6 +225,7 @@ struct MarkdownBuilder {
                 breakBefore(2)
             } else if Self.lineTags.contains(name) {
                 breakBefore(1)
+                if name != "li" { hardBreak = true }
             }
         }
     }
@@ -157,6 +252,7 @@ struct MarkdownBuilder {
     }
 
     private mutating func breakBefore(_ count: Int, force: Bool = false) {
+        if count > 1 { hardBreak = false }
         if force && pendingBreak >= 1 && pendingMarker == nil {
             // Consecutive <br>s: each one is a line (up to a blank line).
             pendingBreak = min(pendingBreak + 1, 2)
@@ -184,27 +280,17 @@ struct MarkdownBuilder {
             while collapsed.hasPrefix(" ") { collapsed.removeFirst() }
         }
         guard !collapsed.isEmpty else { return }
-        emit(inlineCode == 0 ? Self.inertTags(collapsed) : collapsed, escape: inlineCode == 0)
-    }
-
-    /// Text that HTML showed as text stays text: a `<` that Markdown would read as the start of a
-    /// tag (`<` then a letter, `/`, `!` or `?`) is written `&lt;`. A field holding `&lt;script&gt;`
-    /// was decoded to a live `<script>` in the deck file and the exported note.
-    static func inertTags(_ text: String) -> String {
-        guard text.contains("<") else { return text }
-        var out = ""
-        var characters = text.makeIterator()
-        var current = characters.next()
-        while let character = current {
-            let next = characters.next()
-            if character == "<", let next, next.isASCII && next.isLetter || "/!?".contains(next) {
-                out += "&lt;"
-            } else {
-                out.append(character)
-            }
-            current = next
+        guard inlineCode == 0 else {
+            // In a table cell a `|` ends the cell even in code; `\|` is GFM's way to write one there.
+            emit(inCell ? collapsed.replacingOccurrences(of: "|", with: "\\|") : collapsed, escape: false)
+            return
         }
-        return out
+        let atContentStart =
+            pendingBreak > 0 || pendingMarker != nil
+            || out.utf8.dropFirst(contentStart).allSatisfy { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "~") }
+        var text = MarkdownEscaping.escaped(collapsed, after: out.last)
+        if atContentStart { text = MarkdownEscaping.escapedLineStart(text) }
+        emit(text, escape: true)
     }
 
     /// An attribute value as part of one line: a newline in it would start a line of its own.
@@ -219,6 +305,11 @@ struct MarkdownBuilder {
         if pendingBreak > 0 || pendingMarker != nil {
             if !out.isEmpty {
                 while out.hasSuffix(" ") { out.removeLast() }
+                // A line of the same paragraph (a `<br>`, a `<div>`'s line): Markdown would join
+                // it to the one before, so it ends with a hard break.
+                if pendingBreak == 1, pendingMarker == nil, !code, !out.hasSuffix("\n"), hardBreak {
+                    out += "\\"
+                }
                 out += String(repeating: "\n", count: pendingBreak)
             }
             lineStart = out.utf8.count
@@ -238,6 +329,8 @@ struct MarkdownBuilder {
             }
             pendingBreak = 0
             pendingMarker = nil
+            hardBreak = false
+            contentStart = out.utf8.count
             // A line that would start a heading or a fence in a deck file is escaped.
             if escape, text.hasPrefix("#") || text.hasPrefix("```") || text.hasPrefix("~~~") { text = "\\" + text }
         } else if escape, out.isEmpty, text.hasPrefix("#") || text.hasPrefix("```") || text.hasPrefix("~~~") {
@@ -284,6 +377,9 @@ struct MarkdownBuilder {
         }
         while lines.first?.isEmpty == true { lines.removeFirst() }
         while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.joined(separator: "\n")
+        var markdown = lines.joined(separator: "\n")
+        // A deck file reads a first answer line `tags: …` as the card's tags; `\:` shows as `:`.
+        if markdown.hasPrefix("tags:") { markdown.insert("\\", at: markdown.index(markdown.startIndex, offsetBy: 4)) }
+        return markdown
     }
 }

@@ -98,10 +98,20 @@ struct AnkiNoteConverter {
         }
     }
 
-    /// A question fits on the heading line of a deck file: lines are joined, and `{#`, which
-    /// would read as an id, is split.
+    /// A question fits on the heading line of a deck file: its lines are joined, by `<br>` where a
+    /// line ended in a hard break (`\`), else by a space. A `{#` in its text is already escaped
+    /// (`{\#`), so it never reads as the card's id.
     static func oneLine(_ markdown: String) -> String {
-        markdown.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }.joined(separator: " ").replacingOccurrences(of: "{#", with: "{ #")
+        var result = ""
+        var breakOwed = false
+        for line in markdown.split(whereSeparator: \.isNewline) {
+            var line = line.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty else { continue }
+            if !result.isEmpty { result += breakOwed ? "<br>" : " " }
+            breakOwed = line.reversed().prefix { $0 == "\\" }.count % 2 == 1
+            if breakOwed { line.removeLast() }
+            result += line
+        }
+        return result
     }
 }
