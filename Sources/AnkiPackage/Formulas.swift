@@ -52,7 +52,9 @@ enum Formulas {
             } else if !character.isWhitespace {
                 newline = false
             }
-            if text[index...].hasPrefix(closer) { return index == start ? nil : text.index(index, offsetBy: closer.count) }
+            if text[index...].hasPrefix(closer) {
+                return index == start ? nil : text.index(index, offsetBy: closer.count)
+            }
             // A backslash escapes the next character inside `$` formulas too (`\$` is a dollar).
             if character == "\\" && closer.hasPrefix("$") {
                 index = text.index(after: index)

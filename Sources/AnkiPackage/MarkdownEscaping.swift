@@ -56,7 +56,8 @@ enum MarkdownEscaping {
         guard let first = text.first else { return text }
         if "#>-+=".contains(first) { return "\\" + text }
         let digits = text.prefix { $0.isASCII && $0.isNumber }
-        if !digits.isEmpty, digits.count <= 9, let mark = text.dropFirst(digits.count).first, mark == "." || mark == ")" {
+        if !digits.isEmpty, digits.count <= 9, let mark = text.dropFirst(digits.count).first, mark == "." || mark == ")"
+        {
             return digits + "\\" + text.dropFirst(digits.count)
         }
         return text

@@ -80,6 +80,10 @@ struct RecallPackageData: Codable {
         var backHTML: String
         /// The card's place in the exported order, so the deck reads back in the same order.
         var position: Int
+        /// An exercise card: the files of its folder by name (`exercise.yaml`, `prompt.md`, …), from
+        /// which a re-import writes the exercise again. A prompt is many lines, and no heading
+        /// of a Markdown deck holds it.
+        var exercise: [String: Data]? = nil
     }
 
     var version = 1

@@ -15,6 +15,8 @@ struct AnkiNoteConverter {
         var ordinal: Int
         var front: String
         var back: String
+        /// The files of an exercise folder, for an exercise card of a Recall export.
+        var exercise: [String: Data]? = nil
     }
 
     enum Plan {
