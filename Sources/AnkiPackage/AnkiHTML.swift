@@ -21,7 +21,8 @@ public enum AnkiHTML {
     /// The HTML with NULs dropped, which would make the deck file written from the Markdown one that
     /// reads as binary, and with CR LF and a lone CR read as LF, as HTML reads them: a CR left at a
     /// line end in a code block was taken for part of a CR LF line end by the deck parser, and the
-    /// card read back changed (found by Fuzz/).
+    /// card read back changed (found by Fuzz/). A reference to character 0 (`&#0;`, `&#x00;`) is
+    /// the replacement character, as in HTML5 (libxml2 would drop it).
     static func normalized(_ html: String) -> String {
         var out = String.UnicodeScalarView()
         var afterCR = false
@@ -30,7 +31,8 @@ public enum AnkiHTML {
             if scalar == "\n" && afterCR { continue }
             out.append(scalar == "\r" ? "\n" : scalar)
         }
-        return String(out)
+        guard html.contains("&#") else { return String(out) }
+        return String(out).replacing(/&#(?:[xX]0+|0+);/, with: "&#xFFFD;")
     }
 
     /// The text of an HTML fragment without tags, entities decoded, whitespace collapsed.

@@ -12,7 +12,7 @@ struct HTMLMarkdownTests {
             ("line one<br>line two", "line one\\\nline two"),
             ("<div>first</div><div>second</div>", "first\\\nsecond"),
             ("<p>para one</p><p>para two</p>", "para one\n\npara two"),
-            ("a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#39; &#x4e2d;&nbsp;f", "a & b &lt;c> \"d\" 'e' 中 f"),
+            ("a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#39; &#x4e2d;&nbsp;f", "a & b &lt;c> \"d\" 'e' 中\u{a0}f"),
             ("<ul><li>one</li><li>two</li></ul>", "- one\n- two"),
             ("<ol><li>one</li><li>two</li></ol>", "1. one\n2. two"),
             ("<ul><li>a<ul><li>b</li></ul></li></ul>", "- a\n  - b"),

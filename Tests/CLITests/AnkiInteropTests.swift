@@ -320,6 +320,38 @@ struct AnkiInteropTests {
         #expect(rope.json["file"] as? String == decks.path + "/d/cards.md")
     }
 
+    @Test(
+        "the bundled decks go Recall → Anki (its own library: import, export) → Recall with every card byte-identical")
+    func bundledDecksThroughAnki() throws {
+        let home = try TemporaryFolder("recall-home")
+        let other = try TemporaryFolder("recall-home")
+        let work = try TemporaryFolder("anki-work")
+        defer { home.remove(); other.remove(); work.remove() }
+        let copy = work.url.appendingPathComponent("Decks")
+        try FileManager.default.copyItem(
+            at: RecallProcess.repositoryRoot.appendingPathComponent("Decks"), to: copy)
+        #expect(try RecallProcess.run(["import", copy.path], home: home.path).status == 0)
+        let exported = work.path + "/all.apkg"
+        #expect(try RecallProcess.run(["export", "--apkg", exported], home: home.path).status == 0)
+        let throughAnki = work.path + "/from-anki.apkg"
+        let anki = try Interop.run(
+            "anki_reexport.py", [try Interop.collectionFolder(work, "c"), exported, throughAnki], in: work)
+
+        let imported = try RecallProcess.run(["import", throughAnki, "--json"], home: other.path)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let cards = try RecallProcess.run(["cards", "--json"], home: home.path).json["cards"] as? [[String: Any]] ?? []
+        let keys = cards.compactMap { $0["card"] as? String }
+        #expect(anki["notes"] as? Int == keys.count)
+        #expect(keys.contains("coding/two-sum"))
+        for key in keys {
+            let original = try RecallProcess.run(["show", key, "--json"], home: home.path).json
+            let copy = try RecallProcess.run(["show", key, "--json"], home: other.path).json
+            for field in ["front", "back", "kind", "tags"] {
+                #expect("\(original[field] ?? "none")" == "\(copy[field] ?? "none")", "\(key).\(field)")
+            }
+        }
+    }
+
     @Test("bad packages: a clear message naming the file, exit 1, nothing imported")
     func badPackages() throws {
         let home = try TemporaryFolder("recall-home")

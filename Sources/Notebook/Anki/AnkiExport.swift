@@ -65,15 +65,17 @@ extension Notebook {
             let key = card.key.description
             let noteID = AnkiMapping.stableID("note:" + key)
             let cardID = AnkiMapping.stableID("card:" + key)
+            let exercise = card.kind == .exercise ? Self.exerciseFiles(of: card, root: entry.root) : nil
             let front = AnkiHTML.html(fromMarkdown: card.front)
-            let back = AnkiHTML.html(fromMarkdown: card.back)
+            let back = NoteSource(front: card.front, back: card.back, exercise: exercise).backField(
+                html: AnkiHTML.html(fromMarkdown: card.back))
             collection.notes.append(
                 AnkiNote(
                     id: noteID, guid: key, noteTypeID: AnkiMapping.noteTypeID, modified: nowSeconds,
                     tags: card.tags.map { $0.replacingOccurrences(of: " ", with: "_") }, fields: [front, back]))
             data.notes[key] = .init(
                 front: card.front, back: card.back, frontHTML: front, backHTML: back, position: position,
-                exercise: card.kind == .exercise ? Self.exerciseFiles(of: card, root: entry.root) : nil)
+                exercise: exercise)
 
             let reviews = entry.history.filter { $0.kind == .review }.count
             if let state = entry.stored.state {

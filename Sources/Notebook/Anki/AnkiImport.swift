@@ -284,7 +284,23 @@ struct AnkiImportPlan {
             let front = kept.exercise == nil ? AnkiNoteConverter.oneLine(kept.front) : kept.front
             return [.init(suffix: "", ordinal: 0, front: front, back: kept.back, exercise: kept.exercise)]
         }
-        return AnkiNoteConverter.convert(note, plan: plan)
+        // A Recall note that went through Anki (its package's col.conf is gone): the Markdown at
+        // the end of its Back field, while both fields are still what Recall renders from it.
+        guard note.noteTypeID == AnkiMapping.noteTypeID, note.fields.count >= 2 else {
+            return AnkiNoteConverter.convert(note, plan: plan)
+        }
+        let (backHTML, source) = NoteSource.split(backField: note.fields[1])
+        if let source, note.fields[0] == AnkiHTML.html(fromMarkdown: source.front),
+            backHTML == AnkiHTML.html(fromMarkdown: source.back)
+        {
+            let front = source.exercise == nil ? AnkiNoteConverter.oneLine(source.front) : source.front
+            return [.init(suffix: "", ordinal: 0, front: front, back: source.back, exercise: source.exercise)]
+        }
+        var fields = note.fields
+        fields[1] = backHTML
+        var edited = note
+        edited.fields = fields
+        return AnkiNoteConverter.convert(edited, plan: plan)
     }
 
     /// Whether an exercise's files make the exercise `id`: its folder is named `id`, and the id in
