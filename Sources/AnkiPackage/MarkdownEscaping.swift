@@ -22,6 +22,13 @@ enum MarkdownEscaping {
             let character = characters[i]
             let before: Character? = i > 0 ? characters[i - 1] : previous
             let after: Character? = i + 1 < characters.count ? characters[i + 1] : nil
+            if i == 0, previous == "]", let entity = ["(": "&#40;", "[": "&#91;", ":": "&#58;"][character] {
+                // After a `]` written before this run it could complete a link (an entity rather
+                // than `\(`, which would open a formula).
+                out += entity
+                i += 1
+                continue
+            }
             switch character {
             case "\\":
                 // A backslash escapes only punctuation; before a letter it is shown as it is.
@@ -72,7 +79,8 @@ enum MarkdownEscaping {
     }
 
     /// Whether the `[` at `index` could start a link, image or reference: its matching `]` is
-    /// followed by `(`, `[` or `:`, or it has none in this run (what follows is unknown).
+    /// followed by `(`, `[` or `:`, or it has none in this run (the link text may go on in the
+    /// next run). A `]` ending the run is followed by what the next run starts with, escaped then.
     private static func startsLink(_ characters: [Character], at index: Int) -> Bool {
         var depth = 0
         var i = index
@@ -83,7 +91,8 @@ enum MarkdownEscaping {
             case "]":
                 depth -= 1
                 if depth == 0 {
-                    guard i + 1 < characters.count else { return true }
+                    // At the run's end it is followed by the next run, whose `(` is escaped then.
+                    guard i + 1 < characters.count else { return false }
                     return "([:".contains(characters[i + 1])
                 }
             default: break

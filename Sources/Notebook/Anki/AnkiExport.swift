@@ -67,7 +67,7 @@ extension Notebook {
             let cardID = AnkiMapping.stableID("card:" + key)
             let exercise = card.kind == .exercise ? Self.exerciseFiles(of: card, root: entry.root) : nil
             let front = AnkiHTML.html(fromMarkdown: card.front)
-            let back = NoteSource(front: card.front, back: card.back, exercise: exercise).backField(
+            let back = NoteSource(front: card.front, back: card.back, tags: card.tags, exercise: exercise).backField(
                 html: AnkiHTML.html(fromMarkdown: card.back))
             collection.notes.append(
                 AnkiNote(

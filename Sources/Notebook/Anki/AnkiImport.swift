@@ -232,6 +232,7 @@ struct AnkiImportPlan {
                     .filter { !$0.isEmpty }
                 let noteCards = cardsByNote[note.id] ?? []
                 for card in converted {
+                    let tags = card.tags ?? tags
                     var id = Self.baseID(of: note) + card.suffix
                     if id.utf8.count > 100 || !Identifier.isValid(id) {
                         id = "anki-\(AnkiMapping.shortHash(note.guid + card.suffix))"
@@ -294,7 +295,15 @@ struct AnkiImportPlan {
             backHTML == AnkiHTML.html(fromMarkdown: source.back)
         {
             let front = source.exercise == nil ? AnkiNoteConverter.oneLine(source.front) : source.front
-            return [.init(suffix: "", ordinal: 0, front: front, back: source.back, exercise: source.exercise)]
+            // Anki sorts a note's tags: the card's order comes back while they are the same tags.
+            let tags = source.tags.flatMap { tags in
+                let exported = Set(tags.map { $0.replacingOccurrences(of: " ", with: "_").lowercased() })
+                return exported == Set(note.tags.map { $0.lowercased() }) ? tags : nil
+            }
+            return [
+                .init(
+                    suffix: "", ordinal: 0, front: front, back: source.back, exercise: source.exercise, tags: tags)
+            ]
         }
         var fields = note.fields
         fields[1] = backHTML

@@ -113,6 +113,8 @@ struct RecallPackageData: Codable {
 struct NoteSource: Codable, Equatable {
     var front: String
     var back: String
+    /// In the card's order: Anki keeps a note's tags sorted.
+    var tags: [String]? = nil
     var exercise: [String: Data]? = nil
 
     static let opening = "<!--recall:"

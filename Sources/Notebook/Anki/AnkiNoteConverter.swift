@@ -17,6 +17,8 @@ struct AnkiNoteConverter {
         var back: String
         /// The files of an exercise folder, for an exercise card of a Recall export.
         var exercise: [String: Data]? = nil
+        /// The tags in the card's own order, for a Recall note whose tags Anki sorted.
+        var tags: [String]? = nil
     }
 
     enum Plan {
