@@ -1,3 +1,4 @@
+import AnkiPackage
 import Foundation
 import RecallCore
 import RecallTestSupport
@@ -58,5 +59,36 @@ struct AnkiBundledRoundTripTests {
         #expect(refused.map(\.deck) == ["broken"])
         #expect(refused.first?.reason.contains("read back") == true, "\(refused)")
         #expect(!FileManager.default.fileExists(atPath: home.url.appendingPathComponent("broken").path))
+    }
+
+    // Issue 18, point 9, through a deck file: the converted Markdown is written as a card of a
+    // Markdown deck, read back, and rendered for Anki again.
+    @Test("an Anki note's {#id}, tags: line, 2*3*4, [x](y) and formula come back as they were in Anki")
+    func fieldsThroughADeckFile() throws {
+        let t = try TestNotebook()
+        let basic = AnkiNoteType(
+            id: 7, name: "Basic", kind: .standard, fields: ["Front", "Back"],
+            templates: [.init(name: "Card 1", question: "{{Front}}", answer: "{{FrontSide}}<hr>{{Back}}")])
+        let front = "What does {#id} do to 2*3*4 and [x](not a link)?"
+        let back = "tags: none here, \\(\\frac{a_1}{b}\\) and n<sup>2</sup>"
+        let collection = AnkiCollection(
+            creation: 1_795_406_400, decks: [AnkiDeck(id: 42, name: "Text")], noteTypes: [basic],
+            notes: [
+                AnkiNote(
+                    id: 100, guid: "note", noteTypeID: 7, modified: 1_795_430_000, tags: [], fields: [front, back])
+            ],
+            cards: [
+                AnkiCard(
+                    id: 200, noteID: 100, deckID: 42, ordinal: 0, modified: 1_795_430_000, type: .new, queue: 0,
+                    due: 1, interval: 0, factor: 0, repetitions: 0, lapses: 0)
+            ])
+        let package = t.decks.url.appendingPathComponent("text.apkg")
+        try AnkiPackageWriter.write(collection, to: package, now: 1_795_430_000)
+        _ = try t.notebook.importAnki(package)
+        let card = try t.notebook.show(CardKey(deck: "text", id: "note")).card
+        #expect(card.front == "What does {\\#id} do to 2\\*3\\*4 and \\[x](not a link)?")
+        #expect(card.back == "tags\\: none here, \\(\\frac{a_1}{b}\\) and n<sup>2</sup>")
+        #expect(AnkiHTML.html(fromMarkdown: card.front) == front)
+        #expect(AnkiHTML.html(fromMarkdown: card.back) == back)
     }
 }
