@@ -232,6 +232,10 @@ struct MarkdownBuilder {
 
     /// Closes an emphasis marker, moving trailing spaces outside it ("**a **" is not bold).
     private mutating func closeMarker(_ marker: String) {
+        // A block ended since the marker opened (a code block, a paragraph): a closing marker
+        // appended to that block's last line would break it (a fence followed by `*` closes
+        // nothing, found by a random search), and emphasis cannot span blocks anyway.
+        if pendingBreak > 0 || pendingMarker != nil { return }
         var trailing = ""
         while out.hasSuffix(" ") {
             out.removeLast()
@@ -265,17 +269,20 @@ struct MarkdownBuilder {
 
     /// Text: whitespace collapsed as HTML does.
     private mutating func write(_ text: String) {
-        var collapsed = ""
+        // By scalars: a combining mark on a space is one whitespace `Character`, and collapsing
+        // that would drop the mark (found by Fuzz/).
+        var scalars = String.UnicodeScalarView()
         var lastSpace = false
-        for character in text {
-            if character.isWhitespace && character != "\u{a0}" {
-                if !lastSpace { collapsed.append(" ") }
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace && scalar != "\u{a0}" {
+                if !lastSpace { scalars.append(" ") }
                 lastSpace = true
             } else {
-                collapsed.append(character)
+                scalars.append(scalar)
                 lastSpace = false
             }
         }
+        var collapsed = String(scalars)
         if atLineStart || out.hasSuffix(" ") {
             while collapsed.hasPrefix(" ") { collapsed.removeFirst() }
         }

@@ -107,6 +107,16 @@ struct HTMLMarkdownTests {
         #expect(AnkiHTML.markdown(fromHTML: html) == markdown)
     }
 
+    // Found by a random search of the fuzz property: a closing emphasis marker was appended to
+    // the closing fence of a code block inside it, which then closed nothing and swallowed the
+    // next card; and collapsing whitespace dropped a combining mark that sat on a space.
+    @Test("emphasis around a code block leaves the fence alone; a mark on a space is kept")
+    func emphasisAroundCodeBlock() {
+        #expect(AnkiHTML.markdown(fromHTML: "<i>x<pre>*</pre></i>") == "*x\n\n```\n*\n```")
+        #expect(AnkiHTML.markdown(fromHTML: "<s><pre>a</pre></s>b") == "~~\n\n```\na\n```\n\nb")
+        #expect(AnkiHTML.markdown(fromHTML: "wo \u{7AD}wo").unicodeScalars.contains("\u{7AD}"))
+    }
+
     // Found by Fuzz/ (fuzz-anki-html): a NUL made the deck file written from the package one that
     // Recall itself refuses as binary on the next import (and hid a fence from the escaping).
     @Test("NUL characters are dropped, &#0; is the replacement character")
