@@ -109,4 +109,15 @@ struct FaithfulTextTests {
         #expect(AnkiHTML.markdown(fromHTML: "\\(a &lt; b\\)") == "\\(a < b\\)")
         #expect(AnkiHTML.html(fromMarkdown: "\\(a < b\\)") == "\\(a &lt; b\\)")
     }
+
+    // Hostile fields: the parser is bounded (no network, no error output, libxml2's nesting
+    // limit), so 20,000 nested lists cannot make a deck file of 20,000 lines indented 40,000 deep.
+    @Test("nesting beyond libxml2's depth limit is cut there; a field over the size limit is text")
+    func bounded() {
+        let lists = AnkiHTML.markdown(fromHTML: String(repeating: "<ul><li>x", count: 20_000))
+        #expect(lists.hasPrefix("- x\n  - x"))
+        #expect(lists.utf8.count < 200_000)
+        let big = "<b>" + String(repeating: "a", count: 600 * 1_024)
+        #expect(AnkiHTML.markdown(fromHTML: big).hasPrefix("&lt;b>aaa"))
+    }
 }
