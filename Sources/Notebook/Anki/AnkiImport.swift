@@ -312,9 +312,13 @@ struct AnkiImportPlan {
         return AnkiNoteConverter.convert(edited, plan: plan)
     }
 
-    /// Whether an exercise's files make the exercise `id`: its folder is named `id`, and the id in
-    /// its `exercise.yaml`, when it has one, must be the same.
+    /// Whether an exercise's files (from a package: hostile) make the exercise `id`: at most 64
+    /// files with plain names, each within a deck file's size limit, an `exercise.yaml` whose id,
+    /// when it names one, is `id` (its folder is named `id`).
     static func exerciseIsNamed(_ id: String, _ files: [String: Data]) -> Bool {
+        guard files.count <= 64,
+            files.allSatisfy({ isPlainFileName($0.key) && $0.value.count <= DeckLimits.maxFileBytes })
+        else { return false }
         guard let yaml = files["exercise.yaml"].map({ String(decoding: $0, as: UTF8.self) }) else { return false }
         for line in yaml.split(whereSeparator: \.isNewline) where line.hasPrefix("id:") {
             return line.dropFirst(3).trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'")) == id
