@@ -162,8 +162,9 @@ struct MarkdownBuilder {
         case "table" where !inCell:
             breakBefore(2)
             table = TableState()
-        case "sup", "sub", "u": emit("<\(name)>", escape: false)
-        case "s", "strike", "del": emit("~~", escape: false)
+        // Inside a code span a tag or a marker would be shown as it is: left out there.
+        case "sup", "sub", "u": if inlineCode == 0 { emit("<\(name)>", escape: false) }
+        case "s", "strike", "del": if inlineCode == 0 { emit("~~", escape: false) }
         case "b", "strong": emit("**", escape: false)
         case "i", "em": emit("*", escape: false)
         case "code":
@@ -208,8 +209,8 @@ struct MarkdownBuilder {
         switch name {
         case "b", "strong": closeMarker("**")
         case "i", "em": closeMarker("*")
-        case "s", "strike", "del": closeMarker("~~")
-        case "sup", "sub", "u": emit("</\(name)>", escape: false)
+        case "s", "strike", "del": if inlineCode == 0 { closeMarker("~~") }
+        case "sup", "sub", "u": if inlineCode == 0 { emit("</\(name)>", escape: false) }
         case "code":
             if inlineCode > 0 {
                 inlineCode -= 1

@@ -68,6 +68,8 @@ struct FaithfulTextTests {
             ("What does {#id} do?", "What does {\\#id} do?", "What does {#id} do?"),
             ("tags: not really", "tags\\: not really", "tags: not really"),
             ("n<sup>2</sup>", "n<sup>2</sup>", "n<sup>2</sup>"),
+            ("<code>n<sup>2</sup> <s>x</s></code>", "`n2 x`", "<code>n2 x</code>"),
+            ("<s>gone</s> H<sub>2</sub>O", "~~gone~~ H<sub>2</sub>O", "<del>gone</del> H<sub>2</sub>O"),
             ("d_model and _x_", "d_model and \\_x\\_", "d_model and _x_"),
             ("- not a list", "\\- not a list", "- not a list"),
             ("1. not a list", "1\\. not a list", "1. not a list"),
