@@ -91,4 +91,32 @@ struct AnkiBundledRoundTripTests {
         #expect(AnkiHTML.html(fromMarkdown: card.front) == front)
         #expect(AnkiHTML.html(fromMarkdown: card.back) == back)
     }
+
+    // A hostile (or damaged) package: the Markdown kept for one note brings a card heading of
+    // its own, so its deck does not read back as planned. The package's other deck is imported.
+    @Test("a package whose one deck does not read back imports its other decks and names the failing one")
+    func onePackageDeckFails() throws {
+        let source = try TestNotebook()
+        try source.decks.write("a/deck.yaml", "deck: a\ntitle: A\n")
+        try source.decks.write("a/cards.md", "## Question A {#qa}\n\nAnswer A.\n")
+        try source.decks.write("b/deck.yaml", "deck: b\ntitle: B\n")
+        try source.decks.write("b/cards.md", "## Question B {#qb}\n\nAnswer B.\n")
+        #expect(try source.importDecks().errors.isEmpty)
+        let package = source.decks.url.appendingPathComponent("two.apkg")
+        _ = try source.notebook.exportAnki(to: package)
+
+        var collection = try AnkiPackageReader().read(package).collection
+        var saved = try #require(RecallPackageData.decode(collection.recallData))
+        saved.notes["a/qa"]?.back = "Answer A.\n\n## Injected {#evil}\n\nmore"
+        collection.recallData = saved.encoded()
+        let edited = source.decks.url.appendingPathComponent("edited.apkg")
+        try AnkiPackageWriter.write(collection, to: edited, now: 1_795_430_000)
+
+        let target = try TestNotebook()
+        let report = try target.notebook.importAnki(edited)
+        #expect(report.decks == ["b"])
+        #expect(report.refusedDecks.map(\.deck) == ["a"])
+        #expect(report.refusedDecks.first?.reason.contains("read instead: evil") == true, "\(report.refusedDecks)")
+        #expect(try target.notebook.cards() == [CardKey(deck: "b", id: "qb")])
+    }
 }
