@@ -22,6 +22,11 @@ struct MarkdownBuilder {
     private var table: TableState?
     /// This builder writes one table cell: a table inside it is flattened into text.
     private var inCell = false
+    /// Emphasis markers (`**`, `*`, `~~`) of the elements open now, outermost first, and whether
+    /// they are open in the line being written: emphasis cannot span lines of Markdown, so each
+    /// line break closes them and the next text opens them again.
+    private var openMarkers: [String] = []
+    private var markersInOut = false
 
     struct TableState {
         var rows: [[String]] = []
@@ -164,9 +169,9 @@ struct MarkdownBuilder {
             table = TableState()
         // Inside a code span a tag or a marker would be shown as it is: left out there.
         case "sup", "sub", "u": if inlineCode == 0 { emit("<\(name)>", escape: false) }
-        case "s", "strike", "del": if inlineCode == 0 { emit("~~", escape: false) }
-        case "b", "strong": emit("**", escape: false)
-        case "i", "em": emit("*", escape: false)
+        case "s", "strike", "del": if inlineCode == 0 { openMarker("~~") }
+        case "b", "strong": openMarker("**")
+        case "i", "em": openMarker("*")
         case "code":
             inlineCode += 1
             emit("`", escape: false)
@@ -232,17 +237,36 @@ struct MarkdownBuilder {
     }
 
     /// Closes an emphasis marker, moving trailing spaces outside it ("**a **" is not bold).
+    private mutating func openMarker(_ marker: String) {
+        emit(marker, escape: false)
+        openMarkers.append(marker)
+        markersInOut = true
+    }
+
+    /// The element of `marker` closes: its marker is closed where the line stands, unless a line
+    /// break closed it already (a closing marker after a block would land on the block's last
+    /// line: a fence followed by `*` closes nothing, found by a random search).
     private mutating func closeMarker(_ marker: String) {
-        // A block ended since the marker opened (a code block, a paragraph): a closing marker
-        // appended to that block's last line would break it (a fence followed by `*` closes
-        // nothing, found by a random search), and emphasis cannot span blocks anyway.
-        if pendingBreak > 0 || pendingMarker != nil { return }
+        guard let index = openMarkers.lastIndex(of: marker) else { return }
+        openMarkers.remove(at: index)
+        if markersInOut { writeCloser(marker) }
+        if openMarkers.isEmpty { markersInOut = false }
+    }
+
+    /// Closes the open markers at a line's end, innermost first.
+    private mutating func closeMarkersAtLineEnd() {
+        guard markersInOut else { return }
+        for marker in openMarkers.reversed() { writeCloser(marker) }
+        markersInOut = false
+    }
+
+    private mutating func writeCloser(_ marker: String) {
         var trailing = ""
         while out.hasSuffix(" ") {
             out.removeLast()
             trailing += " "
         }
-        if out.hasSuffix(marker) && pendingBreak == 0 {
+        if out.hasSuffix(marker) {
             out.removeLast(marker.count)  // nothing was emphasised
             // Nothing else on the line: its spaces go too, as text's do at a line start.
             if out.utf8.dropFirst(lineStart).allSatisfy({ $0 == UInt8(ascii: " ") }) { trailing = "" }
@@ -311,6 +335,7 @@ struct MarkdownBuilder {
         defer { if code { lineSettled = true } else { escapeLineStart() } }
         var text = text
         if pendingBreak > 0 || pendingMarker != nil {
+            closeMarkersAtLineEnd()
             if !out.isEmpty {
                 while out.hasSuffix(" ") { out.removeLast() }
                 // A line of the same paragraph (a `<br>`, a `<div>`'s line): Markdown would join
@@ -343,6 +368,10 @@ struct MarkdownBuilder {
             if escape, text.hasPrefix("#") || text.hasPrefix("```") || text.hasPrefix("~~~") { text = "\\" + text }
         } else if escape, out.isEmpty, text.hasPrefix("#") || text.hasPrefix("```") || text.hasPrefix("~~~") {
             text = "\\" + text
+        }
+        if !code && !markersInOut && !openMarkers.isEmpty {
+            out += openMarkers.joined()
+            markersInOut = true
         }
         out += text
     }

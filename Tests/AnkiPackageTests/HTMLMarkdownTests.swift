@@ -110,10 +110,13 @@ struct HTMLMarkdownTests {
     // Found by a random search of the fuzz property: a closing emphasis marker was appended to
     // the closing fence of a code block inside it, which then closed nothing and swallowed the
     // next card; and collapsing whitespace dropped a combining mark that sat on a space.
-    @Test("emphasis around a code block leaves the fence alone; a mark on a space is kept")
+    @Test("emphasis around a code block or over lines is closed at each line's end; a mark on a space is kept")
     func emphasisAroundCodeBlock() {
-        #expect(AnkiHTML.markdown(fromHTML: "<i>x<pre>*</pre></i>") == "*x\n\n```\n*\n```")
-        #expect(AnkiHTML.markdown(fromHTML: "<s><pre>a</pre></s>b") == "~~\n\n```\na\n```\n\nb")
+        #expect(AnkiHTML.markdown(fromHTML: "<i>x<pre>*</pre></i>") == "*x*\n\n```\n*\n```")
+        #expect(AnkiHTML.markdown(fromHTML: "<s><pre>a</pre></s>b") == "```\na\n```\n\nb")
+        // Emphasis over several lines or blocks: closed at each line's end, opened again after.
+        #expect(AnkiHTML.markdown(fromHTML: "<b><div>a</div><div>b</div></b>") == "**a**\\\n**b**")
+        #expect(AnkiHTML.markdown(fromHTML: "<i>a<ul><li>b</li></ul>c</i>") == "*a*\n\n- *b*\n\n*c*")
         #expect(AnkiHTML.markdown(fromHTML: "wo \u{7AD}wo").unicodeScalars.contains("\u{7AD}"))
     }
 
