@@ -47,6 +47,9 @@ struct AnkiNoteConverterTests {
         let made = cards(basic, ["<div>line one</div><div>line two {#x}</div><p>para</p>", "answer"])
         #expect(made.map(\.front) == ["line one<br>line two {\\#x} para"])
         #expect(AnkiHTML.html(fromMarkdown: made[0].front) == "line one<br>line two {#x} para")
+        // A single line is kept as it is, a last backslash too.
+        #expect(AnkiNoteConverter.oneLine("Path C:\\") == "Path C:\\")
+        #expect(AnkiNoteConverter.oneLine("a\\\nb\\\\\nc") == "a<br>b\\\\ c")
     }
 
     @Test("empty question or answer: no card")

@@ -106,15 +106,18 @@ struct AnkiNoteConverter {
     /// line ended in a hard break (`\`), else by a space. A `{#` in its text is already escaped
     /// (`{\#`), so it never reads as the card's id.
     static func oneLine(_ markdown: String) -> String {
+        let lines = markdown.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
         var result = ""
-        var breakOwed = false
-        for line in markdown.split(whereSeparator: \.isNewline) {
-            var line = line.trimmingCharacters(in: .whitespaces)
-            guard !line.isEmpty else { continue }
-            if !result.isEmpty { result += breakOwed ? "<br>" : " " }
-            breakOwed = line.reversed().prefix { $0 == "\\" }.count % 2 == 1
-            if breakOwed { line.removeLast() }
-            result += line
+        for (index, line) in lines.enumerated() {
+            var line = Substring(line)
+            var separator = " "
+            // A hard break only when a line follows: a question's last `\` is its own text.
+            if index + 1 < lines.count, line.reversed().prefix(while: { $0 == "\\" }).count % 2 == 1 {
+                line.removeLast()
+                separator = "<br>"
+            }
+            result += line + (index + 1 < lines.count ? separator : "")
         }
         return result
     }
