@@ -9,7 +9,9 @@ struct MarkdownBuilder {
     private var links: [String?] = []
     /// Inside `<pre>`: its raw text, and the language named by an inner `<code class="language-x">`.
     private var pre: (text: String, language: String)?
-    private var inlineCode = 0
+    /// Inside `<code>` (outside `<pre>`): its text so far, and how many `<code>` are open; the
+    /// span is written when the outermost one closes, with delimiters its text cannot close.
+    private var codeSpan: (text: String, depth: Int)?
     /// Where the line being written starts in `out` (UTF-8 offset), and whether its start is known
     /// to be safe (see `escapeLineStart`).
     private var lineStart = 0
@@ -49,6 +51,10 @@ struct MarkdownBuilder {
         }
         if table != nil {
             takeInTable(token)
+            return
+        }
+        if codeSpan != nil {
+            takeInCode(token)
             return
         }
         switch token {
@@ -144,6 +150,54 @@ struct MarkdownBuilder {
         }.joined(separator: "<br>")
     }
 
+    /// Inside a code span its text is kept (whitespace collapsed, a line break a space, as a code
+    /// span shows it); tags inside it would show as text in Markdown, so they are left out.
+    private mutating func takeInCode(_ token: HTMLToken) {
+        guard var span = codeSpan else { return }
+        switch token {
+        case .text(let text): span.text += text
+        case .open("code", _): span.depth += 1
+        case .close("code"): span.depth -= 1
+        case .open(let name, _) where name == "br" || Self.lineTags.contains(name) || Self.paragraphTags.contains(name):
+            span.text += " "
+        default: break
+        }
+        guard span.depth == 0 else {
+            codeSpan = span
+            return
+        }
+        codeSpan = nil
+        writeCodeSpan(span.text)
+    }
+
+    /// A code span: delimited by one backtick more than the longest run in its text, padded with
+    /// a space where its text starts or ends with a backtick (or with spaces on both sides, which
+    /// Markdown would strip). In a table cell a `|` is written `\|`, which GFM reads as `|` there.
+    private mutating func writeCodeSpan(_ raw: String) {
+        var text = ""
+        var lastSpace = false
+        for scalar in raw.unicodeScalars {
+            let space = scalar.properties.isWhitespace && scalar != "\u{a0}"
+            if space && lastSpace { continue }
+            text.unicodeScalars.append(space ? " " : scalar)
+            lastSpace = space
+        }
+        guard !text.allSatisfy({ $0 == " " }) else {
+            if !text.isEmpty { write(" ") }
+            return
+        }
+        var longest = 0
+        var run = 0
+        for character in text {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let delimiter = String(repeating: "`", count: longest + 1)
+        let pad = text.hasPrefix("`") || text.hasSuffix("`") || (text.hasPrefix(" ") && text.hasSuffix(" ")) ? " " : ""
+        if inCell { text = text.replacingOccurrences(of: "|", with: "\\|") }
+        emit(delimiter + pad + text + pad + delimiter, escape: false)
+    }
+
     /// A fence no line of `body` can close: ``` unless the body holds one, else tildes, one more
     /// than the body's longest run of them (a closing fence is any line of as many or more).
     static func fence(for body: String) -> String {
@@ -167,14 +221,11 @@ struct MarkdownBuilder {
         case "table" where !inCell:
             breakBefore(2)
             table = TableState()
-        // Inside a code span a tag or a marker would be shown as it is: left out there.
-        case "sup", "sub", "u": if inlineCode == 0 { emit("<\(name)>", escape: false) }
-        case "s", "strike", "del": if inlineCode == 0 { openMarker("~~") }
+        case "sup", "sub", "u": emit("<\(name)>", escape: false)
+        case "s", "strike", "del": openMarker("~~")
         case "b", "strong": openMarker("**")
         case "i", "em": openMarker("*")
-        case "code":
-            inlineCode += 1
-            emit("`", escape: false)
+        case "code": codeSpan = ("", 1)
         case "a":
             links.append(attributes["href"])
             if attributes["href"] != nil { emit("[", escape: false) }
@@ -214,13 +265,8 @@ struct MarkdownBuilder {
         switch name {
         case "b", "strong": closeMarker("**")
         case "i", "em": closeMarker("*")
-        case "s", "strike", "del": if inlineCode == 0 { closeMarker("~~") }
-        case "sup", "sub", "u": if inlineCode == 0 { emit("</\(name)>", escape: false) }
-        case "code":
-            if inlineCode > 0 {
-                inlineCode -= 1
-                emit("`", escape: false)
-            }
+        case "s", "strike", "del": closeMarker("~~")
+        case "sup", "sub", "u": emit("</\(name)>", escape: false)
         case "a":
             if let href = links.popLast(), let href { emit("](\(Self.oneLine(href)))", escape: false) }
         case "ul", "ol":
@@ -312,11 +358,6 @@ struct MarkdownBuilder {
             while collapsed.hasPrefix(" ") { collapsed.removeFirst() }
         }
         guard !collapsed.isEmpty else { return }
-        guard inlineCode == 0 else {
-            // In a table cell a `|` ends the cell even in code; `\|` is GFM's way to write one there.
-            emit(inCell ? collapsed.replacingOccurrences(of: "|", with: "\\|") : collapsed, escape: false)
-            return
-        }
         let atContentStart =
             pendingBreak > 0 || pendingMarker != nil
             || out.utf8.dropFirst(contentStart).allSatisfy { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "~") }

@@ -69,6 +69,8 @@ struct FaithfulTextTests {
             ("tags: not really", "tags\\: not really", "tags: not really"),
             ("n<sup>2</sup>", "n<sup>2</sup>", "n<sup>2</sup>"),
             ("<code>n<sup>2</sup> <s>x</s></code>", "`n2 x`", "<code>n2 x</code>"),
+            ("<code>a`b</code> and <code>`x</code>", "``a`b`` and `` `x ``", "<code>a`b</code> and <code>`x</code>"),
+            ("<code>a<br>b</code>", "`a b`", "<code>a b</code>"),
             ("<s>gone</s> H<sub>2</sub>O", "~~gone~~ H<sub>2</sub>O", "<del>gone</del> H<sub>2</sub>O"),
             ("d_model and _x_", "d_model and \\_x\\_", "d_model and _x_"),
             ("- not a list", "\\- not a list", "- not a list"),

@@ -82,7 +82,7 @@ struct HTMLMarkdownTests {
     @Test(
         "a line is escaped when it starts like a fence or a heading, however it was built",
         arguments: [
-            ("`<code>`</code>", "\\````"),
+            ("`<code>`</code>", "\\``` ` ``"),
             ("~<i></i>~~ x", "\\~\\~\\~ x"),
             ("<a href=\"x&#10;## evil\">l</a>", "[l](x ## evil)"),
             ("<img alt=\"a&#10;```\" src=\"b\">", "![a ```](b)"),
