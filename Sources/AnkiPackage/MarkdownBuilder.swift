@@ -24,11 +24,13 @@ struct MarkdownBuilder {
     private var table: TableState?
     /// This builder writes one table cell: a table inside it is flattened into text.
     private var inCell = false
-    /// Emphasis markers (`**`, `*`, `~~`) of the elements open now, outermost first, and whether
-    /// they are open in the line being written: emphasis cannot span lines of Markdown, so each
-    /// line break closes them and the next text opens them again.
+    /// Markers (`**`, `*`, `~~`, `<sup>`, `<sub>`, `<u>`) of the elements open now, outermost
+    /// first, and whether they are open in the line being written: emphasis cannot span lines of
+    /// Markdown, so each line break closes them and the next text opens them again. An element
+    /// inside one of its own kind (`<b><b>`) adds no marker (`****` is no emphasis).
     private var openMarkers: [String] = []
     private var markersInOut = false
+    private var repeatedMarkers: [String: Int] = [:]
 
     struct TableState {
         var rows: [[String]] = []
@@ -221,7 +223,7 @@ struct MarkdownBuilder {
         case "table" where !inCell:
             breakBefore(2)
             table = TableState()
-        case "sup", "sub", "u": emit("<\(name)>", escape: false)
+        case "sup", "sub", "u": openMarker("<\(name)>")
         case "s", "strike", "del": openMarker("~~")
         case "b", "strong": openMarker("**")
         case "i", "em": openMarker("*")
@@ -266,7 +268,7 @@ struct MarkdownBuilder {
         case "b", "strong": closeMarker("**")
         case "i", "em": closeMarker("*")
         case "s", "strike", "del": closeMarker("~~")
-        case "sup", "sub", "u": emit("</\(name)>", escape: false)
+        case "sup", "sub", "u": closeMarker("<\(name)>")
         case "a":
             if let href = links.popLast(), let href { emit("](\(Self.oneLine(href)))", escape: false) }
         case "ul", "ol":
@@ -282,8 +284,11 @@ struct MarkdownBuilder {
         }
     }
 
-    /// Closes an emphasis marker, moving trailing spaces outside it ("**a **" is not bold).
     private mutating func openMarker(_ marker: String) {
+        if openMarkers.contains(marker) {
+            repeatedMarkers[marker, default: 0] += 1
+            return
+        }
         emit(marker, escape: false)
         openMarkers.append(marker)
         markersInOut = true
@@ -293,6 +298,10 @@ struct MarkdownBuilder {
     /// break closed it already (a closing marker after a block would land on the block's last
     /// line: a fence followed by `*` closes nothing, found by a random search).
     private mutating func closeMarker(_ marker: String) {
+        if let repeated = repeatedMarkers[marker], repeated > 0 {
+            repeatedMarkers[marker] = repeated - 1
+            return
+        }
         guard let index = openMarkers.lastIndex(of: marker) else { return }
         openMarkers.remove(at: index)
         if markersInOut { writeCloser(marker) }
@@ -306,6 +315,8 @@ struct MarkdownBuilder {
         markersInOut = false
     }
 
+    /// Closes a marker, moving trailing spaces outside it ("**a **" is not bold); a marker with
+    /// nothing after it is taken back instead.
     private mutating func writeCloser(_ marker: String) {
         var trailing = ""
         while out.hasSuffix(" ") {
@@ -321,7 +332,7 @@ struct MarkdownBuilder {
             lineSettled = false
             escapeLineStart()
         } else {
-            out += marker
+            out += marker.hasPrefix("<") ? "</" + marker.dropFirst() : marker
         }
         out += trailing
     }
@@ -440,11 +451,35 @@ struct MarkdownBuilder {
     }
 
     mutating func finish() -> String {
-        var lines: [Substring] = []
-        var blank = 0
-        for line in out.split(separator: "\n", omittingEmptySubsequences: false) {
+        func trimmed(_ line: Substring) -> Substring {
             var line = line
             while let last = line.last, last == " " || last == "\t" { line.removeLast() }
+            return line
+        }
+        var raw = out.split(separator: "\n", omittingEmptySubsequences: false).map(trimmed)
+        // A hard break owed to a line whose text was taken back (an empty emphasis) ends its
+        // paragraph, where the `\` would show: it goes (text's own backslashes come in pairs).
+        // Code blocks are skipped: their lines are the block's text (a text line never starts
+        // with a fence: it is escaped).
+        var fence: Substring?
+        for index in raw.indices {
+            let text = raw[index].drop { $0 == " " }
+            if let open = fence {
+                if text == open { fence = nil }
+                continue
+            }
+            if text.hasPrefix("```") || text.hasPrefix("~~~") {
+                fence = text.prefix { $0 == text.first }
+                continue
+            }
+            guard index + 1 == raw.count || raw[index + 1].isEmpty else { continue }
+            if raw[index].reversed().prefix(while: { $0 == "\\" }).count % 2 == 1 {
+                raw[index] = trimmed(raw[index].dropLast())
+            }
+        }
+        var lines: [Substring] = []
+        var blank = 0
+        for line in raw {
             if line.isEmpty {
                 blank += 1
                 if blank > 1 { continue }

@@ -117,6 +117,12 @@ struct HTMLMarkdownTests {
         // Emphasis over several lines or blocks: closed at each line's end, opened again after.
         #expect(AnkiHTML.markdown(fromHTML: "<b><div>a</div><div>b</div></b>") == "**a**\\\n**b**")
         #expect(AnkiHTML.markdown(fromHTML: "<i>a<ul><li>b</li></ul>c</i>") == "*a*\n\n- *b*\n\n*c*")
+        #expect(
+            AnkiHTML.markdown(fromHTML: "<b><b>a</b></b> H<sub>2<div>x</div></sub>")
+                == "**a** H<sub>2</sub>\\\n<sub>x</sub>")
+        // A hard break left at a paragraph's end goes; a code block's own backslash stays.
+        #expect(AnkiHTML.markdown(fromHTML: "a<div><b></b></div>") == "a")
+        #expect(AnkiHTML.markdown(fromHTML: "<pre>a\\\n\nb</pre>") == "```\na\\\n\nb\n```")
         #expect(AnkiHTML.markdown(fromHTML: "wo \u{7AD}wo").unicodeScalars.contains("\u{7AD}"))
     }
 
