@@ -26,7 +26,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
-        .package(url: "https://github.com/JohnSundell/Ink", exact: "0.6.0"),
     ],
     targets: [
         .target(name: "RecallCore"),
@@ -49,11 +48,16 @@ let package = Package(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .target(name: "TerminalUI", dependencies: ["RecallCore", "CCmarkGFM"]),
+        // libxml2's HTML parser: Anki's field HTML is read as a browser reads it.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Anki packages (.apkg/.colpkg) as values; talks to SQLite only for Anki's collection file.
+        // Markdown becomes field HTML with cmark-gfm, as on the review screen; field HTML becomes
+        // Markdown through libxml2's parser.
         .target(
             name: "AnkiPackage",
             dependencies: [
-                "RecallCore", .product(name: "GRDB", package: "GRDB.swift"), "ZIPFoundation", "Ink",
+                "RecallCore", .product(name: "GRDB", package: "GRDB.swift"), "ZIPFoundation", "CCmarkGFM",
+                "CLibXML2",
             ]),
         .target(
             name: "Notebook",

@@ -9,11 +9,37 @@ struct MarkdownBuilder {
     private var links: [String?] = []
     /// Inside `<pre>`: its raw text, and the language named by an inner `<code class="language-x">`.
     private var pre: (text: String, language: String)?
-    private var inlineCode = 0
+    /// Inside `<code>` (outside `<pre>`): its text so far, and how many `<code>` are open; the
+    /// span is written when the outermost one closes, with delimiters its text cannot close.
+    private var codeSpan: (text: String, depth: Int)?
     /// Where the line being written starts in `out` (UTF-8 offset), and whether its start is known
     /// to be safe (see `escapeLineStart`).
     private var lineStart = 0
     private var lineSettled = false
+    /// Where the content of the line being written starts, after its list marker or indentation.
+    private var contentStart = 0
+    /// The next line break owed is a line of the same paragraph: written as a hard break (`\`).
+    private var hardBreak = false
+    /// Inside a table: its rows so far and the cell being written (a builder of its own).
+    private var table: TableState?
+    /// This builder writes one table cell: a table inside it is flattened into text.
+    private var inCell = false
+    /// Markers (`**`, `*`, `~~`, `<sup>`, `<sub>`, `<u>`) of the elements open now, outermost
+    /// first, and whether they are open in the line being written: emphasis cannot span lines of
+    /// Markdown, so each line break closes them and the next text opens them again. An element
+    /// inside one of its own kind (`<b><b>`) adds no marker (`****` is no emphasis).
+    private var openMarkers: [String] = []
+    private var markersInOut = false
+    private var repeatedMarkers: [String: Int] = [:]
+
+    struct TableState {
+        var rows: [[String]] = []
+        var cell: [MarkdownBuilder] = []
+        /// Tables nested in this one's cells.
+        var nested = 0
+    }
+
+    init(inCell: Bool = false) { self.inCell = inCell }
 
     private static let paragraphTags: Set<String> = [
         "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol", "dl", "section", "article",
@@ -23,6 +49,14 @@ struct MarkdownBuilder {
     mutating func take(_ token: HTMLToken) {
         if pre != nil {
             takeInPre(token)
+            return
+        }
+        if table != nil {
+            takeInTable(token)
+            return
+        }
+        if codeSpan != nil {
+            takeInCode(token)
             return
         }
         switch token {
@@ -55,6 +89,117 @@ struct MarkdownBuilder {
         }
     }
 
+    /// A table's tokens: rows and cells are collected, each cell written by a builder of its own,
+    /// and the table is written as a GFM table when it closes.
+    private mutating func takeInTable(_ token: HTMLToken) {
+        guard var state = table else { return }
+        defer { if table != nil { table = state } }
+        func endCell() {
+            guard var cell = state.cell.popLast() else { return }
+            if state.rows.isEmpty { state.rows.append([]) }
+            state.rows[state.rows.count - 1].append(cell.finishCell())
+        }
+        if state.nested == 0 {
+            switch token {
+            case .open("tr", _):
+                endCell()
+                state.rows.append([])
+                return
+            case .open("td", _), .open("th", _):
+                endCell()
+                state.cell = [MarkdownBuilder(inCell: true)]
+                return
+            case .close("td"), .close("th"), .close("tr"):
+                endCell()
+                return
+            case .close("table"):
+                endCell()
+                table = nil
+                writeTable(state.rows.filter { !$0.isEmpty })
+                return
+            case .open(let name, _), .close(let name):
+                if ["thead", "tbody", "tfoot", "caption", "colgroup", "col"].contains(name) { return }
+            case .text(let text):
+                if state.cell.isEmpty && text.allSatisfy(\.isWhitespace) { return }
+            }
+        }
+        if case .open("table", _) = token { state.nested += 1 }
+        if case .close("table") = token { state.nested = max(state.nested - 1, 0) }
+        if state.cell.isEmpty { state.cell = [MarkdownBuilder(inCell: true)] }
+        state.cell[0].take(token)
+    }
+
+    /// The rows as a GFM table; the first row is its header (a GFM table has one).
+    private mutating func writeTable(_ rows: [[String]]) {
+        guard let width = rows.map(\.count).max(), width > 0 else { return }
+        func line(_ cells: [String]) -> String {
+            "| " + (cells + Array(repeating: "", count: width - cells.count)).joined(separator: " | ") + " |"
+        }
+        let indent = String(repeating: "  ", count: min(lists.count, 1))
+        var lines = [line(rows[0]), line(Array(repeating: "---", count: width))]
+        lines += rows.dropFirst().map(line)
+        breakBefore(2)
+        emit(lines.joined(separator: "\n" + indent), escape: false, code: true)
+        breakBefore(2)
+    }
+
+    /// A cell's Markdown on one line: its lines joined by `<br>`, a hard break's `\` dropped.
+    mutating func finishCell() -> String {
+        finish().split(separator: "\n").map { line in
+            var line = line
+            if line.reversed().prefix(while: { $0 == "\\" }).count % 2 == 1 { line.removeLast() }
+            return String(line)
+        }.joined(separator: "<br>")
+    }
+
+    /// Inside a code span its text is kept (whitespace collapsed, a line break a space, as a code
+    /// span shows it); tags inside it would show as text in Markdown, so they are left out.
+    private mutating func takeInCode(_ token: HTMLToken) {
+        guard var span = codeSpan else { return }
+        switch token {
+        case .text(let text): span.text += text
+        case .open("code", _): span.depth += 1
+        case .close("code"): span.depth -= 1
+        case .open(let name, _) where name == "br" || Self.lineTags.contains(name) || Self.paragraphTags.contains(name):
+            span.text += " "
+        default: break
+        }
+        guard span.depth == 0 else {
+            codeSpan = span
+            return
+        }
+        codeSpan = nil
+        writeCodeSpan(span.text)
+    }
+
+    /// A code span: delimited by one backtick more than the longest run in its text, padded with
+    /// a space where its text starts or ends with a backtick (or with spaces on both sides, which
+    /// Markdown would strip). In a table cell a `|` is written `\|`, which GFM reads as `|` there.
+    private mutating func writeCodeSpan(_ raw: String) {
+        var text = ""
+        var lastSpace = false
+        for scalar in raw.unicodeScalars {
+            let space = scalar.properties.isWhitespace && scalar != "\u{a0}"
+            if space && lastSpace { continue }
+            text.unicodeScalars.append(space ? " " : scalar)
+            lastSpace = space
+        }
+        guard !text.allSatisfy({ $0 == " " }) else {
+            if !text.isEmpty { write(" ") }
+            return
+        }
+        var longest = 0
+        var run = 0
+        for character in text {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let delimiter = String(repeating: "`", count: longest + 1)
+        let pad = text.hasPrefix("`") || text.hasSuffix("`") || (text.hasPrefix(" ") && text.hasSuffix(" ")) ? " " : ""
+        if inCell { text = text.replacingOccurrences(of: "|", with: "\\|") }
+        emit(delimiter + pad + text + pad + delimiter, escape: false)
+    }
+
     /// A fence no line of `body` can close: ``` unless the body holds one, else tildes, one more
     /// than the body's longest run of them (a closing fence is any line of as many or more).
     static func fence(for body: String) -> String {
@@ -70,14 +215,19 @@ struct MarkdownBuilder {
 
     private mutating func open(_ name: String, _ attributes: [String: String]) {
         switch name {
-        case "br": breakBefore(1, force: true)
+        case "br":
+            breakBefore(1, force: true)
+            hardBreak = true
         case "pre":
             pre = ("", "")
-        case "b", "strong": emit("**", escape: false)
-        case "i", "em": emit("*", escape: false)
-        case "code":
-            inlineCode += 1
-            emit("`", escape: false)
+        case "table" where !inCell:
+            breakBefore(2)
+            table = TableState()
+        case "sup", "sub", "u": openMarker("<\(name)>")
+        case "s", "strike", "del": openMarker("~~")
+        case "b", "strong": openMarker("**")
+        case "i", "em": openMarker("*")
+        case "code": codeSpan = ("", 1)
         case "a":
             links.append(attributes["href"])
             if attributes["href"] != nil { emit("[", escape: false) }
@@ -108,6 +258,7 @@ struct MarkdownBuilder {
                 breakBefore(2)
             } else if Self.lineTags.contains(name) {
                 breakBefore(1)
+                if name != "li" { hardBreak = true }
             }
         }
     }
@@ -116,11 +267,8 @@ struct MarkdownBuilder {
         switch name {
         case "b", "strong": closeMarker("**")
         case "i", "em": closeMarker("*")
-        case "code":
-            if inlineCode > 0 {
-                inlineCode -= 1
-                emit("`", escape: false)
-            }
+        case "s", "strike", "del": closeMarker("~~")
+        case "sup", "sub", "u": closeMarker("<\(name)>")
         case "a":
             if let href = links.popLast(), let href { emit("](\(Self.oneLine(href)))", escape: false) }
         case "ul", "ol":
@@ -131,18 +279,51 @@ struct MarkdownBuilder {
                 breakBefore(2)
             } else if Self.lineTags.contains(name) {
                 breakBefore(1)
+                if name != "li" { hardBreak = true }
             }
         }
     }
 
-    /// Closes an emphasis marker, moving trailing spaces outside it ("**a **" is not bold).
+    private mutating func openMarker(_ marker: String) {
+        if openMarkers.contains(marker) {
+            repeatedMarkers[marker, default: 0] += 1
+            return
+        }
+        emit(marker, escape: false)
+        openMarkers.append(marker)
+        markersInOut = true
+    }
+
+    /// The element of `marker` closes: its marker is closed where the line stands, unless a line
+    /// break closed it already (a closing marker after a block would land on the block's last
+    /// line: a fence followed by `*` closes nothing, found by a random search).
     private mutating func closeMarker(_ marker: String) {
+        if let repeated = repeatedMarkers[marker], repeated > 0 {
+            repeatedMarkers[marker] = repeated - 1
+            return
+        }
+        guard let index = openMarkers.lastIndex(of: marker) else { return }
+        openMarkers.remove(at: index)
+        if markersInOut { writeCloser(marker) }
+        if openMarkers.isEmpty { markersInOut = false }
+    }
+
+    /// Closes the open markers at a line's end, innermost first.
+    private mutating func closeMarkersAtLineEnd() {
+        guard markersInOut else { return }
+        for marker in openMarkers.reversed() { writeCloser(marker) }
+        markersInOut = false
+    }
+
+    /// Closes a marker, moving trailing spaces outside it ("**a **" is not bold); a marker with
+    /// nothing after it is taken back instead.
+    private mutating func writeCloser(_ marker: String) {
         var trailing = ""
         while out.hasSuffix(" ") {
             out.removeLast()
             trailing += " "
         }
-        if out.hasSuffix(marker) && pendingBreak == 0 {
+        if out.hasSuffix(marker) {
             out.removeLast(marker.count)  // nothing was emphasised
             // Nothing else on the line: its spaces go too, as text's do at a line start.
             if out.utf8.dropFirst(lineStart).allSatisfy({ $0 == UInt8(ascii: " ") }) { trailing = "" }
@@ -151,12 +332,13 @@ struct MarkdownBuilder {
             lineSettled = false
             escapeLineStart()
         } else {
-            out += marker
+            out += marker.hasPrefix("<") ? "</" + marker.dropFirst() : marker
         }
         out += trailing
     }
 
     private mutating func breakBefore(_ count: Int, force: Bool = false) {
+        if count > 1 { hardBreak = false }
         if force && pendingBreak >= 1 && pendingMarker == nil {
             // Consecutive <br>s: each one is a line (up to a blank line).
             pendingBreak = min(pendingBreak + 1, 2)
@@ -169,42 +351,30 @@ struct MarkdownBuilder {
 
     /// Text: whitespace collapsed as HTML does.
     private mutating func write(_ text: String) {
-        var collapsed = ""
+        // By scalars: a combining mark on a space is one whitespace `Character`, and collapsing
+        // that would drop the mark (found by Fuzz/).
+        var scalars = String.UnicodeScalarView()
         var lastSpace = false
-        for character in text {
-            if character.isWhitespace && character != "\u{a0}" {
-                if !lastSpace { collapsed.append(" ") }
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace && scalar != "\u{a0}" {
+                if !lastSpace { scalars.append(" ") }
                 lastSpace = true
             } else {
-                collapsed.append(character)
+                scalars.append(scalar)
                 lastSpace = false
             }
         }
+        var collapsed = String(scalars)
         if atLineStart || out.hasSuffix(" ") {
             while collapsed.hasPrefix(" ") { collapsed.removeFirst() }
         }
         guard !collapsed.isEmpty else { return }
-        emit(inlineCode == 0 ? Self.inertTags(collapsed) : collapsed, escape: inlineCode == 0)
-    }
-
-    /// Text that HTML showed as text stays text: a `<` that Markdown would read as the start of a
-    /// tag (`<` then a letter, `/`, `!` or `?`) is written `&lt;`. A field holding `&lt;script&gt;`
-    /// was decoded to a live `<script>` in the deck file and the exported note.
-    static func inertTags(_ text: String) -> String {
-        guard text.contains("<") else { return text }
-        var out = ""
-        var characters = text.makeIterator()
-        var current = characters.next()
-        while let character = current {
-            let next = characters.next()
-            if character == "<", let next, next.isASCII && next.isLetter || "/!?".contains(next) {
-                out += "&lt;"
-            } else {
-                out.append(character)
-            }
-            current = next
-        }
-        return out
+        let atContentStart =
+            pendingBreak > 0 || pendingMarker != nil
+            || out.utf8.dropFirst(contentStart).allSatisfy { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "~") }
+        var text = MarkdownEscaping.escaped(collapsed, after: out.last)
+        if atContentStart { text = MarkdownEscaping.escapedLineStart(text) }
+        emit(text, escape: true)
     }
 
     /// An attribute value as part of one line: a newline in it would start a line of its own.
@@ -217,8 +387,14 @@ struct MarkdownBuilder {
         defer { if code { lineSettled = true } else { escapeLineStart() } }
         var text = text
         if pendingBreak > 0 || pendingMarker != nil {
+            closeMarkersAtLineEnd()
             if !out.isEmpty {
                 while out.hasSuffix(" ") { out.removeLast() }
+                // A line of the same paragraph (a `<br>`, a `<div>`'s line): Markdown would join
+                // it to the one before, so it ends with a hard break.
+                if pendingBreak == 1, pendingMarker == nil, !code, !out.hasSuffix("\n"), hardBreak {
+                    out += "\\"
+                }
                 out += String(repeating: "\n", count: pendingBreak)
             }
             lineStart = out.utf8.count
@@ -238,10 +414,16 @@ struct MarkdownBuilder {
             }
             pendingBreak = 0
             pendingMarker = nil
+            hardBreak = false
+            contentStart = out.utf8.count
             // A line that would start a heading or a fence in a deck file is escaped.
             if escape, text.hasPrefix("#") || text.hasPrefix("```") || text.hasPrefix("~~~") { text = "\\" + text }
         } else if escape, out.isEmpty, text.hasPrefix("#") || text.hasPrefix("```") || text.hasPrefix("~~~") {
             text = "\\" + text
+        }
+        if !code && !markersInOut && !openMarkers.isEmpty {
+            out += openMarkers.joined()
+            markersInOut = true
         }
         out += text
     }
@@ -269,11 +451,35 @@ struct MarkdownBuilder {
     }
 
     mutating func finish() -> String {
-        var lines: [Substring] = []
-        var blank = 0
-        for line in out.split(separator: "\n", omittingEmptySubsequences: false) {
+        func trimmed(_ line: Substring) -> Substring {
             var line = line
             while let last = line.last, last == " " || last == "\t" { line.removeLast() }
+            return line
+        }
+        var raw = out.split(separator: "\n", omittingEmptySubsequences: false).map(trimmed)
+        // A hard break owed to a line whose text was taken back (an empty emphasis) ends its
+        // paragraph, where the `\` would show: it goes (text's own backslashes come in pairs).
+        // Code blocks are skipped: their lines are the block's text (a text line never starts
+        // with a fence: it is escaped).
+        var fence: Substring?
+        for index in raw.indices {
+            let text = raw[index].drop { $0 == " " }
+            if let open = fence {
+                if text == open { fence = nil }
+                continue
+            }
+            if text.hasPrefix("```") || text.hasPrefix("~~~") {
+                fence = text.prefix { $0 == text.first }
+                continue
+            }
+            guard index + 1 == raw.count || raw[index + 1].isEmpty else { continue }
+            if raw[index].reversed().prefix(while: { $0 == "\\" }).count % 2 == 1 {
+                raw[index] = trimmed(raw[index].dropLast())
+            }
+        }
+        var lines: [Substring] = []
+        var blank = 0
+        for line in raw {
             if line.isEmpty {
                 blank += 1
                 if blank > 1 { continue }
@@ -284,6 +490,9 @@ struct MarkdownBuilder {
         }
         while lines.first?.isEmpty == true { lines.removeFirst() }
         while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.joined(separator: "\n")
+        var markdown = lines.joined(separator: "\n")
+        // A deck file reads a first answer line `tags: …` as the card's tags; `\:` shows as `:`.
+        if markdown.hasPrefix("tags:") { markdown.insert("\\", at: markdown.index(markdown.startIndex, offsetBy: 4)) }
+        return markdown
     }
 }

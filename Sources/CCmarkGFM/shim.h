@@ -1,5 +1,5 @@
-// cmark-gfm (GitHub's CommonMark parser) with its table, strikethrough and autolink extensions;
-// only TerminalUI's MarkdownDocument imports this.
+// cmark-gfm (GitHub's CommonMark parser) with its table, strikethrough and autolink extensions:
+// TerminalUI's MarkdownDocument reads cards with it, AnkiPackage renders them as Anki's HTML.
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>

@@ -9,10 +9,10 @@ struct HTMLMarkdownTests {
             ("plain text", "plain text"),
             ("<b>bold</b> and <i>italic</i>", "**bold** and *italic*"),
             ("<strong>s</strong> <em>e</em>", "**s** *e*"),
-            ("line one<br>line two", "line one\nline two"),
-            ("<div>first</div><div>second</div>", "first\nsecond"),
+            ("line one<br>line two", "line one\\\nline two"),
+            ("<div>first</div><div>second</div>", "first\\\nsecond"),
             ("<p>para one</p><p>para two</p>", "para one\n\npara two"),
-            ("a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#39; &#x4e2d;&nbsp;f", "a & b &lt;c> \"d\" 'e' 中 f"),
+            ("a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#39; &#x4e2d;&nbsp;f", "a & b &lt;c> \"d\" 'e' 中\u{a0}f"),
             ("<ul><li>one</li><li>two</li></ul>", "- one\n- two"),
             ("<ol><li>one</li><li>two</li></ol>", "1. one\n2. two"),
             ("<ul><li>a<ul><li>b</li></ul></li></ul>", "- a\n  - b"),
@@ -31,8 +31,11 @@ struct HTMLMarkdownTests {
             ("<b>bold </b>word", "**bold** word"),
             ("a < b and c > d", "a < b and c > d"),
             ("   spaced    out   ", "spaced out"),
-            ("中文<br/>答案", "中文\n答案"),
-            ("<table><tr><td>a</td><td></td><td>b</td></tr><tr><td>c</td></tr></table>", "a b\nc"),
+            ("中文<br/>答案", "中文\\\n答案"),
+            (
+                "<table><tr><td>a</td><td></td><td>b</td></tr><tr><td>c</td></tr></table>",
+                "| a |  | b |\n| --- | --- | --- |\n| c |  |  |"
+            ),
         ])
     func htmlToMarkdown(html: String, markdown: String) {
         #expect(AnkiHTML.markdown(fromHTML: html) == markdown)
@@ -79,11 +82,11 @@ struct HTMLMarkdownTests {
     @Test(
         "a line is escaped when it starts like a fence or a heading, however it was built",
         arguments: [
-            ("`<code>`</code>", "\\````"),
-            ("~<i></i>~~ x", "\\~~~ x"),
+            ("`<code>`</code>", "\\``` ` ``"),
+            ("~<i></i>~~ x", "\\~\\~\\~ x"),
             ("<a href=\"x&#10;## evil\">l</a>", "[l](x ## evil)"),
             ("<img alt=\"a&#10;```\" src=\"b\">", "![a ```](b)"),
-            ("``<code>x</code>", "\\```x`"),
+            ("``<code>x</code>", "\\`\\``x`"),
         ])
     func escapedLineStarts(html: String, markdown: String) {
         #expect(AnkiHTML.markdown(fromHTML: html) == markdown)
@@ -95,13 +98,32 @@ struct HTMLMarkdownTests {
     @Test(
         "a line is escaped when it starts like a fence or a heading after an empty emphasis",
         arguments: [
-            ("a<br><b></b>~~~ x", "a\n\\~~~ x"),
-            ("a<br><i> </i>```", "a\n\\```"),
-            ("<p>a</p><strong></strong>## x {#y}", "a\n\n\\## x {#y}"),
-            ("<ul><li>a<br><em></em><b></b>~~~</li></ul>", "- a\n  \\~~~"),
+            ("a<br><b></b>~~~ x", "a\\\n\\~\\~\\~ x"),
+            ("a<br><i> </i>```", "a\\\n\\`\\`\\`"),
+            ("<p>a</p><strong></strong>## x {#y}", "a\n\n\\## x {\\#y}"),
+            ("<ul><li>a<br><em></em><b></b>~~~</li></ul>", "- a\\\n  \\~\\~\\~"),
         ])
     func escapedAfterEmptyEmphasis(html: String, markdown: String) {
         #expect(AnkiHTML.markdown(fromHTML: html) == markdown)
+    }
+
+    // Found by a random search of the fuzz property: a closing emphasis marker was appended to
+    // the closing fence of a code block inside it, which then closed nothing and swallowed the
+    // next card; and collapsing whitespace dropped a combining mark that sat on a space.
+    @Test("emphasis around a code block or over lines is closed at each line's end; a mark on a space is kept")
+    func emphasisAroundCodeBlock() {
+        #expect(AnkiHTML.markdown(fromHTML: "<i>x<pre>*</pre></i>") == "*x*\n\n```\n*\n```")
+        #expect(AnkiHTML.markdown(fromHTML: "<s><pre>a</pre></s>b") == "```\na\n```\n\nb")
+        // Emphasis over several lines or blocks: closed at each line's end, opened again after.
+        #expect(AnkiHTML.markdown(fromHTML: "<b><div>a</div><div>b</div></b>") == "**a**\\\n**b**")
+        #expect(AnkiHTML.markdown(fromHTML: "<i>a<ul><li>b</li></ul>c</i>") == "*a*\n\n- *b*\n\n*c*")
+        #expect(
+            AnkiHTML.markdown(fromHTML: "<b><b>a</b></b> H<sub>2<div>x</div></sub>")
+                == "**a** H<sub>2</sub>\\\n<sub>x</sub>")
+        // A hard break left at a paragraph's end goes; a code block's own backslash stays.
+        #expect(AnkiHTML.markdown(fromHTML: "a<div><b></b></div>") == "a")
+        #expect(AnkiHTML.markdown(fromHTML: "<pre>a\\\n\nb</pre>") == "```\na\\\n\nb\n```")
+        #expect(AnkiHTML.markdown(fromHTML: "wo \u{7AD}wo").unicodeScalars.contains("\u{7AD}"))
     }
 
     // Found by Fuzz/ (fuzz-anki-html): a NUL made the deck file written from the package one that
@@ -109,7 +131,7 @@ struct HTMLMarkdownTests {
     @Test("NUL characters are dropped, &#0; is the replacement character")
     func nul() {
         #expect(AnkiHTML.markdown(fromHTML: "a&#0;b\u{0}c<pre>d\u{0}</pre>") == "a\u{FFFD}bc\n\n```\nd\n```")
-        #expect(AnkiHTML.markdown(fromHTML: "\u{0} \u{0}~~~ x") == "\\~~~ x")
+        #expect(AnkiHTML.markdown(fromHTML: "\u{0} \u{0}~~~ x") == "\\~\\~\\~ x")
     }
 
     // Found by Fuzz/ (fuzz-anki-html): a CR at a line end in a code block was read back by the deck
@@ -120,20 +142,21 @@ struct HTMLMarkdownTests {
         #expect(AnkiHTML.markdown(fromHTML: "a\r\rb<pre>\r\0\nc</pre>") == "a b\n\n```\n\nc\n```")
     }
 
-    // Found by Fuzz/ (fuzz-anki-html): Ink looped forever on these, hanging `recall export`.
+    // Found by Fuzz/ (fuzz-anki-html) when Ink rendered cards: it looped forever on the first two,
+    // took exponential time on nested `[`, and trapped on a combining mark after a list's space.
+    // cmark-gfm reads them all in linear time; the raw HTML among them is shown as text.
     @Test("a '<p' that starts no tag, and '[' nested deeper than links nest, are text; converting returns")
     func unclosedP() {
         #expect(AnkiHTML.html(fromMarkdown: "a <plain te b") == "a &lt;plain te b")
         #expect(AnkiHTML.html(fromMarkdown: "<b>x</b> <P").contains("&lt;P"))
-        #expect(AnkiHTML.html(fromMarkdown: "x <p>y</p>").contains("<p>y</p>"))
+        #expect(AnkiHTML.html(fromMarkdown: "x <p>y</p>") == "x &lt;p&gt;y&lt;/p&gt;")
         let brackets = String(repeating: "[", count: 40) + "x"
-        #expect(AnkiHTML.html(fromMarkdown: brackets) == "[[[" + String(repeating: "&#91;", count: 37) + "x")
-        // Ink trapped (read past the end) on a list ending in a space with a combining mark.
+        #expect(AnkiHTML.html(fromMarkdown: brackets) == brackets)
         #expect(AnkiHTML.html(fromMarkdown: "- wo\n  \u{7AD}wo\n  \u{7AD}").contains("<li>wo"))
-        #expect(AnkiHTML.html(fromMarkdown: "[![a](b.png)](c)") == "<a href=\"c\"><img src=\"b.png\" alt=\"a\"/></a>")
+        #expect(AnkiHTML.html(fromMarkdown: "[![a](b.png)](c)") == "<a href=\"c\"><img src=\"b.png\" alt=\"a\" /></a>")
     }
 
-    // Found by Fuzz/ (fuzz-anki-html): Ink read two leading rules as a metadata block and dropped it.
+    // Found by Fuzz/ (fuzz-anki-html): Ink read two leading rules as a metadata block and dropped them.
     @Test("a card that starts with horizontal rules keeps them")
     func leadingRules() {
         #expect(AnkiHTML.html(fromMarkdown: "---\n\n---\n\nkept").components(separatedBy: "<hr").count == 3)

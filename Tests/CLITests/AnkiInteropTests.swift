@@ -170,7 +170,8 @@ struct AnkiInteropTests {
         let notesAgain = again["notes"] as? [[String: Any]] ?? []
         #expect(notesAgain.count == 3)
         let plain = notesAgain.first { $0["guid"] as? String == "d/plain" }
-        #expect((plain?["fields"] as? [String])?.last == "Plain answer, edited.")
+        // The answer's HTML, then the card's Markdown in a comment Anki does not show.
+        #expect((plain?["fields"] as? [String])?.last?.hasPrefix("Plain answer, edited.\n<!--recall:") == true)
         let revlogAgain = again["revlog"] as? [[String: Any]] ?? []
         #expect(revlogAgain.count == 5)
         #expect(Set(revlogAgain.compactMap { $0["id"] as? Int }).count == 5)
@@ -204,7 +205,7 @@ struct AnkiInteropTests {
         }
         let basic = try show("genanki-test/capital-france")
         #expect(basic["front"] as? String == "What is the capital of **France**?")
-        #expect(basic["back"] as? String == "Paris\n(since 508)")
+        #expect(basic["back"] as? String == "Paris\\\n(since 508)")
         #expect(basic["tags"] as? [String] == ["geography", "europe"])
         // Basic and reversed: one card, question to answer.
         let reversed = try show("genanki-test/chat-cat")
@@ -277,7 +278,7 @@ struct AnkiInteropTests {
         let basic = try RecallProcess.run(["show", "anki-made/anki-made-basic", "--json"], home: home.path)
         #expect(basic.json["front"] as? String == "What does *SM-2* stand for?")
         #expect(basic.json["tags"] as? [String] == ["algorithms"])
-        #expect(basic.json["back"] as? String == "SuperMemo 2\n![diagram](sm2.png)")
+        #expect(basic.json["back"] as? String == "SuperMemo 2\\\n![diagram](sm2.png)")
 
         let again = try RecallProcess.run(["import", package, "--json"], home: home.path)
         let infoAgain = (again.json["packages"] as? [[String: Any]])?.first ?? [:]
@@ -318,6 +319,38 @@ struct AnkiInteropTests {
         let rope = try RecallProcess.run(["show", "d/rope", "--json"], home: home.path)
         #expect((rope.json["history"] as? [Any])?.count == 3)
         #expect(rope.json["file"] as? String == decks.path + "/d/cards.md")
+    }
+
+    @Test(
+        "the bundled decks go Recall → Anki (its own library: import, export) → Recall with every card byte-identical")
+    func bundledDecksThroughAnki() throws {
+        let home = try TemporaryFolder("recall-home")
+        let other = try TemporaryFolder("recall-home")
+        let work = try TemporaryFolder("anki-work")
+        defer { home.remove(); other.remove(); work.remove() }
+        let copy = work.url.appendingPathComponent("Decks")
+        try FileManager.default.copyItem(
+            at: RecallProcess.repositoryRoot.appendingPathComponent("Decks"), to: copy)
+        #expect(try RecallProcess.run(["import", copy.path], home: home.path).status == 0)
+        let exported = work.path + "/all.apkg"
+        #expect(try RecallProcess.run(["export", "--apkg", exported], home: home.path).status == 0)
+        let throughAnki = work.path + "/from-anki.apkg"
+        let anki = try Interop.run(
+            "anki_reexport.py", [try Interop.collectionFolder(work, "c"), exported, throughAnki], in: work)
+
+        let imported = try RecallProcess.run(["import", throughAnki, "--json"], home: other.path)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let cards = try RecallProcess.run(["cards", "--json"], home: home.path).json["cards"] as? [[String: Any]] ?? []
+        let keys = cards.compactMap { $0["card"] as? String }
+        #expect(anki["notes"] as? Int == keys.count)
+        #expect(keys.contains("coding/two-sum"))
+        for key in keys {
+            let original = try RecallProcess.run(["show", key, "--json"], home: home.path).json
+            let copy = try RecallProcess.run(["show", key, "--json"], home: other.path).json
+            for field in ["front", "back", "kind", "tags"] {
+                #expect("\(original[field] ?? "none")" == "\(copy[field] ?? "none")", "\(key).\(field)")
+            }
+        }
     }
 
     @Test("bad packages: a clear message naming the file, exit 1, nothing imported")

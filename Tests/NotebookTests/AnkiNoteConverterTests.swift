@@ -41,11 +41,15 @@ struct AnkiNoteConverterTests {
         #expect(made.map(\.back) == ["cat"])
     }
 
-    @Test("a multi-line question is joined onto one line, and `{#` cannot pose as an id")
+    @Test("a multi-line question is joined onto one line (its line breaks as <br>), and `{#` cannot pose as an id")
     func oneLine() {
         let basic = type("Basic", fields: ["Front", "Back"], question: "{{Front}}", answer: "{{Back}}")
-        let made = cards(basic, ["<div>line one</div><div>line two {#x}</div>", "answer"])
-        #expect(made.map(\.front) == ["line one line two { #x}"])
+        let made = cards(basic, ["<div>line one</div><div>line two {#x}</div><p>para</p>", "answer"])
+        #expect(made.map(\.front) == ["line one<br>line two {\\#x} para"])
+        #expect(AnkiHTML.html(fromMarkdown: made[0].front) == "line one<br>line two {#x} para")
+        // A single line is kept as it is, a last backslash too.
+        #expect(AnkiNoteConverter.oneLine("Path C:\\") == "Path C:\\")
+        #expect(AnkiNoteConverter.oneLine("a\\\nb\\\\\nc") == "a<br>b\\\\ c")
     }
 
     @Test("empty question or answer: no card")
@@ -72,14 +76,15 @@ struct AnkiNoteConverterTests {
     @Test("a deck that reads back unlike its plan says which cards differ, never 'n of n'")
     func readBackProblem() {
         let key = { (id: String) in CardKey(deck: "coding", id: id) }
-        let renamed = AnkiImportPlan.readBackProblem(
-            deck: "coding", planned: [key("a"), key("b")], read: [key("a"), key("b-from-question")])
+        let card = { (id: String) in AnkiImportPlan.PlannedCard(key: key(id), front: "q", back: "a", tags: []) }
+        let deck = AnkiImportPlan.PlannedDeck(id: "coding", title: "Coding", cards: [card("a"), card("b")])
+        let renamed = AnkiImportPlan.readBackProblem(deck: deck, read: [key("a"), key("b-from-question")])
         #expect(
             renamed
-                == "deck 'coding' reads back with 2 cards for 2 planned; missing: coding/b; not planned: coding/b-from-question"
+                == "1 of its 2 cards do not read back from the Markdown written for them (not found: b) (read instead: b-from-question)"
         )
-        let reordered = AnkiImportPlan.readBackProblem(
-            deck: "d", planned: [key("a"), key("b")], read: [key("b"), key("a")])
-        #expect(reordered == "deck 'd' reads back in another order (card 1 is coding/b, planned coding/a)")
+        let reordered = AnkiImportPlan.readBackProblem(deck: deck, read: [key("b"), key("a")])
+        #expect(reordered == "its cards read back in another order (card 1 is b, planned a)")
+        #expect(AnkiImportPlan.readBackProblem(deck: deck, read: [key("a"), key("b")]) == nil)
     }
 }

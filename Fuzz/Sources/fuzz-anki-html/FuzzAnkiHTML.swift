@@ -8,6 +8,7 @@ import FuzzSupport
 /// - the Markdown, written as a card's answer the way the Anki import writes deck files, reads back
 ///   as exactly that card with exactly that answer, and the card after it intact (no heading or
 ///   fence in a field can split a card or swallow the next one);
+/// - the Markdown never starts with `tags:` (it would be the card's tags line);
 /// - Markdown → HTML → Markdown (`f`) on the converter's own output `m` is stable after one pass,
 ///   `f(f(m)) == f(m)`, when `f(m)` holds none of `` *_`~[]<>\!| ``, no line break inside a
 ///   paragraph, no indented line, no control character and no line starting with a combining mark
@@ -19,8 +20,9 @@ public func fuzzAnkiHTML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let markdown = AnkiHTML.markdown(fromHTML: html)
     guard !markdown.isEmpty else { return 0 }
 
-    // As AnkiImport.cardsMarkdown writes a card (a leading "tags:" escaped).
-    let answer = markdown.hasPrefix("tags:") ? "\\" + markdown : markdown
+    // A leading "tags:" would be the card's tags line: the converter writes it `tags\:`.
+    require(!markdown.hasPrefix("tags:"), "a leading tags: line:\n\(markdown)")
+    let answer = markdown
     let file = "## Question {#q}\n\n\(answer)\n\n## Next {#next}\n\nNext answer.\n"
     let parsed = CardParser.parse(data: Array(file.utf8), file: "deck.md")
     require(parsed.issues.isEmpty, "issues: \(parsed.issues)")
@@ -28,29 +30,24 @@ public func fuzzAnkiHTML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     require(parsed.cards.first?.answer == answer, "answer changed:\n\(answer)\n→\n\(parsed.cards.first?.answer ?? "")")
     require(parsed.cards.last?.answer == "Next answer.", "the next card changed:\n\(file)")
 
-    // Markdown → HTML → Markdown (`f`). Not exactly stable (`f(m) == m` fails), by design: the
-    // converter writes readable Markdown, not escaped Markdown (and Ink 0.6 reads no backslash
-    // escapes), so (1) a `<br>` becomes a single newline, which Markdown (Ink, and Recall's
-    // renderer) reads as a soft break, a space; (2) a field's literal `*`, `_`, `` ` ``, `~`, `[`,
-    // `<` reach Ink as Markdown syntax or raw HTML, and each pass can consume more of them
-    // (`bol*****/ul>*****d**` loses stars on every pass), and `|` lines are read as a table, which
-    // the converter flattens into cells joined by spaces; (3) lists nested without a parent item
-    // (`<ul><ul><li>`) are written indented, and Ink reads indented lines as lazy continuations of
-    // the list before them; (4) Ink reads some control characters (U+0080…U+009F) as line
-    // structure, and drops a line that starts with a combining mark. What holds: for Markdown
-    // without those characters, indented lines, controls or lines starting with a combining mark
-    // (paragraphs, lines, flat lists, entities), one pass reaches a fixpoint,
-    // `f(f(m)) == f(m)`.
-    // A line starting `+ ` is a list item to Ink (and Recall), which the converter writes `- `:
-    // like `*`, a field's literal `+` there is Markdown syntax (`<b></b>+ x` then `- x`).
+    // Markdown → HTML → Markdown (`f`). Not checked as `f(m) == m`: the converter escapes only what
+    // Markdown would read as syntax, judged piece by piece, and some HTML has no Markdown spelling
+    // that cmark-gfm reads back as the same tree (lists nested without a parent item, `<ul><ul>`,
+    // are written indented and read as lazy continuations; some control characters U+0080…U+009F
+    // and a line starting with a combining mark change how a line reads; a bare URL becomes an
+    // autolink). What holds: for Markdown without escapes or syntax characters, indented lines,
+    // controls or lines starting with a combining mark (paragraphs, hard-broken lines, flat lists,
+    // entities), one pass reaches a fixpoint, `f(f(m)) == f(m)`.
+    // A line starting `+ ` is a list item, which the converter writes `- ` (a field's literal `+`
+    // there is escaped, but an empty `<b></b>` before it once hid it).
     func startsPlusItem(_ line: Substring) -> Bool {
         let rest = line.drop(while: { $0 == " " })
         return rest == "+" || rest.hasPrefix("+ ") || rest.hasPrefix("+\t")
     }
     func roundTrip(_ text: String) -> String { AnkiHTML.markdown(fromHTML: AnkiHTML.html(fromMarkdown: text)) }
     let once = roundTrip(markdown)
-    // A line break inside a paragraph (from a `<br>`, or Ink's own hard break) is read as a space
-    // on the next pass: only paragraph breaks and list items are kept as lines.
+    // A line break inside a paragraph is written as a hard break (`\` at the line's end), which
+    // the check below leaves out with every escape: only paragraph breaks and list items remain.
     let lines = once.split(separator: "\n", omittingEmptySubsequences: false)
     // Only a real ordered item (`1. `, `2) `) starts a line of its own; a line merely starting with
     // a digit is a soft break too (found: `wo\` then `1…`).

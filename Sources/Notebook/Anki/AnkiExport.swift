@@ -1,4 +1,5 @@
 import AnkiPackage
+import DeckFormat
 import Foundation
 import RecallCore
 import Scheduler
@@ -27,6 +28,7 @@ extension Notebook {
             var stored: StoredCard
             var history: [ReviewEvent]
             var deckID: Int64
+            var root: String
         }
         var entries: [Entry] = []
         var ankiDecks: [AnkiDeck] = []
@@ -39,7 +41,9 @@ extension Notebook {
             ankiDecks.append(ankiDeck)
             for key in try store.cards(deck: summary.deck) {
                 guard let stored = try store.card(key) else { continue }
-                entries.append(Entry(stored: stored, history: try store.history(of: key), deckID: ankiDeck.id))
+                entries.append(
+                    Entry(
+                        stored: stored, history: try store.history(of: key), deckID: ankiDeck.id, root: summary.root))
             }
         }
         guard !entries.isEmpty else { throw AnkiTransferError.nothingToExport(deck: deck) }
@@ -61,14 +65,17 @@ extension Notebook {
             let key = card.key.description
             let noteID = AnkiMapping.stableID("note:" + key)
             let cardID = AnkiMapping.stableID("card:" + key)
+            let exercise = card.kind == .exercise ? Self.exerciseFiles(of: card, root: entry.root) : nil
             let front = AnkiHTML.html(fromMarkdown: card.front)
-            let back = AnkiHTML.html(fromMarkdown: card.back)
+            let back = NoteSource(front: card.front, back: card.back, tags: card.tags, exercise: exercise).backField(
+                html: AnkiHTML.html(fromMarkdown: card.back))
             collection.notes.append(
                 AnkiNote(
                     id: noteID, guid: key, noteTypeID: AnkiMapping.noteTypeID, modified: nowSeconds,
                     tags: card.tags.map { $0.replacingOccurrences(of: " ", with: "_") }, fields: [front, back]))
             data.notes[key] = .init(
-                front: card.front, back: card.back, frontHTML: front, backHTML: back, position: position)
+                front: card.front, back: card.back, frontHTML: front, backHTML: back, position: position,
+                exercise: exercise)
 
             let reviews = entry.history.filter { $0.kind == .review }.count
             if let state = entry.stored.state {
@@ -108,5 +115,30 @@ extension Notebook {
         try AnkiPackageWriter.write(collection, to: url, now: nowSeconds)
         return AnkiExportReport(
             path: url.path, decks: chosen.map(\.deck), notes: collection.notes.count, reviews: collection.reviews.count)
+    }
+
+    /// The files of an exercise card's folder (regular files directly in it, each within a deck
+    /// file's size limit), for the package to carry; nil when the folder cannot be read whole.
+    static func exerciseFiles(of card: Card, root: String) -> [String: Data]? {
+        let yaml =
+            card.sourceFile.hasPrefix("/")
+            ? URL(fileURLWithPath: card.sourceFile) : URL(fileURLWithPath: root).appendingPathComponent(card.sourceFile)
+        let folder = yaml.deletingLastPathComponent()
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: folder.path), names.contains("exercise.yaml") else {
+            return nil
+        }
+        var files: [String: Data] = [:]
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let url = folder.appendingPathComponent(name)
+            guard let attributes = try? fm.attributesOfItem(atPath: url.path),
+                attributes[.type] as? FileAttributeType == .typeRegular
+            else { continue }
+            guard (attributes[.size] as? Int ?? Int.max) <= DeckLimits.maxFileBytes, files.count < 64,
+                let data = try? Data(contentsOf: url)
+            else { return nil }
+            files[name] = data
+        }
+        return files
     }
 }

@@ -11,6 +11,9 @@ public struct AnkiImportReport: Sendable {
     /// The decks written (ids) and their folders under the data home.
     public var decks: [String]
     public var folders: [String]
+    /// Decks left out, with the reason (their files did not read back as planned); the package's
+    /// other decks were imported.
+    public var refusedDecks: [(deck: String, reason: String)]
     public var counts: ImportCounts
     public var notes: Int
     /// Reviews added to the log (reviews already there are not counted).
@@ -38,7 +41,7 @@ extension Notebook {
             contents.collection, path: path, notebook: self, folder: ankiDecksFolder)
 
         // Writing starts here: deck files first (checked in a staging folder), then the notebook.
-        let folders = try plan.writeDecks(into: ankiDecksFolder, packageName: url.lastPathComponent)
+        let (folders, refused) = try plan.writeDecks(into: ankiDecksFolder, packageName: url.lastPathComponent)
         var counts = ImportCounts()
         if !folders.isEmpty {
             let result = try importDecks(folders, writeIDs: false)
@@ -47,9 +50,15 @@ extension Notebook {
             }
             counts = result.counts
         }
-        let added = try store.merge(plan.events(calendar: environment.calendar, notebook: self))
+        // The reviews of a deck left out are left out with it.
+        let refusedIDs = Set(refused.map(\.deck))
+        let events = try plan.events(calendar: environment.calendar, notebook: self).filter {
+            !refusedIDs.contains($0.card.deck)
+        }
+        let added = try store.merge(events)
         return AnkiImportReport(
-            path: path, decks: plan.decks.map(\.id), folders: folders.map(\.path), counts: counts,
+            path: path, decks: plan.decks.map(\.id).filter { !refusedIDs.contains($0) }, folders: folders.map(\.path),
+            refusedDecks: refused.map { ($0.deck, $0.reason) }, counts: counts,
             notes: contents.collection.notes.count, reviewsAdded: added, reviewsSkipped: plan.reviewsSkipped,
             notesSkipped: plan.notesSkipped, matchedExisting: plan.matched, mediaFiles: contents.mediaFiles)
     }
@@ -62,6 +71,8 @@ struct AnkiImportPlan {
         var front: String
         var back: String
         var tags: [String]
+        /// An exercise's folder files (a Recall export's exercise card), written as a folder.
+        var exercise: [String: Data]?
     }
 
     struct PlannedDeck {
@@ -221,6 +232,7 @@ struct AnkiImportPlan {
                     .filter { !$0.isEmpty }
                 let noteCards = cardsByNote[note.id] ?? []
                 for card in converted {
+                    let tags = card.tags ?? tags
                     var id = Self.baseID(of: note) + card.suffix
                     if id.utf8.count > 100 || !Identifier.isValid(id) {
                         id = "anki-\(AnkiMapping.shortHash(note.guid + card.suffix))"
@@ -236,7 +248,11 @@ struct AnkiImportPlan {
                         usedIDs.insert(id)
                     }
                     let key = CardKey(deck: placedDeck.fileDeck, id: id)
-                    deck.cards.append(PlannedCard(key: key, front: card.front, back: card.back, tags: tags))
+                    let exercise = card.exercise.flatMap { Self.exerciseIsNamed(id, $0) ? $0 : nil }
+                    deck.cards.append(
+                        PlannedCard(
+                            key: key, front: exercise == nil ? AnkiNoteConverter.oneLine(card.front) : card.front,
+                            back: card.back, tags: tags, exercise: exercise))
                     addReviews(for: key, ordinal: card.ordinal, of: noteCards, reviewsByCard, saved)
                 }
                 // Reviews of cards no Recall card stands for (a reversed card's second side).
@@ -264,9 +280,50 @@ struct AnkiImportPlan {
         if note.noteTypeID == AnkiMapping.noteTypeID, let kept = saved?.notes[note.guid],
             note.fields.count >= 2, note.fields[0] == kept.frontHTML, note.fields[1] == kept.backHTML
         {
-            return [.init(suffix: "", ordinal: 0, front: kept.front, back: kept.back)]
+            // An exercise comes back as its folder; without its files its prompt is joined onto
+            // the heading line, the only place a question has in a Markdown deck.
+            let front = kept.exercise == nil ? AnkiNoteConverter.oneLine(kept.front) : kept.front
+            return [.init(suffix: "", ordinal: 0, front: front, back: kept.back, exercise: kept.exercise)]
         }
-        return AnkiNoteConverter.convert(note, plan: plan)
+        // A Recall note that went through Anki (its package's col.conf is gone): the Markdown at
+        // the end of its Back field, while both fields are still what Recall renders from it.
+        guard note.noteTypeID == AnkiMapping.noteTypeID, note.fields.count >= 2 else {
+            return AnkiNoteConverter.convert(note, plan: plan)
+        }
+        let (backHTML, source) = NoteSource.split(backField: note.fields[1])
+        if let source, note.fields[0] == AnkiHTML.html(fromMarkdown: source.front),
+            backHTML == AnkiHTML.html(fromMarkdown: source.back)
+        {
+            let front = source.exercise == nil ? AnkiNoteConverter.oneLine(source.front) : source.front
+            // Anki sorts a note's tags: the card's order comes back while they are the same tags.
+            let tags = source.tags.flatMap { tags in
+                let exported = Set(tags.map { $0.replacingOccurrences(of: " ", with: "_").lowercased() })
+                return exported == Set(note.tags.map { $0.lowercased() }) ? tags : nil
+            }
+            return [
+                .init(
+                    suffix: "", ordinal: 0, front: front, back: source.back, exercise: source.exercise, tags: tags)
+            ]
+        }
+        var fields = note.fields
+        fields[1] = backHTML
+        var edited = note
+        edited.fields = fields
+        return AnkiNoteConverter.convert(edited, plan: plan)
+    }
+
+    /// Whether an exercise's files (from a package: hostile) make the exercise `id`: at most 64
+    /// files with plain names, each within a deck file's size limit, an `exercise.yaml` whose id,
+    /// when it names one, is `id` (its folder is named `id`).
+    static func exerciseIsNamed(_ id: String, _ files: [String: Data]) -> Bool {
+        guard files.count <= 64,
+            files.allSatisfy({ isPlainFileName($0.key) && $0.value.count <= DeckLimits.maxFileBytes })
+        else { return false }
+        guard let yaml = files["exercise.yaml"].map({ String(decoding: $0, as: UTF8.self) }) else { return false }
+        for line in yaml.split(whereSeparator: \.isNewline) where line.hasPrefix("id:") {
+            return line.dropFirst(3).trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'")) == id
+        }
+        return true
     }
 
     private mutating func addReviews(
@@ -318,10 +375,18 @@ struct AnkiImportPlan {
         return result
     }
 
-    /// Writes each deck as `<folder>/<id>/deck.yaml` and `cards.md`: first into a staging folder,
-    /// read back and checked there, then moved into place. Returns the deck folders.
-    func writeDecks(into folder: URL, packageName: String) throws -> [URL] {
-        guard !decks.isEmpty else { return [] }
+    /// A deck the import left out, and why.
+    struct RefusedDeck: Sendable {
+        var deck: String
+        var reason: String
+    }
+
+    /// Writes each deck as `<folder>/<id>/deck.yaml` and `cards.md` (and a folder per exercise):
+    /// first into a staging folder, read back and checked there, then moved into place. A deck
+    /// that does not read back as planned is left out and returned with the reason; the others
+    /// are written. Returns the deck folders written.
+    func writeDecks(into folder: URL, packageName: String) throws -> (folders: [URL], refused: [RefusedDeck]) {
+        guard !decks.isEmpty else { return ([], []) }
         let fm = FileManager.default
         let staging = folder.appendingPathComponent(".staging-\(UUID().uuidString.prefix(8))")
         func fail(_ reason: String) -> AnkiTransferError { .cannotWriteDeck(path: folder.path, reason: reason) }
@@ -332,6 +397,8 @@ struct AnkiImportPlan {
         }
         defer { try? fm.removeItem(at: staging) }
 
+        var refused: [RefusedDeck] = []
+        var written: [PlannedDeck] = []
         for deck in decks {
             let dir = staging.appendingPathComponent(deck.id)
             do {
@@ -340,24 +407,38 @@ struct AnkiImportPlan {
                 for (name, text) in try Self.cardFiles(deck, packageName: packageName) {
                     try Data(text.utf8).write(to: dir.appendingPathComponent(name))
                 }
+                for card in deck.cards {
+                    guard let files = card.exercise else { continue }
+                    let exercise = dir.appendingPathComponent(card.key.id)
+                    try fm.createDirectory(at: exercise, withIntermediateDirectories: false)
+                    for (name, data) in files where Self.isPlainFileName(name) {
+                        try data.write(to: exercise.appendingPathComponent(name))
+                    }
+                }
             } catch let error as AnkiTransferError {
+                if case .cannotWriteDeck(_, let reason) = error {
+                    refused.append(RefusedDeck(deck: deck.id, reason: reason))
+                    continue
+                }
                 throw error
             } catch {
                 throw fail(error.localizedDescription)
             }
-        }
-        // Read back what was written: every card must come out as planned.
-        let scan = DeckScanner(writeIDs: false).scan(decks.map { staging.appendingPathComponent($0.id) })
-        if let problem = scan.allIssues.first { throw fail("the converted deck does not read back: \(problem)") }
-        for deck in decks {
-            let read = scan.decks.first { $0.id == deck.id }?.cards.map(\.card.key) ?? []
-            let planned = deck.cards.map(\.key)
-            if read != planned {
-                throw fail(Self.readBackProblem(deck: deck.id, planned: planned, read: read))
+            // Read back what was written: every card must come out as planned.
+            let scan = DeckScanner(writeIDs: false).scan([dir])
+            if let problem = scan.allIssues.first {
+                refused.append(RefusedDeck(deck: deck.id, reason: "the converted deck does not read back: \(problem)"))
+                continue
             }
+            let read = scan.decks.first { $0.id == deck.id }?.cards.map(\.card.key) ?? []
+            if let problem = Self.readBackProblem(deck: deck, read: read) {
+                refused.append(RefusedDeck(deck: deck.id, reason: problem))
+                continue
+            }
+            written.append(deck)
         }
         var finals: [URL] = []
-        for deck in decks {
+        for deck in written {
             let final = folder.appendingPathComponent(deck.id)
             let old = staging.appendingPathComponent(deck.id + ".old")
             do {
@@ -372,21 +453,34 @@ struct AnkiImportPlan {
             }
             finals.append(final)
         }
-        return finals
+        return (finals, refused)
     }
 
-    /// What differs between the cards planned for a deck and those its written files give back.
-    static func readBackProblem(deck: String, planned: [CardKey], read: [CardKey]) -> String {
-        let missing = Set(planned).subtracting(read).map(\.description).sorted()
-        let extra = Set(read).subtracting(planned).map(\.description).sorted()
-        if missing.isEmpty && extra.isEmpty {
-            let index = planned.indices.first { planned[$0] != read[$0] } ?? 0
-            return
-                "deck '\(deck)' reads back in another order (card \(index + 1) is \(read[index]), planned \(planned[index]))"
+    /// A file name an exercise may hold: no path, not hidden.
+    static func isPlainFileName(_ name: String) -> Bool {
+        !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && !name.contains("\0")
+    }
+
+    /// What differs between the cards planned for a deck and those its written files give back;
+    /// nil when they are the same. Exercises are folders, read in their own order; the Markdown
+    /// cards must come back in the planned order.
+    static func readBackProblem(deck: PlannedDeck, read: [CardKey]) -> String? {
+        let planned = deck.cards.map(\.key)
+        let missing = Set(planned).subtracting(read).map(\.id).sorted()
+        let extra = Set(read).subtracting(planned).map(\.id).sorted()
+        if !missing.isEmpty || !extra.isEmpty {
+            return "\(missing.count) of its \(planned.count) cards do not read back from the Markdown written for them"
+                + (missing.isEmpty ? "" : " (not found: \(missing.prefix(3).joined(separator: ", ")))")
+                + (extra.isEmpty ? "" : " (read instead: \(extra.prefix(3).joined(separator: ", ")))")
         }
-        return "deck '\(deck)' reads back with \(read.count) cards for \(planned.count) planned"
-            + (missing.isEmpty ? "" : "; missing: \(missing.prefix(3).joined(separator: ", "))")
-            + (extra.isEmpty ? "" : "; not planned: \(extra.prefix(3).joined(separator: ", "))")
+        let notes = deck.cards.filter { $0.exercise == nil }.map(\.key)
+        let readNotes = read.filter(Set(notes).contains)
+        guard readNotes.count == notes.count else {
+            return "\(readNotes.count) cards read back for its \(notes.count) Markdown cards (an id twice)"
+        }
+        guard let index = notes.indices.first(where: { notes[$0] != readNotes[$0] }) else { return nil }
+        return
+            "its cards read back in another order (card \(index + 1) is \(readNotes[index].id), planned \(notes[index].id))"
     }
 
     static func deckYAML(_ deck: PlannedDeck) -> String {
@@ -408,11 +502,12 @@ struct AnkiImportPlan {
         var files: [String] = []
         var current = header
         var count = 0
-        for card in deck.cards {
+        for card in deck.cards where card.exercise == nil {
             var block = "\n## \(card.front) {#\(card.key.id)}\n"
             if !card.tags.isEmpty { block += "tags: \(card.tags.joined(separator: ", "))\n" }
             var back = card.back
-            if back.hasPrefix("tags:") { back = "\\" + back }  // would read as the tags line
+            // It would read as the tags line; `tags\:` shows as `tags:`.
+            if back.hasPrefix("tags:") { back.insert("\\", at: back.index(back.startIndex, offsetBy: 4)) }
             block += "\n\(back)\n"
             guard header.utf8.count + block.utf8.count <= DeckLimits.maxFileBytes else {
                 throw AnkiTransferError.cannotWriteDeck(

@@ -80,6 +80,10 @@ struct RecallPackageData: Codable {
         var backHTML: String
         /// The card's place in the exported order, so the deck reads back in the same order.
         var position: Int
+        /// An exercise card: the files of its folder by name (`exercise.yaml`, `prompt.md`, …), from
+        /// which a re-import writes the exercise again. A prompt is many lines, and no heading
+        /// of a Markdown deck holds it.
+        var exercise: [String: Data]? = nil
     }
 
     var version = 1
@@ -99,5 +103,44 @@ struct RecallPackageData: Codable {
             data.version == 1
         else { return nil }
         return data
+    }
+}
+
+/// A note's Markdown carried in the note itself, as an HTML comment at the end of its Back field
+/// (Anki shows no comment, and keeps fields as they are): the package's `col.conf` does not
+/// survive Anki, which builds a new collection on export, but fields do. Used only while both
+/// fields are still what Recall renders from it, so an edit made in Anki always wins.
+struct NoteSource: Codable, Equatable {
+    var front: String
+    var back: String
+    /// In the card's order: Anki keeps a note's tags sorted.
+    var tags: [String]? = nil
+    var exercise: [String: Data]? = nil
+
+    static let opening = "<!--recall:"
+    /// Exercise files larger than this stay in `col.conf` only: a note must stay well within
+    /// the limit on a note's size (AnkiLimits.noteBytes).
+    static let maxExerciseBytes = 128 * 1_024
+
+    /// The Back field: the answer's HTML, then the comment.
+    func backField(html: String) -> String {
+        var source = self
+        if (exercise?.values.reduce(0) { $0 + $1.count } ?? 0) > Self.maxExerciseBytes { source.exercise = nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let json = try? encoder.encode(source) else { return html }
+        return html + "\n" + Self.opening + json.base64EncodedString() + "-->"
+    }
+
+    /// The source kept at the end of a Back field, and the field without it.
+    static func split(backField field: String) -> (html: String, source: NoteSource?) {
+        guard field.hasSuffix("-->"), let start = field.range(of: "\n" + opening, options: .backwards) else {
+            return (field, nil)
+        }
+        let encoded = field[start.upperBound..<field.index(field.endIndex, offsetBy: -3)]
+        guard let data = Data(base64Encoded: String(encoded)),
+            let source = try? JSONDecoder().decode(NoteSource.self, from: data)
+        else { return (field, nil) }
+        return (String(field[..<start.lowerBound]), source)
     }
 }

@@ -15,6 +15,10 @@ struct AnkiNoteConverter {
         var ordinal: Int
         var front: String
         var back: String
+        /// The files of an exercise folder, for an exercise card of a Recall export.
+        var exercise: [String: Data]? = nil
+        /// The tags in the card's own order, for a Recall note whose tags Anki sorted.
+        var tags: [String]? = nil
     }
 
     enum Plan {
@@ -98,10 +102,23 @@ struct AnkiNoteConverter {
         }
     }
 
-    /// A question fits on the heading line of a deck file: lines are joined, and `{#`, which
-    /// would read as an id, is split.
+    /// A question fits on the heading line of a deck file: its lines are joined, by `<br>` where a
+    /// line ended in a hard break (`\`), else by a space. A `{#` in its text is already escaped
+    /// (`{\#`), so it never reads as the card's id.
     static func oneLine(_ markdown: String) -> String {
-        markdown.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }.joined(separator: " ").replacingOccurrences(of: "{#", with: "{ #")
+        let lines = markdown.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        var result = ""
+        for (index, line) in lines.enumerated() {
+            var line = Substring(line)
+            var separator = " "
+            // A hard break only when a line follows: a question's last `\` is its own text.
+            if index + 1 < lines.count, line.reversed().prefix(while: { $0 == "\\" }).count % 2 == 1 {
+                line.removeLast()
+                separator = "<br>"
+            }
+            result += line + (index + 1 < lines.count ? separator : "")
+        }
+        return result
     }
 }

@@ -37,6 +37,12 @@ extension Recall {
             var decks: [String]
             var folders: [String]
             var notes, reviews_added, reviews_skipped, notes_skipped, matched_existing, media_ignored: Int
+            var refused_decks: [RefusedDeck]
+        }
+
+        struct RefusedDeck: Encodable {
+            var deck: String
+            var reason: String
         }
 
         static func describe(_ progress: ImportProgress) -> String {
@@ -68,7 +74,8 @@ extension Recall {
                             file: $0.path, decks: $0.decks, folders: $0.folders, notes: $0.notes,
                             reviews_added: $0.reviewsAdded, reviews_skipped: $0.reviewsSkipped,
                             notes_skipped: $0.notesSkipped, matched_existing: $0.matchedExisting,
-                            media_ignored: $0.mediaFiles)
+                            media_ignored: $0.mediaFiles,
+                            refused_decks: $0.refusedDecks.map { RefusedDeck(deck: $0.deck, reason: $0.reason) })
                     })
             let ids = report.ids_written
             let errors = result.decks?.errors ?? []
@@ -99,6 +106,18 @@ extension Recall {
                     "\(c.added) added, \(c.updated) updated, \(c.removed) removed, \(c.restored) restored, \(c.unchanged) unchanged"
                         + (ids > 0 ? "; \(ids) ids written back" : ""))
                 for error in errors { Output.error("\(error)") }
+                for package in packages {
+                    for refused in package.refusedDecks {
+                        Output.error("\(package.path): deck '\(refused.deck)' not imported: \(refused.reason)")
+                    }
+                }
+            }
+            let refusedCount = packages.reduce(0) { $0 + $1.refusedDecks.count }
+            if refusedCount > 0 && errors.isEmpty {
+                if !global.json {
+                    Output.error("\(refusedCount) deck(s) not imported; the package's other decks were imported.")
+                }
+                throw CommandFailure(status: 1)
             }
             if !errors.isEmpty {
                 if !global.json {
