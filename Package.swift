@@ -49,11 +49,13 @@ let package = Package(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .target(name: "TerminalUI", dependencies: ["RecallCore", "CCmarkGFM"]),
+        // zstd: Anki's newer packages compress their collection, media map and media files with it.
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         // Anki packages (.apkg/.colpkg) as values; talks to SQLite only for Anki's collection file.
         .target(
             name: "AnkiPackage",
             dependencies: [
-                "RecallCore", .product(name: "GRDB", package: "GRDB.swift"), "ZIPFoundation", "Ink",
+                "RecallCore", "CZstd", .product(name: "GRDB", package: "GRDB.swift"), "ZIPFoundation", "Ink",
             ]),
         .target(
             name: "Notebook",

@@ -66,6 +66,7 @@ public enum ReviewScreen {
         ),
         ("u", "undo the last grade (the card comes back)"),
         ("e", "edit this card in $EDITOR (re-imported when you return)"),
+        ("m", "open the card's image or audio file ($RECALL_OPENER, else xdg-open); again for the next one"),
         ("j / k, ↓ / ↑, PgDn / PgUp", "scroll a long card"),
         ("?", "this help"),
         ("Ctrl-Z", "suspend to the shell (fg brings the review back)"),

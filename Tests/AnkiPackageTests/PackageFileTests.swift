@@ -143,7 +143,14 @@ struct PackageFileTests {
         let modernArchive = try Archive(url: modern, accessMode: .create)
         try modernArchive.addEntry(with: "collection.anki21b", fileURL: text)
         try modernArchive.addEntry(with: "collection.anki2", fileURL: text)
-        #expect(throws: AnkiPackageError.zstdCollection(path: modern.path)) { try reader.read(modern) }
+        // Named like Anki's current format but not zstd: refused as damaged, naming the entry.
+        #expect(
+            throws: AnkiPackageError.badCollection(
+                path: modern.path,
+                reason: "its entry 'collection.anki21b' is not readable zstd data (Unknown frame descriptor)")
+        ) {
+            try reader.read(modern)
+        }
 
         let small = AnkiPackageReader(collectionLimit: 1024)
         #expect(throws: AnkiPackageError.self) { try small.read(good) }

@@ -10,6 +10,8 @@ public struct AnkiExportReport: Sendable {
     public var decks: [String]
     public var notes: Int
     public var reviews: Int
+    /// Media files written into the package.
+    public var media: Int
 }
 
 extension Notebook {
@@ -27,6 +29,7 @@ extension Notebook {
             var stored: StoredCard
             var history: [ReviewEvent]
             var deckID: Int64
+            var root: String
         }
         var entries: [Entry] = []
         var ankiDecks: [AnkiDeck] = []
@@ -39,7 +42,10 @@ extension Notebook {
             ankiDecks.append(ankiDeck)
             for key in try store.cards(deck: summary.deck) {
                 guard let stored = try store.card(key) else { continue }
-                entries.append(Entry(stored: stored, history: try store.history(of: key), deckID: ankiDeck.id))
+                entries.append(
+                    Entry(
+                        stored: stored, history: try store.history(of: key), deckID: ankiDeck.id,
+                        root: summary.root))
             }
         }
         guard !entries.isEmpty else { throw AnkiTransferError.nothingToExport(deck: deck) }
@@ -56,13 +62,17 @@ extension Notebook {
         var collection = AnkiCollection(creation: creation, decks: ankiDecks, noteTypes: [AnkiMapping.noteType])
         var data = RecallPackageData()
         var usedReviewIDs = Set<Int64>()
+        var media = AnkiExportMedia()
         for (position, entry) in entries.enumerated() {
             let card = entry.stored.card
             let key = card.key.description
             let noteID = AnkiMapping.stableID("note:" + key)
             let cardID = AnkiMapping.stableID("card:" + key)
-            let front = AnkiHTML.html(fromMarkdown: card.front)
-            let back = AnkiHTML.html(fromMarkdown: card.back)
+            // Media the card refers to go into the package; the HTML names them as Anki will.
+            let front = media.rewrite(
+                AnkiHTML.html(fromMarkdown: card.front), sourceFile: card.sourceFile, root: entry.root)
+            let back = media.rewrite(
+                AnkiHTML.html(fromMarkdown: card.back), sourceFile: card.sourceFile, root: entry.root)
             collection.notes.append(
                 AnkiNote(
                     id: noteID, guid: key, noteTypeID: AnkiMapping.noteTypeID, modified: nowSeconds,
@@ -105,8 +115,9 @@ extension Notebook {
             }
         }
         collection.recallData = data.encoded()
-        try AnkiPackageWriter.write(collection, to: url, now: nowSeconds)
+        try AnkiPackageWriter.write(collection, to: url, now: nowSeconds, media: media.files)
         return AnkiExportReport(
-            path: url.path, decks: chosen.map(\.deck), notes: collection.notes.count, reviews: collection.reviews.count)
+            path: url.path, decks: chosen.map(\.deck), notes: collection.notes.count, reviews: collection.reviews.count,
+            media: media.files.count)
     }
 }

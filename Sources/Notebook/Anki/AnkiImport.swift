@@ -21,7 +21,9 @@ public struct AnkiImportReport: Sendable {
     public var notesSkipped: Int
     /// Cards already defined by deck files of their own: their reviews were merged, their text left to those files.
     public var matchedExisting: Int
+    /// Media files in the package, and those written into deck folders (the ones notes refer to).
     public var mediaFiles: Int
+    public var mediaImported: Int
 }
 
 extension Notebook {
@@ -33,9 +35,19 @@ extension Notebook {
     /// anything is written. See docs/ANKI.md for the mapping.
     public func importAnki(_ url: URL, limits: AnkiLimits = .standard) throws -> AnkiImportReport {
         let path = url.path
-        let contents = try AnkiPackageReader(limits: limits).read(url)
+        // The media the notes refer to are extracted here first, checked, then copied into the decks.
+        let mediaWork = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-media-\(UUID().uuidString.prefix(8))")
+        do {
+            try FileManager.default.createDirectory(at: mediaWork, withIntermediateDirectories: true)
+        } catch {
+            throw AnkiTransferError.cannotWriteDeck(path: mediaWork.path, reason: error.localizedDescription)
+        }
+        defer { try? FileManager.default.removeItem(at: mediaWork) }
+        let contents = try AnkiPackageReader(limits: limits).read(url, mediaFolder: mediaWork)
         let plan = try AnkiImportPlan.make(
-            contents.collection, path: path, notebook: self, folder: ankiDecksFolder)
+            contents.collection, path: path, notebook: self, folder: ankiDecksFolder,
+            media: AnkiMediaFiles(contents.media))
 
         // Writing starts here: deck files first (checked in a staging folder), then the notebook.
         let folders = try plan.writeDecks(into: ankiDecksFolder, packageName: url.lastPathComponent)
@@ -51,7 +63,8 @@ extension Notebook {
         return AnkiImportReport(
             path: path, decks: plan.decks.map(\.id), folders: folders.map(\.path), counts: counts,
             notes: contents.collection.notes.count, reviewsAdded: added, reviewsSkipped: plan.reviewsSkipped,
-            notesSkipped: plan.notesSkipped, matchedExisting: plan.matched, mediaFiles: contents.mediaFiles)
+            notesSkipped: plan.notesSkipped, matchedExisting: plan.matched, mediaFiles: contents.mediaFiles,
+            mediaImported: plan.decks.reduce(0) { $0 + $1.media.count })
     }
 }
 
@@ -68,6 +81,8 @@ struct AnkiImportPlan {
         var id: String
         var title: String
         var cards: [PlannedCard]
+        /// Media files for the deck's `media/` folder: name there → extracted file.
+        var media: [String: URL] = [:]
     }
 
     /// A revlog row and the card it belongs to; `exact` when Recall wrote the package and kept the event.
@@ -86,9 +101,10 @@ struct AnkiImportPlan {
 
     /// Reads what the plan needs from the notebook (its decks' folders; the card ids of a deck
     /// that lives elsewhere under an id the package also uses), then plans without it.
-    static func make(_ collection: AnkiCollection, path: String, notebook: Notebook, folder: URL) throws
-        -> AnkiImportPlan
-    {
+    static func make(
+        _ collection: AnkiCollection, path: String, notebook: Notebook, folder: URL,
+        media: AnkiMediaFiles = AnkiMediaFiles([:])
+    ) throws -> AnkiImportPlan {
         let converters = try converters(for: collection, path: path)
         let roots = Dictionary(try notebook.decks().map { ($0.deck, $0.root) }, uniquingKeysWith: { a, _ in a })
         let saved = RecallPackageData.decode(collection.recallData)
@@ -100,7 +116,7 @@ struct AnkiImportPlan {
             knownCards[match] = Set(try notebook.store.cards(deck: match, includeRemoved: true).map(\.id))
         }
         var plan = AnkiImportPlan(device: "anki-\(collection.creation)")
-        plan.add(placed, of: collection, converters: converters, saved: saved, knownCards: knownCards)
+        plan.add(placed, of: collection, converters: converters, saved: saved, knownCards: knownCards, media: media)
         return plan
     }
 
@@ -200,7 +216,7 @@ struct AnkiImportPlan {
     /// Plans the placed decks' cards and reviews. `knownCards`: the card ids of each match deck.
     private mutating func add(
         _ placed: [PlacedDeck], of collection: AnkiCollection, converters: [Int64: AnkiNoteConverter.Plan],
-        saved: RecallPackageData?, knownCards: [String: Set<String>]
+        saved: RecallPackageData?, knownCards: [String: Set<String>], media: AnkiMediaFiles
     ) {
         let cardsByNote = Dictionary(grouping: collection.cards, by: \.noteID)
         let reviewsByCard = Dictionary(grouping: collection.reviews, by: \.cardID)
@@ -210,12 +226,17 @@ struct AnkiImportPlan {
             var usedIDs = Set<String>()
             for note in placedDeck.notes {
                 guard let mapped = converters[note.noteTypeID] else { continue }
-                let converted = Self.convert(note, mapped, saved: saved)
+                let converted = Self.convert(note, mapped, saved: saved, media: media)
                 if converted.isEmpty {
                     // Its cards' reviews go too, and are counted as skipped with it.
                     notesSkipped += 1
                     reviewsSkipped += (cardsByNote[note.id] ?? []).reduce(0) { $0 + (reviewsByCard[$1.id]?.count ?? 0) }
                     continue
+                }
+                for field in note.fields {
+                    for name in AnkiMedia.references(in: field) {
+                        if let file = media.file(name) { deck.media[file.name] = file.url }
+                    }
                 }
                 let tags = note.tags.flatMap { $0.lowercased().split(separator: ",").map(String.init) }
                     .filter { !$0.isEmpty }
@@ -258,13 +279,18 @@ struct AnkiImportPlan {
     }
 
     /// The note's cards as Markdown; a note Recall wrote and nobody edited since comes back exactly.
-    static func convert(_ note: AnkiNote, _ plan: AnkiNoteConverter.Plan, saved: RecallPackageData?)
-        -> [AnkiNoteConverter.Converted]
-    {
+    static func convert(
+        _ note: AnkiNote, _ plan: AnkiNoteConverter.Plan, saved: RecallPackageData?, media: AnkiMediaFiles
+    ) -> [AnkiNoteConverter.Converted] {
         if note.noteTypeID == AnkiMapping.noteTypeID, let kept = saved?.notes[note.guid],
             note.fields.count >= 2, note.fields[0] == kept.frontHTML, note.fields[1] == kept.backHTML
         {
             return [.init(suffix: "", ordinal: 0, front: kept.front, back: kept.back)]
+        }
+        // References to media the package holds point into the deck's `media/` folder.
+        var note = note
+        note.fields = note.fields.map { field in
+            AnkiMedia.rewrite(field) { name in media.file(name).map { "media/" + AnkiMedia.urlPath($0.name) } }
         }
         return AnkiNoteConverter.convert(note, plan: plan)
     }
@@ -339,6 +365,13 @@ struct AnkiImportPlan {
                 try Data(Self.deckYAML(deck).utf8).write(to: dir.appendingPathComponent("deck.yaml"))
                 for (name, text) in try Self.cardFiles(deck, packageName: packageName) {
                     try Data(text.utf8).write(to: dir.appendingPathComponent(name))
+                }
+                if !deck.media.isEmpty {
+                    let mediaDir = dir.appendingPathComponent("media")
+                    try fm.createDirectory(at: mediaDir, withIntermediateDirectories: false)
+                    for (name, source) in deck.media.sorted(by: { $0.key < $1.key }) {
+                        try fm.copyItem(at: source, to: mediaDir.appendingPathComponent(name))
+                    }
                 }
             } catch let error as AnkiTransferError {
                 throw error
