@@ -43,6 +43,7 @@ final class ZstdStream {
             // Runs while input is left, or while the output filled up (more may be waiting inside).
             var full = true
             while buffer.pos < buffer.size || full {
+                let before = buffer.pos
                 let (status, made) = output.withUnsafeMutableBytes { out in
                     var target = ZSTD_outBuffer(dst: out.baseAddress, size: out.count, pos: 0)
                     let status = ZSTD_decompressStream(context, &target, &buffer)
@@ -51,7 +52,9 @@ final class ZstdStream {
                 if ZSTD_isError(status) != 0 {
                     throw Problem.damaged(String(cString: ZSTD_getErrorName(status)))
                 }
-                pending = status
+                // A call that neither read nor wrote, after a frame ended, hints at the next
+                // frame's header: it says nothing about the frame just done.
+                if made > 0 || buffer.pos > before { pending = status }
                 full = made == output.count
                 if made > 0 {
                     produced += UInt64(made)
