@@ -149,8 +149,7 @@ public struct TerminalReview {
         if isExercise { view.extraKeys = ["o open your solution", "r run the check"] }
         let media = visibleMedia(revealed: state.revealed)
         if let first = media.first {
-            view.extraKeys.insert(
-                media.count == 1 ? "m open \(first.lastPathComponent)" : "m open media (\(media.count))", at: 0)
+            view.mediaKey = media.count == 1 ? "m open \(first.lastPathComponent)" : "m open media (\(media.count))"
         }
         let frame = ReviewScreen.layout(view, width: size.columns, height: size.rows)
         state.maxScroll = frame.maxScroll
