@@ -46,7 +46,7 @@ struct AnkiMediaInteropTests {
         #expect((decks.json["decks"] as? [[String: Any]])?.first?["title"] as? String == "Media/Pictures")
     }
 
-    @Test("a Recall export with an image opens in Anki with the image in its media folder")
+    @Test("a Recall export with an image opens in Anki with the image in its media folder, and in Recall where it was")
     func exportCarriesImage() throws {
         let home = try TemporaryFolder("recall-home")
         let decks = try TemporaryFolder("recall-decks")
@@ -85,6 +85,17 @@ struct AnkiMediaInteropTests {
         #expect(curve.last?.contains("src=\"curve plot.png\"") == true, "\(curve)")
         let escape = notes.first { $0["guid"] as? String == "d/escape" }?["fields"] as? [String] ?? []
         #expect(escape.last?.contains("../../../etc/passwd") == true, "left as it was: \(escape)")
+
+        // Back into another notebook: the kept Markdown points at img/, and the file is there.
+        let other = try TemporaryFolder("recall-home")
+        defer { other.remove() }
+        let imported = try RecallProcess.run(["import", package, "--json"], home: other.path)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let copy = try Data(contentsOf: URL(fileURLWithPath: other.path + "/decks/d/img/curve plot.png"))
+        #expect(copy == Data(picture))
+        let shown = try RecallProcess.run(["show", "d/curve", "--json"], home: other.path)
+        #expect((shown.json["back"] as? String)?.contains("![the curve](img/curve%20plot.png)") == true)
+        #expect(!FileManager.default.fileExists(atPath: other.path + "/decks/etc"))
     }
 
     @Test(

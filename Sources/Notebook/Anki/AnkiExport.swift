@@ -71,14 +71,17 @@ extension Notebook {
             // Media the card refers to go into the package; the HTML names them as Anki will.
             let front = media.rewrite(
                 AnkiHTML.html(fromMarkdown: card.front), sourceFile: card.sourceFile, root: entry.root)
+            var referenced = media.resolved
             let back = media.rewrite(
                 AnkiHTML.html(fromMarkdown: card.back), sourceFile: card.sourceFile, root: entry.root)
+            referenced.merge(media.resolved) { a, _ in a }
             collection.notes.append(
                 AnkiNote(
                     id: noteID, guid: key, noteTypeID: AnkiMapping.noteTypeID, modified: nowSeconds,
                     tags: card.tags.map { $0.replacingOccurrences(of: " ", with: "_") }, fields: [front, back]))
             data.notes[key] = .init(
-                front: card.front, back: card.back, frontHTML: front, backHTML: back, position: position)
+                front: card.front, back: card.back, frontHTML: front, backHTML: back, position: position,
+                media: referenced.isEmpty ? nil : referenced)
 
             let reviews = entry.history.filter { $0.kind == .review }.count
             if let state = entry.stored.state {

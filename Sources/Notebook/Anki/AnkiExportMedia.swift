@@ -14,6 +14,8 @@ struct AnkiExportMedia {
     private(set) var files: [(name: String, url: URL)] = []
     private var nameOfPath: [String: String] = [:]
     private var bytes: UInt64 = 0
+    /// The references the last `rewrite` resolved: link target as written → name in the package.
+    private(set) var resolved: [String: String] = [:]
 
     init(limits: AnkiLimits = .standard) {
         self.limits = limits
@@ -22,6 +24,7 @@ struct AnkiExportMedia {
     /// `html` with its references to files of the deck at `root` rewritten to package names.
     mutating func rewrite(_ html: String, sourceFile: String, root: String) -> String {
         let base = URL(fileURLWithPath: sourceFile).deletingLastPathComponent()
+        resolved = [:]
         var result = AnkiMedia.rewrite(html) { reference in
             resolve(reference, base: base, root: root).map { $0 }
         }
@@ -55,7 +58,10 @@ struct AnkiExportMedia {
         let file = base.appendingPathComponent(decoded).standardizedFileURL.resolvingSymlinksInPath()
         let rootPath = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
         guard file.path.hasPrefix(rootPath + "/") else { return nil }
-        if let known = nameOfPath[file.path] { return known }
+        if let known = nameOfPath[file.path] {
+            resolved[reference] = known
+            return known
+        }
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: file.path),
             attributes[.type] as? FileAttributeType == .typeRegular,
             let size = (attributes[.size] as? NSNumber)?.uint64Value,
@@ -70,6 +76,7 @@ struct AnkiExportMedia {
         }
         bytes += size
         nameOfPath[file.path] = name
+        resolved[reference] = name
         files.append((name, file))
         return name
     }

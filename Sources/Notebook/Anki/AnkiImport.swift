@@ -81,7 +81,8 @@ struct AnkiImportPlan {
         var id: String
         var title: String
         var cards: [PlannedCard]
-        /// Media files for the deck's `media/` folder: name there → extracted file.
+        /// Media files for the deck folder: path inside it (`media/x.png`, or for a note Recall
+        /// exported, the path its Markdown refers to) → extracted file.
         var media: [String: URL] = [:]
     }
 
@@ -233,9 +234,18 @@ struct AnkiImportPlan {
                     reviewsSkipped += (cardsByNote[note.id] ?? []).reduce(0) { $0 + (reviewsByCard[$1.id]?.count ?? 0) }
                     continue
                 }
-                for field in note.fields {
-                    for name in AnkiMedia.references(in: field) {
-                        if let file = media.file(name) { deck.media[file.name] = file.url }
+                if let kept = Self.kept(note, saved) {
+                    // Recall's own note: its Markdown is kept, so the file goes where it points.
+                    for (reference, name) in kept.media ?? [:] {
+                        if let file = media.file(name), let path = Self.deckPath(reference) {
+                            deck.media[path] = file.url
+                        }
+                    }
+                } else {
+                    for field in note.fields {
+                        for name in AnkiMedia.references(in: field) {
+                            if let file = media.file(name) { deck.media["media/" + file.name] = file.url }
+                        }
                     }
                 }
                 let tags = note.tags.flatMap { $0.lowercased().split(separator: ",").map(String.init) }
@@ -278,13 +288,30 @@ struct AnkiImportPlan {
         return "anki-\(AnkiMapping.shortHash(note.guid))"
     }
 
+    /// What Recall kept of a note it exported, when nobody edited the note since.
+    static func kept(_ note: AnkiNote, _ saved: RecallPackageData?) -> RecallPackageData.Note? {
+        guard note.noteTypeID == AnkiMapping.noteTypeID, let kept = saved?.notes[note.guid], note.fields.count >= 2,
+            note.fields[0] == kept.frontHTML, note.fields[1] == kept.backHTML
+        else { return nil }
+        return kept
+    }
+
+    /// A Markdown link target as a path inside the deck folder, or nil when it would leave it (a
+    /// `..`, an absolute path) or name something the deck scanner reads (`*.md`, `*.yaml`).
+    static func deckPath(_ reference: String) -> String? {
+        guard let decoded = reference.removingPercentEncoding, !decoded.hasPrefix("/") else { return nil }
+        let parts = decoded.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.allSatisfy({ AnkiMedia.isSafeName($0) && !$0.hasPrefix(".") }),
+            let last = parts.last?.lowercased(), !last.hasSuffix(".md"), !last.hasSuffix(".yaml")
+        else { return nil }
+        return decoded
+    }
+
     /// The note's cards as Markdown; a note Recall wrote and nobody edited since comes back exactly.
     static func convert(
         _ note: AnkiNote, _ plan: AnkiNoteConverter.Plan, saved: RecallPackageData?, media: AnkiMediaFiles
     ) -> [AnkiNoteConverter.Converted] {
-        if note.noteTypeID == AnkiMapping.noteTypeID, let kept = saved?.notes[note.guid],
-            note.fields.count >= 2, note.fields[0] == kept.frontHTML, note.fields[1] == kept.backHTML
-        {
+        if let kept = kept(note, saved) {
             return [.init(suffix: "", ordinal: 0, front: kept.front, back: kept.back)]
         }
         // References to media the package holds point into the deck's `media/` folder.
@@ -366,12 +393,10 @@ struct AnkiImportPlan {
                 for (name, text) in try Self.cardFiles(deck, packageName: packageName) {
                     try Data(text.utf8).write(to: dir.appendingPathComponent(name))
                 }
-                if !deck.media.isEmpty {
-                    let mediaDir = dir.appendingPathComponent("media")
-                    try fm.createDirectory(at: mediaDir, withIntermediateDirectories: false)
-                    for (name, source) in deck.media.sorted(by: { $0.key < $1.key }) {
-                        try fm.copyItem(at: source, to: mediaDir.appendingPathComponent(name))
-                    }
+                for (path, source) in deck.media.sorted(by: { $0.key < $1.key }) {
+                    let target = dir.appendingPathComponent(path)
+                    try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    if !fm.fileExists(atPath: target.path) { try fm.copyItem(at: source, to: target) }
                 }
             } catch let error as AnkiTransferError {
                 throw error

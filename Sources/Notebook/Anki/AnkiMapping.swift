@@ -80,6 +80,8 @@ struct RecallPackageData: Codable {
         var backHTML: String
         /// The card's place in the exported order, so the deck reads back in the same order.
         var position: Int
+        /// Media the Markdown refers to: link target as written → name in the package.
+        var media: [String: String]? = nil
     }
 
     var version = 1
