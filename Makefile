@@ -1,7 +1,7 @@
 # Recall: `make run` and `make test` do every set-up step on a fresh machine.
 SWIFT ?= swift
 HOME_DIR ?=
-SYSTEM_PACKAGES := libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libsqlite3-dev sqlite3 pkg-config \
+SYSTEM_PACKAGES := libgit2-dev libzstd-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libsqlite3-dev sqlite3 pkg-config \
   bubblewrap tmux git g++ python3 python3-venv \
   openssh-server openssl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

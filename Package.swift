@@ -50,13 +50,15 @@ let package = Package(
         .target(name: "TerminalUI", dependencies: ["RecallCore", "CCmarkGFM"]),
         // libxml2's HTML parser: Anki's field HTML is read as a browser reads it.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // zstd: Anki's newer packages compress their collection, media map and media files with it.
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         // Anki packages (.apkg/.colpkg) as values; talks to SQLite only for Anki's collection file.
         // Markdown becomes field HTML with cmark-gfm, as on the review screen; field HTML becomes
         // Markdown through libxml2's parser.
         .target(
             name: "AnkiPackage",
             dependencies: [
-                "RecallCore", .product(name: "GRDB", package: "GRDB.swift"), "ZIPFoundation", "CCmarkGFM",
+                "RecallCore", "CZstd", .product(name: "GRDB", package: "GRDB.swift"), "ZIPFoundation", "CCmarkGFM",
                 "CLibXML2",
             ]),
         .target(

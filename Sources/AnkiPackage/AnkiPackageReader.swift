@@ -5,16 +5,21 @@ import ZIPFoundation
 /// What a package held besides its collection.
 public struct AnkiPackageContents: Sendable {
     public var collection: AnkiCollection
-    /// The zip entry the collection came from (`collection.anki21` or `collection.anki2`).
+    /// The zip entry the collection came from (`collection.anki21b`, `.anki21` or `.anki2`).
     public var collectionEntry: String
-    /// Media files in the package (Recall does not import them).
+    /// Media files in the package's media map.
     public var mediaFiles: Int
+    /// Bytes of the media files extracted (those the notes refer to).
     public var mediaBytes: UInt64
+    /// The media files the notes refer to, by name, extracted into the folder given to `read`.
+    public var media: [String: URL] = [:]
 }
 
-/// Reads Anki packages (`.apkg`, `.colpkg`) in the schema-11 layout. Only the collection is
-/// extracted, streamed to a temporary file with its size checked as it goes; media entries are
-/// counted from the zip's directory and never read.
+/// Reads Anki packages (`.apkg`, `.colpkg`) of both generations: the legacy one (schema 11,
+/// `collection.anki2` or `.anki21`, a JSON media map, plain media files) and the latest one
+/// (`meta` says version 3: `collection.anki21b` at schema 18, media map and media files all
+/// compressed with zstd). Each entry is streamed with its size checked as it grows; only the
+/// collection, the media map and the media files the notes refer to are read.
 public struct AnkiPackageReader: Sendable {
     public var limits: AnkiLimits
 
@@ -33,7 +38,9 @@ public struct AnkiPackageReader: Sendable {
         limits.collectionBytes = collectionLimit
     }
 
-    public func read(_ url: URL) throws -> AnkiPackageContents {
+    /// Reads the package at `url`; with a `mediaFolder`, the media files its notes refer to are
+    /// extracted there (under their names, checked to be plain file names).
+    public func read(_ url: URL, mediaFolder: URL? = nil) throws -> AnkiPackageContents {
         let path = url.path
         let archive: Archive
         do {
@@ -54,21 +61,18 @@ public struct AnkiPackageReader: Sendable {
             }
             entries[entry.path] = entry
         }
-        if entries["collection.anki21b"] != nil {
-            throw AnkiPackageError.zstdCollection(path: path)
-        }
-        // A package from Anki 2.1 holds collection.anki21 and a stub collection.anki2 for old clients.
-        guard let name = ["collection.anki21", "collection.anki2"].first(where: { entries[$0] != nil }),
-            let entry = entries[name]
-        else {
+        let version = try packageVersion(entries, of: url)
+        // A package from Anki 2.1 holds collection.anki21 and a stub collection.anki2 for old
+        // clients; one in the latest format holds a stub of each beside collection.anki21b.
+        let name = version.collectionEntry
+        guard let entry = entries[name] else {
             throw AnkiPackageError.notAnAnkiPackage(path: path, entries: entries.keys.sorted())
         }
-        if entry.uncompressedSize > collectionLimit {
+        if !version.compressed && entry.uncompressedSize > collectionLimit {
             throw AnkiPackageError.collectionTooLarge(
                 path: path, entry: name, bytes: entry.uncompressedSize, limit: collectionLimit)
         }
-        let media = entries.values.filter { $0.path != name && $0.path != "media" && $0.path != "meta" }
-            .filter { !$0.path.hasPrefix("collection.") }
+        let mediaMap = try mediaEntries(entries, version: version, of: url)
 
         let work = FileManager.default.temporaryDirectory.appendingPathComponent(
             "recall-apkg-\(UUID().uuidString.prefix(8))")
@@ -78,46 +82,154 @@ public struct AnkiPackageReader: Sendable {
             throw AnkiPackageError.badCollection(path: path, reason: "cannot make a temporary folder: \(error)")
         }
         defer { try? FileManager.default.removeItem(at: work) }
-        let database = work.appendingPathComponent(name)
-        try extract(entry, of: url, to: database, packagePath: path)
+        let database = work.appendingPathComponent("collection")
+        let limit = collectionLimit
+        try extract(name, of: url, to: database, zstd: version.compressed, limit: limit) { written in
+            AnkiPackageError.collectionTooLarge(path: path, entry: name, bytes: written, limit: limit)
+        }
         let collection = try CollectionReader(path: database.path, packagePath: path, limits: limits).read()
-        return AnkiPackageContents(
-            collection: collection, collectionEntry: name, mediaFiles: media.count,
-            mediaBytes: media.reduce(0) { $0 + $1.uncompressedSize })
+        var contents = AnkiPackageContents(
+            collection: collection, collectionEntry: name, mediaFiles: mediaMap.count, mediaBytes: 0)
+        if let mediaFolder {
+            try extractMedia(
+                mediaMap, referencedBy: collection, of: url, version: version, into: mediaFolder,
+                contents: &contents)
+        }
+        return contents
     }
 
-    /// Streams one entry to `destination`, stopping as soon as it grows past the limit (the zip's
-    /// directory may understate a size). Read with `ZipEntryData`, which never reads past the entry.
-    private func extract(_ entry: Entry, of package: URL, to destination: URL, packagePath: String) throws {
+    /// The package's generation: from `meta` when it has one (a protobuf `PackageMetadata`, field 1
+    /// the version), else from the collection entry it holds.
+    private func packageVersion(_ entries: [String: Entry], of url: URL) throws -> AnkiPackageVersion {
+        guard entries["meta"] != nil else {
+            if entries["collection.anki21b"] != nil { return .latest }
+            return entries["collection.anki21"] != nil ? .legacy2 : .legacy1
+        }
+        let data = try small("meta", of: url, zstd: false, limit: 4_096)
+        let number: UInt64
+        do {
+            number = try ProtobufFields(data, maxFields: 64).varint(1)
+        } catch let error as ProtobufFields.Malformed {
+            throw AnkiPackageError.badCollection(path: url.path, reason: "its 'meta' is malformed (\(error.reason))")
+        }
+        guard let version = AnkiPackageVersion(rawValue: number) else {
+            throw AnkiPackageError.tooNew(path: url.path, version: number)
+        }
+        return version
+    }
+
+    /// The media map, every name checked: one unsafe name refuses the package.
+    private func mediaEntries(_ entries: [String: Entry], version: AnkiPackageVersion, of url: URL) throws
+        -> [AnkiMediaEntry]
+    {
+        guard entries["media"] != nil else { return [] }
+        let data = try small("media", of: url, zstd: version.compressed, limit: limits.mediaMapBytes)
+        let map: [AnkiMediaEntry]
+        do {
+            map = try AnkiMedia.entries(data, version: version, maxEntries: limits.entries)
+        } catch let error as ProtobufFields.Malformed {
+            throw AnkiPackageError.badCollection(path: url.path, reason: "its media map is malformed (\(error.reason))")
+        }
+        if let bad = map.first(where: { !AnkiMedia.isSafeName($0.name) }) {
+            throw AnkiPackageError.unsafeMediaName(path: url.path, name: bad.name)
+        }
+        return map
+    }
+
+    /// Extracts the media files the notes refer to, within the per-file and total limits.
+    private func extractMedia(
+        _ map: [AnkiMediaEntry], referencedBy collection: AnkiCollection, of url: URL,
+        version: AnkiPackageVersion, into folder: URL, contents: inout AnkiPackageContents
+    ) throws {
+        var wanted = Set<String>()
+        for note in collection.notes {
+            for field in note.fields { wanted.formUnion(AnkiMedia.references(in: field)) }
+        }
+        let path = url.path
+        for entry in map where wanted.contains(entry.name) && contents.media[entry.name] == nil {
+            let target = folder.appendingPathComponent(entry.name)
+            let fileLimit = min(limits.mediaFileBytes, limits.mediaBytes - contents.mediaBytes)
+            let before = contents.mediaBytes
+            let limits = self.limits
+            try extract(entry.zipEntry, of: url, to: target, zstd: version.compressed, limit: fileLimit) { written in
+                written > limits.mediaFileBytes
+                    ? AnkiPackageError.overLimit(
+                        path: path, what: "a media file '\(entry.name)' of more than \(limits.mediaFileBytes) bytes",
+                        limit: "\(limits.mediaFileBytes) bytes per media file")
+                    : AnkiPackageError.overLimit(
+                        path: path, what: "more than \(limits.mediaBytes) bytes of media (at '\(entry.name)')",
+                        limit: "\(limits.mediaBytes) bytes of media")
+            }
+            let size = (try? FileManager.default.attributesOfItem(atPath: target.path)[.size] as? UInt64) ?? nil
+            contents.mediaBytes = before + (size ?? 0)
+            contents.media[entry.name] = target
+        }
+    }
+
+    /// A small entry read whole into memory, at most `limit` bytes after decompression.
+    private func small(_ name: String, of package: URL, zstd: Bool, limit: UInt64) throws -> Data {
+        var data = Data()
+        try read(
+            name, of: package, zstd: zstd, limit: limit,
+            tooLarge: { written in
+                AnkiPackageError.overLimit(
+                    path: package.path, what: "a '\(name)' entry of more than \(limit) bytes", limit: "\(limit) bytes")
+            }
+        ) { data.append($0) }
+        return data
+    }
+
+    /// Streams one entry to `destination`.
+    private func extract(
+        _ name: String, of package: URL, to destination: URL, zstd: Bool, limit: UInt64,
+        tooLarge: (UInt64) -> AnkiPackageError
+    ) throws {
         guard FileManager.default.createFile(atPath: destination.path, contents: nil),
             let handle = FileHandle(forWritingAtPath: destination.path)
         else {
-            throw AnkiPackageError.badCollection(path: packagePath, reason: "cannot write a temporary file")
+            throw AnkiPackageError.badCollection(path: package.path, reason: "cannot write a temporary file")
         }
         defer { try? handle.close() }
+        try read(name, of: package, zstd: zstd, limit: limit, tooLarge: tooLarge) { try handle.write(contentsOf: $0) }
+    }
+
+    /// Passes one entry's bytes (decompressed with zstd when `zstd`) to `consumer`, stopping as
+    /// soon as they grow past `limit` (the zip's directory may understate a size; a zstd frame may
+    /// expand a thousandfold). Read with `ZipEntryData`, which never reads past the entry.
+    private func read(
+        _ name: String, of package: URL, zstd: Bool, limit: UInt64, tooLarge: (UInt64) -> AnkiPackageError,
+        consumer: (Data) throws -> Void
+    ) throws {
         var written: UInt64 = 0
-        let limit = collectionLimit
+        func sink(_ chunk: Data) throws {
+            written += UInt64(chunk.count)
+            if written > limit { throw tooLarge(written) }
+            try consumer(chunk)
+        }
         do {
             let input = try FileHandle(forReadingFrom: package)
             defer { try? input.close() }
-            let checksum = try ZipEntryData(entry.path, in: input).extract { chunk in
-                written += UInt64(chunk.count)
-                if written > limit {
-                    throw AnkiPackageError.collectionTooLarge(
-                        path: packagePath, entry: entry.path, bytes: written, limit: limit)
-                }
-                try handle.write(contentsOf: chunk)
+            let data = try ZipEntryData(name, in: input)
+            let stream = zstd ? try ZstdStream(limit: limit) : nil
+            let checksum = try data.extract { chunk in
+                if let stream { try stream.feed(chunk) { try sink($0) } } else { try sink(chunk) }
             }
-            guard checksum == entry.checksum else { throw ZipEntryData.Problem.unreadable }
+            try stream?.finish()
+            guard checksum == data.checksum else { throw ZipEntryData.Problem.unreadable }
         } catch let error as AnkiPackageError {
             throw error
+        } catch ZstdStream.Problem.tooLarge {
+            throw tooLarge(limit + 1)
+        } catch ZstdStream.Problem.damaged(let reason) {
+            throw AnkiPackageError.badCollection(
+                path: package.path, reason: "its entry '\(name)' is not readable zstd data (\(reason))")
         } catch {
-            throw AnkiPackageError.notAZip(path: packagePath)
+            throw AnkiPackageError.notAZip(path: package.path)
         }
     }
 }
 
-/// Reads the rows Recall needs from an extracted schema-11 collection file.
+/// Reads the rows Recall needs from an extracted collection file (schema 11, or 18).
 struct CollectionReader {
     var path: String
     var packagePath: String
@@ -185,26 +297,31 @@ struct CollectionReader {
                     """)
         else { throw bad("its collection has no 'col' row") }
         let version: Int = row["ver"]
-        guard version <= 11 else {
-            throw bad("its collection uses schema \(version), which Recall does not read (it reads schema 11)")
+        guard version <= 18 else {
+            throw bad("its collection uses schema \(version), which Recall does not read (it reads schemas 11 to 18)")
         }
-        let models = try object(row["models"] as String? ?? "", what: "note types")
-        let deckObjects = try object(row["decks"] as String? ?? "", what: "decks")
         let conf = (try? object(row["conf"] as String? ?? "", what: "configuration")) ?? [:]
-
         var noteTypes: [AnkiNoteType] = []
-        for (key, value) in models {
-            guard let model = value as? [String: Any] else { throw bad("note type \(key) is not a JSON object") }
-            noteTypes.append(try noteType(model, key: key))
+        var decks: [AnkiDeck] = []
+        if try db.tableExists("notetypes") {
+            // Schema 18 (collection.anki21b): note types, their fields and templates, and decks in tables.
+            noteTypes = try Schema18Tables(packagePath: packagePath).noteTypes(db)
+            decks = try Schema18Tables(packagePath: packagePath).decks(db)
+        } else {
+            let models = try object(row["models"] as String? ?? "", what: "note types")
+            let deckObjects = try object(row["decks"] as String? ?? "", what: "decks")
+            for (key, value) in models {
+                guard let model = value as? [String: Any] else { throw bad("note type \(key) is not a JSON object") }
+                noteTypes.append(try noteType(model, key: key))
+            }
+            for (key, value) in deckObjects {
+                guard let deck = value as? [String: Any], let name = deck["name"] as? String else {
+                    throw bad("deck \(key) has no name")
+                }
+                decks.append(AnkiDeck(id: int64(deck["id"]) ?? Int64(key) ?? 0, name: name))
+            }
         }
         noteTypes.sort { $0.id < $1.id }
-        var decks: [AnkiDeck] = []
-        for (key, value) in deckObjects {
-            guard let deck = value as? [String: Any], let name = deck["name"] as? String else {
-                throw bad("deck \(key) has no name")
-            }
-            decks.append(AnkiDeck(id: int64(deck["id"]) ?? Int64(key) ?? 0, name: name))
-        }
         decks.sort { $0.id < $1.id }
 
         let notes = try Row.fetchAll(

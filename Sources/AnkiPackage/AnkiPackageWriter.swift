@@ -3,12 +3,15 @@ import GRDB
 import ZIPFoundation
 
 /// Writes an `AnkiCollection` as an Anki package (`.apkg`): a zip holding `collection.anki2`
-/// (schema 11) and an empty `media` map. The package appears at its path complete or not at all:
+/// (schema 11), the media files as entries "0", "1", … and the `media` map naming them
+/// (`{"0": "diagram.png"}`), the legacy layout every Anki version imports. The package appears at its path complete or not at all:
 /// it is built beside the destination and renamed over it.
 public enum AnkiPackageWriter {
     /// Writes `collection` to `url`; `now` (seconds since the epoch) stamps the collection's
     /// modification time.
-    public static func write(_ collection: AnkiCollection, to url: URL, now: Int64) throws {
+    public static func write(
+        _ collection: AnkiCollection, to url: URL, now: Int64, media: [(name: String, url: URL)] = []
+    ) throws {
         let folder = url.deletingLastPathComponent()
         let work = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
         let fail = { (reason: String) in AnkiPackageError.cannotWrite(path: url.path, reason: reason) }
@@ -27,13 +30,19 @@ public enum AnkiPackageWriter {
         } catch {
             throw fail("writing the collection: \(error)")
         }
+        let mediaFiles = media
         let media = work.appendingPathComponent("media")
         let zip = work.appendingPathComponent("package.zip")
         do {
-            try Data("{}".utf8).write(to: media)
+            var map: [String: String] = [:]
+            for (index, file) in mediaFiles.enumerated() { map[String(index)] = file.name }
+            try Data(try CollectionSchema.json(map).utf8).write(to: media)
             let archive = try Archive(url: zip, accessMode: .create)
             try archive.addEntry(with: "collection.anki2", fileURL: database, compressionMethod: .deflate)
             try archive.addEntry(with: "media", fileURL: media, compressionMethod: .deflate)
+            for (index, file) in mediaFiles.enumerated() {
+                try archive.addEntry(with: String(index), fileURL: file.url, compressionMethod: .deflate)
+            }
         } catch {
             throw fail("zipping the package: \(error)")
         }

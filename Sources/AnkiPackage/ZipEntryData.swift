@@ -22,6 +22,8 @@ struct ZipEntryData {
     let method: UInt16
     let compressedSize: UInt64
     let dataOffset: UInt64
+    /// The CRC-32 the central directory records for the entry's uncompressed bytes.
+    let checksum: CRC32
 
     /// The entry called `name`, from the central directory and its local header.
     init(_ name: String, in handle: FileHandle) throws {
@@ -42,7 +44,7 @@ struct ZipEntryData {
         }
         let directory = try Self.read(handle, at: directoryOffset, count: Int(directorySize))
         var record = 0
-        var found: (method: UInt16, size: UInt64, header: UInt64)?
+        var found: (method: UInt16, size: UInt64, header: UInt64, crc: UInt32)?
         while record + 46 <= directory.count, Self.u32(directory, record) == 0x0201_4b50 {
             let nameLength = Int(Self.u16(directory, record + 28))
             let next =
@@ -52,7 +54,7 @@ struct ZipEntryData {
             if directory[(record + 46)..<(record + 46 + nameLength)].elementsEqual(name.utf8) {
                 found = (
                     Self.u16(directory, record + 10), UInt64(Self.u32(directory, record + 20)),
-                    UInt64(Self.u32(directory, record + 42))
+                    UInt64(Self.u32(directory, record + 42)), Self.u32(directory, record + 16)
                 )
                 break
             }
@@ -63,6 +65,7 @@ struct ZipEntryData {
         let header = try Self.read(handle, at: found.header, count: 30)
         guard Self.u32(header, 0) == 0x0403_4b50 else { throw Problem.unreadable }
         method = found.method
+        checksum = found.crc
         compressedSize = found.size
         dataOffset = found.header + 30 + UInt64(Self.u16(header, 26)) + UInt64(Self.u16(header, 28))
         guard dataOffset + compressedSize <= fileSize else { throw Problem.unreadable }

@@ -10,13 +10,17 @@ public struct ReviewSettings: Sendable {
     /// The language `o` hands out for an exercise: `$RECALL_LANG`, else (or when unknown) Python.
     public var exerciseLanguage: Language
     public var color: ColorMode
+    /// What `m` opens a card's image or audio file with: `$RECALL_OPENER`, else xdg-open.
+    public var opener: MediaOpener
 
     public init(
-        editor: String = "vi", exerciseLanguage: Language = .python, color: ColorMode = ColorMode(enabled: false)
+        editor: String = "vi", exerciseLanguage: Language = .python, color: ColorMode = ColorMode(enabled: false),
+        opener: MediaOpener = MediaOpener()
     ) {
         self.editor = editor
         self.exerciseLanguage = exerciseLanguage
         self.color = color
+        self.opener = opener
     }
 
     /// The settings of a process whose standard output is a terminal, from its `variables`.
@@ -24,6 +28,7 @@ public struct ReviewSettings: Sendable {
         ReviewSettings(
             editor: ExternalEditor(variables: variables).command,
             exerciseLanguage: Language(name: variables["RECALL_LANG"] ?? "python") ?? .python,
-            color: ColorMode.detect(environment: variables, isTerminal: true))
+            color: ColorMode.detect(environment: variables, isTerminal: true),
+            opener: MediaOpener(variables: variables))
     }
 }

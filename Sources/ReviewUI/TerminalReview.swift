@@ -28,6 +28,8 @@ public struct TerminalReview {
         var suggested: Grade?
         /// The last frame only said the terminal is too small: keys other than quit and suspend wait.
         var tooSmall = false
+        /// How many times `m` was pressed on this card: each press opens the next media file.
+        var mediaOpened = 0
 
         mutating func scroll(by lines: Int) { scroll = min(max(scroll + lines, 0), maxScroll) }
     }
@@ -92,6 +94,8 @@ public struct TerminalReview {
             } else {
                 state.status = "Reveal the answer first (Space), then grade."
             }
+        case .character("m"):
+            state.status = openMedia(&state)
         case .character("u"):
             try undo(&state)
         case .character("e"):
@@ -143,6 +147,10 @@ public struct TerminalReview {
             answer: (state.checkResult.map { $0 + "\n\n" } ?? "") + details.card.back, revealed: state.revealed,
             isExercise: isExercise, scroll: state.scroll, status: state.status, showHelp: state.help)
         if isExercise { view.extraKeys = ["o open your solution", "r run the check"] }
+        let media = visibleMedia(revealed: state.revealed)
+        if let first = media.first {
+            view.mediaKey = media.count == 1 ? "m open \(first.lastPathComponent)" : "m open media (\(media.count))"
+        }
         let frame = ReviewScreen.layout(view, width: size.columns, height: size.rows)
         state.maxScroll = frame.maxScroll
         state.tooSmall = frame.tooSmall
@@ -152,6 +160,26 @@ public struct TerminalReview {
     }
 
     private var isExercise: Bool { (try? session.currentDetails())??.card.kind == .exercise }
+
+    /// The media files the visible side of the card refers to, inside its deck folder.
+    private func visibleMedia(revealed: Bool) -> [URL] {
+        guard let details = try? session.currentDetails() else { return [] }
+        return (try? session.notebook.media(of: details.card, answer: revealed)) ?? []
+    }
+
+    /// `m`: the next media file of the visible side, opened with the system's opener.
+    private func openMedia(_ state: inout ScreenState) -> String {
+        let files = visibleMedia(revealed: state.revealed)
+        guard !files.isEmpty else { return "No image or audio file on this side of the card." }
+        let file = files[state.mediaOpened % files.count]
+        state.mediaOpened += 1
+        do {
+            try settings.opener.open(file)
+        } catch {
+            return "Could not open \(file.lastPathComponent): \(error.description)"
+        }
+        return "Opened \(file.lastPathComponent) with \(settings.opener.command)."
+    }
 
     /// Opens the card's file in the editor at its line, with the terminal restored meanwhile; the
     /// deck is imported again so the edit shows at once (`Notebook.editCard`, as `recall edit`).

@@ -122,6 +122,10 @@ public enum MarkdownRenderer {
                 case .emphasis: append(node.children, Style.emphasis.merged(over: style))
                 case .strong: append(node.children, Style.strong.merged(over: style))
                 case .strikethrough: append(node.children, Style.muted.merged(over: style))
+                case .link(let url) where Self.isAudio(url):
+                    // A placeholder naming the file; the review screen's `m` plays it.
+                    lines[lines.count - 1].append(
+                        Span("[audio: \(Self.fileName(url))]", Style.muted.merged(over: style)))
                 case .link(let url):
                     append(node.children, Style(underline: true).merged(over: style))
                     // The target is part of what the card says: shown unless the text is the URL.
@@ -129,15 +133,32 @@ public enum MarkdownRenderer {
                         lines[lines.count - 1].append(Span(" (\(url))", Style.muted.merged(over: style)))
                     }
                 case .image(let url):
+                    // A placeholder naming the file (the review screen's `m` opens it), and its alt text.
                     let alt = plainText(node.children)
+                    let name = Self.fileName(url)
                     lines[lines.count - 1].append(
-                        Span("[image\(alt.isEmpty ? "" : ": " + alt)] (\(url))", Style.muted.merged(over: style)))
+                        Span(
+                            "[image: \(name)\(alt.isEmpty || alt == name ? "" : " — " + alt)]",
+                            Style.muted.merged(over: style)))
                 default: append(node.children, style)
                 }
             }
         }
         append(nodes, base)
         return lines
+    }
+
+    static let audioExtensions: Set<String> = ["mp3", "ogg", "oga", "opus", "wav", "m4a", "flac", "aac"]
+
+    /// A link to a local audio file (no scheme), which the screen shows as a placeholder.
+    static func isAudio(_ url: String) -> Bool {
+        !url.contains(":") && audioExtensions.contains((fileName(url) as NSString).pathExtension.lowercased())
+    }
+
+    /// The last part of a link's target, %-escapes decoded: the name a placeholder shows.
+    static func fileName(_ url: String) -> String {
+        let last = url.split(separator: "/").last.map(String.init) ?? url
+        return last.removingPercentEncoding ?? last
     }
 
     private static func firstCharacter(after node: MarkdownNode, in nodes: [MarkdownNode]) -> Character? {

@@ -19,6 +19,8 @@ public struct ReviewView: Sendable {
     public var showHelp: Bool
     /// Extra key hints before the usual ones (e.g. an exercise's "r run check").
     public var extraKeys: [String] = []
+    /// The hint for `m` when the visible side refers to a media file ("m open plot.png"), on both sides.
+    public var mediaKey: String?
 
     public init(
         deck: String, card: String, position: Int, total: Int, newLeft: Int, reviewLeft: Int, drillLeft: Int,
@@ -66,6 +68,7 @@ public enum ReviewScreen {
         ),
         ("u", "undo the last grade (the card comes back)"),
         ("e", "edit this card in $EDITOR (re-imported when you return)"),
+        ("m", "open the card's image or audio file ($RECALL_OPENER, else xdg-open); again for the next one"),
         ("j / k, ↓ / ↑, PgDn / PgUp", "scroll a long card"),
         ("?", "this help"),
         ("Ctrl-Z", "suspend to the shell (fg brings the review back)"),
@@ -156,10 +159,12 @@ public enum ReviewScreen {
                 Span("5", .keyword), Span(" perfect"),
             ]
             lines += Wrapper.wrap(legend, width: width, prefix: [Span(" ")], continuation: [Span(" ")])
-            lines.append([Span(" u undo · e edit · ? help · q quit", .muted)])
+            let keys = (view.mediaKey.map { $0 + " · " } ?? "") + "u undo · e edit · ? help · q quit"
+            lines += Wrapper.wrap([Span(keys, .muted)], width: width, prefix: [Span(" ")], continuation: [Span(" ")])
         } else {
             let keys =
-                view.extraKeys.map { $0 + " · " }.joined() + "Space / Enter reveal · e edit · u undo · ? help · q quit"
+                (view.extraKeys + (view.mediaKey.map { [$0] } ?? [])).map { $0 + " · " }.joined()
+                + "Space / Enter reveal · e edit · u undo · ? help · q quit"
             lines += Wrapper.wrap([Span(keys, .muted)], width: width, prefix: [Span(" ")], continuation: [Span(" ")])
         }
         return lines

@@ -143,7 +143,14 @@ struct PackageFileTests {
         let modernArchive = try Archive(url: modern, accessMode: .create)
         try modernArchive.addEntry(with: "collection.anki21b", fileURL: text)
         try modernArchive.addEntry(with: "collection.anki2", fileURL: text)
-        #expect(throws: AnkiPackageError.zstdCollection(path: modern.path)) { try reader.read(modern) }
+        // Named like Anki's current format but not zstd: refused as damaged, naming the entry.
+        #expect(
+            throws: AnkiPackageError.badCollection(
+                path: modern.path,
+                reason: "its entry 'collection.anki21b' is not readable zstd data (Unknown frame descriptor)")
+        ) {
+            try reader.read(modern)
+        }
 
         let small = AnkiPackageReader(collectionLimit: 1024)
         #expect(throws: AnkiPackageError.self) { try small.read(good) }
@@ -205,17 +212,25 @@ struct PackageFileTests {
         }
     }
 
-    @Test("media entries are counted, not read")
+    @Test("media no note refers to are counted and never read; those a note shows are extracted")
     func media() throws {
         let folder = try TemporaryFolder("anki-pkg")
         defer { folder.remove() }
+        let picture = try folder.write("picture", bytes: Array(repeating: 7, count: 5000))
         let base = folder.url.appendingPathComponent("base.apkg")
-        try AnkiPackageWriter.write(Self.sample(), to: base, now: 1_795_430_000)
-        let archive = try Archive(url: base, accessMode: .update)
-        let picture = try folder.write("0", bytes: Array(repeating: 7, count: 5000))
-        try archive.addEntry(with: "0", fileURL: picture, compressionMethod: .deflate)
-        let contents = try AnkiPackageReader().read(base)
-        #expect(contents.mediaFiles == 1)
-        #expect(contents.mediaBytes == 5000)
+        try AnkiPackageWriter.write(Self.sample(), to: base, now: 1_795_430_000, media: [("pic.png", picture)])
+        let extracted = folder.url.appendingPathComponent("media")
+        try FileManager.default.createDirectory(at: extracted, withIntermediateDirectories: true)
+        let unused = try AnkiPackageReader().read(base, mediaFolder: extracted)
+        #expect(unused.mediaFiles == 1)
+        #expect(unused.media.isEmpty)
+        #expect(unused.mediaBytes == 0)
+
+        var shown = Self.sample()
+        shown.notes[0].fields[1] += "<img src=\"pic.png\">"
+        try AnkiPackageWriter.write(shown, to: base, now: 1_795_430_000, media: [("pic.png", picture)])
+        let used = try AnkiPackageReader().read(base, mediaFolder: extracted)
+        #expect(used.mediaBytes == 5000)
+        #expect(try Data(contentsOf: try #require(used.media["pic.png"])) == Data(repeating: 7, count: 5000))
     }
 }

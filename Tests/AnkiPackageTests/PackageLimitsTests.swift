@@ -50,6 +50,40 @@ struct PackageLimitsTests {
         #expect(limits.entries == 200_000)
         #expect(limits.notes == 1_000_000 && limits.cards == 2_000_000 && limits.reviews == 5_000_000)
         #expect(limits.noteBytes == 512 * 1_024)
+        #expect(limits.mediaMapBytes == 64 * 1_048_576)
+        #expect(limits.mediaFileBytes == 16 * 1_048_576 && limits.mediaBytes == 1_024 * 1_048_576)
+    }
+
+    @Test("media: a file and all files at their limits are read; a byte past either is refused, naming the file")
+    func media() throws {
+        let folder = try TemporaryFolder("anki-limits")
+        defer { folder.remove() }
+        let a = try folder.write("a", bytes: Array(repeating: 1, count: 3000))
+        let b = try folder.write("b", bytes: Array(repeating: 2, count: 2000))
+        var collection = PackageFileTests.sample()
+        collection.notes[0].fields[1] += "<img src=\"a.png\"> [sound:b.mp3]"
+        let url = folder.url.appendingPathComponent("media.apkg")
+        try AnkiPackageWriter.write(collection, to: url, now: 1_795_430_000, media: [("a.png", a), ("b.mp3", b)])
+        let target = folder.url.appendingPathComponent("out")
+        func read(_ change: (inout AnkiLimits) -> Void) -> String? {
+            var limits = AnkiLimits()
+            change(&limits)
+            try? FileManager.default.removeItem(at: target)
+            try? FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            do {
+                _ = try AnkiPackageReader(limits: limits).read(url, mediaFolder: target)
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(read { $0.mediaFileBytes = 3000 } == nil)
+        #expect(read { $0.mediaFileBytes = 2999 }?.contains("a media file 'a.png' of more than 2999 bytes") == true)
+        #expect(read { $0.mediaBytes = 5000 } == nil)
+        #expect(read { $0.mediaBytes = 4999 }?.contains("more than 4999 bytes of media (at 'b.mp3')") == true)
+        // The map is {"0":"a.png","1":"b.mp3"}: 25 bytes.
+        #expect(read { $0.mediaMapBytes = 25 } == nil)
+        #expect(read { $0.mediaMapBytes = 24 }?.contains("a 'media' entry of more than 24 bytes") == true)
     }
 
     @Test("notes, cards and reviews: exactly the limit is read; one more is refused, naming the count")

@@ -1,6 +1,6 @@
 """Imports Anki packages, in order, into a new Anki collection with Anki's own library, and prints
 what Anki holds afterwards as JSON: notes (guid, note type, fields, tags, deck, cards) and the
-review log, plus what each import reported.
+review log, plus what each import reported, and the files in its media folder (bytes as hex).
 
 usage: anki_open.py WORKDIR PACKAGE [PACKAGE...]
 """
@@ -57,8 +57,16 @@ def main():
          "factor": r[5], "time": r[6], "type": r[7]}
         for r in col.db.all("SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY id")
     ]
+    # The files in Anki's media folder, with their bytes as hex, for tests to compare.
+    media_dir = col.media.dir()
+    media = {}
+    for name in sorted(os.listdir(media_dir)):
+        path = os.path.join(media_dir, name)
+        if os.path.isfile(path):
+            with open(path, "rb") as f:
+                media[name] = f.read().hex()
     col.close()
-    print(json.dumps({"imports": imports, "notes": notes, "revlog": revlog}))
+    print(json.dumps({"imports": imports, "notes": notes, "revlog": revlog, "media": media}))
 
 
 main()

@@ -52,7 +52,9 @@ struct MarkdownRenderingTests {
                 "See the paper (https://arxiv.org/abs/1706.03762)."
             ])
         #expect(text("<https://example.com>") == ["https://example.com"])
-        #expect(text("![diagram](fig.png)") == ["[image: diagram] (fig.png)"])
+        #expect(text("![diagram](media/fig%201.png)") == ["[image: fig 1.png — diagram]"])
+        #expect(text("![](fig.png)") == ["[image: fig.png]"])
+        #expect(text("Say [it](media/say%20it.mp3) twice") == ["Say [audio: say it.mp3] twice"])
     }
 
     @Test("CommonMark's blocks: nested and ordered lists, quotes, rules, a heading, emphasis not inside words")

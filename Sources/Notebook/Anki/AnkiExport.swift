@@ -11,6 +11,8 @@ public struct AnkiExportReport: Sendable {
     public var decks: [String]
     public var notes: Int
     public var reviews: Int
+    /// Media files written into the package.
+    public var media: Int
 }
 
 extension Notebook {
@@ -43,7 +45,8 @@ extension Notebook {
                 guard let stored = try store.card(key) else { continue }
                 entries.append(
                     Entry(
-                        stored: stored, history: try store.history(of: key), deckID: ankiDeck.id, root: summary.root))
+                        stored: stored, history: try store.history(of: key), deckID: ankiDeck.id,
+                        root: summary.root))
             }
         }
         guard !entries.isEmpty else { throw AnkiTransferError.nothingToExport(deck: deck) }
@@ -60,22 +63,29 @@ extension Notebook {
         var collection = AnkiCollection(creation: creation, decks: ankiDecks, noteTypes: [AnkiMapping.noteType])
         var data = RecallPackageData()
         var usedReviewIDs = Set<Int64>()
+        var media = AnkiExportMedia()
         for (position, entry) in entries.enumerated() {
             let card = entry.stored.card
             let key = card.key.description
             let noteID = AnkiMapping.stableID("note:" + key)
             let cardID = AnkiMapping.stableID("card:" + key)
             let exercise = card.kind == .exercise ? Self.exerciseFiles(of: card, root: entry.root) : nil
-            let front = AnkiHTML.html(fromMarkdown: card.front)
+            // Media the card refers to go into the package; the HTML names them as Anki will.
+            let front = media.rewrite(
+                AnkiHTML.html(fromMarkdown: card.front), sourceFile: card.sourceFile, root: entry.root)
+            var referenced = media.resolved
+            let backHTML = media.rewrite(
+                AnkiHTML.html(fromMarkdown: card.back), sourceFile: card.sourceFile, root: entry.root)
+            referenced.merge(media.resolved) { a, _ in a }
             let back = NoteSource(front: card.front, back: card.back, tags: card.tags, exercise: exercise).backField(
-                html: AnkiHTML.html(fromMarkdown: card.back))
+                html: backHTML)
             collection.notes.append(
                 AnkiNote(
                     id: noteID, guid: key, noteTypeID: AnkiMapping.noteTypeID, modified: nowSeconds,
                     tags: card.tags.map { $0.replacingOccurrences(of: " ", with: "_") }, fields: [front, back]))
             data.notes[key] = .init(
                 front: card.front, back: card.back, frontHTML: front, backHTML: back, position: position,
-                exercise: exercise)
+                exercise: exercise, media: referenced.isEmpty ? nil : referenced)
 
             let reviews = entry.history.filter { $0.kind == .review }.count
             if let state = entry.stored.state {
@@ -112,9 +122,10 @@ extension Notebook {
             }
         }
         collection.recallData = data.encoded()
-        try AnkiPackageWriter.write(collection, to: url, now: nowSeconds)
+        try AnkiPackageWriter.write(collection, to: url, now: nowSeconds, media: media.files)
         return AnkiExportReport(
-            path: url.path, decks: chosen.map(\.deck), notes: collection.notes.count, reviews: collection.reviews.count)
+            path: url.path, decks: chosen.map(\.deck), notes: collection.notes.count, reviews: collection.reviews.count,
+            media: media.files.count)
     }
 
     /// The files of an exercise card's folder (regular files directly in it, each within a deck

@@ -24,7 +24,9 @@ public struct AnkiImportReport: Sendable {
     public var notesSkipped: Int
     /// Cards already defined by deck files of their own: their reviews were merged, their text left to those files.
     public var matchedExisting: Int
+    /// Media files in the package, and those written into deck folders (the ones notes refer to).
     public var mediaFiles: Int
+    public var mediaImported: Int
 }
 
 extension Notebook {
@@ -36,9 +38,19 @@ extension Notebook {
     /// anything is written. See docs/ANKI.md for the mapping.
     public func importAnki(_ url: URL, limits: AnkiLimits = .standard) throws -> AnkiImportReport {
         let path = url.path
-        let contents = try AnkiPackageReader(limits: limits).read(url)
+        // The media the notes refer to are extracted here first, checked, then copied into the decks.
+        let mediaWork = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-media-\(UUID().uuidString.prefix(8))")
+        do {
+            try FileManager.default.createDirectory(at: mediaWork, withIntermediateDirectories: true)
+        } catch {
+            throw AnkiTransferError.cannotWriteDeck(path: mediaWork.path, reason: error.localizedDescription)
+        }
+        defer { try? FileManager.default.removeItem(at: mediaWork) }
+        let contents = try AnkiPackageReader(limits: limits).read(url, mediaFolder: mediaWork)
         let plan = try AnkiImportPlan.make(
-            contents.collection, path: path, notebook: self, folder: ankiDecksFolder)
+            contents.collection, path: path, notebook: self, folder: ankiDecksFolder,
+            media: AnkiMediaFiles(contents.media))
 
         // Writing starts here: deck files first (checked in a staging folder), then the notebook.
         let (folders, refused) = try plan.writeDecks(into: ankiDecksFolder, packageName: url.lastPathComponent)
@@ -60,7 +72,8 @@ extension Notebook {
             path: path, decks: plan.decks.map(\.id).filter { !refusedIDs.contains($0) }, folders: folders.map(\.path),
             refusedDecks: refused.map { ($0.deck, $0.reason) }, counts: counts,
             notes: contents.collection.notes.count, reviewsAdded: added, reviewsSkipped: plan.reviewsSkipped,
-            notesSkipped: plan.notesSkipped, matchedExisting: plan.matched, mediaFiles: contents.mediaFiles)
+            notesSkipped: plan.notesSkipped, matchedExisting: plan.matched, mediaFiles: contents.mediaFiles,
+            mediaImported: plan.decks.reduce(0) { $0 + $1.media.count })
     }
 }
 
@@ -79,6 +92,9 @@ struct AnkiImportPlan {
         var id: String
         var title: String
         var cards: [PlannedCard]
+        /// Media files for the deck folder: path inside it (`media/x.png`, or for a note Recall
+        /// exported, the path its Markdown refers to) → extracted file.
+        var media: [String: URL] = [:]
     }
 
     /// A revlog row and the card it belongs to; `exact` when Recall wrote the package and kept the event.
@@ -97,9 +113,10 @@ struct AnkiImportPlan {
 
     /// Reads what the plan needs from the notebook (its decks' folders; the card ids of a deck
     /// that lives elsewhere under an id the package also uses), then plans without it.
-    static func make(_ collection: AnkiCollection, path: String, notebook: Notebook, folder: URL) throws
-        -> AnkiImportPlan
-    {
+    static func make(
+        _ collection: AnkiCollection, path: String, notebook: Notebook, folder: URL,
+        media: AnkiMediaFiles = AnkiMediaFiles([:])
+    ) throws -> AnkiImportPlan {
         let converters = try converters(for: collection, path: path)
         let roots = Dictionary(try notebook.decks().map { ($0.deck, $0.root) }, uniquingKeysWith: { a, _ in a })
         let saved = RecallPackageData.decode(collection.recallData)
@@ -111,7 +128,7 @@ struct AnkiImportPlan {
             knownCards[match] = Set(try notebook.store.cards(deck: match, includeRemoved: true).map(\.id))
         }
         var plan = AnkiImportPlan(device: "anki-\(collection.creation)")
-        plan.add(placed, of: collection, converters: converters, saved: saved, knownCards: knownCards)
+        plan.add(placed, of: collection, converters: converters, saved: saved, knownCards: knownCards, media: media)
         return plan
     }
 
@@ -211,7 +228,7 @@ struct AnkiImportPlan {
     /// Plans the placed decks' cards and reviews. `knownCards`: the card ids of each match deck.
     private mutating func add(
         _ placed: [PlacedDeck], of collection: AnkiCollection, converters: [Int64: AnkiNoteConverter.Plan],
-        saved: RecallPackageData?, knownCards: [String: Set<String>]
+        saved: RecallPackageData?, knownCards: [String: Set<String>], media: AnkiMediaFiles
     ) {
         let cardsByNote = Dictionary(grouping: collection.cards, by: \.noteID)
         let reviewsByCard = Dictionary(grouping: collection.reviews, by: \.cardID)
@@ -221,12 +238,26 @@ struct AnkiImportPlan {
             var usedIDs = Set<String>()
             for note in placedDeck.notes {
                 guard let mapped = converters[note.noteTypeID] else { continue }
-                let converted = Self.convert(note, mapped, saved: saved)
+                let converted = Self.convert(note, mapped, saved: saved, media: media)
                 if converted.isEmpty {
                     // Its cards' reviews go too, and are counted as skipped with it.
                     notesSkipped += 1
                     reviewsSkipped += (cardsByNote[note.id] ?? []).reduce(0) { $0 + (reviewsByCard[$1.id]?.count ?? 0) }
                     continue
+                }
+                if let kept = Self.kept(note, saved) {
+                    // Recall's own note: its Markdown is kept, so the file goes where it points.
+                    for (reference, name) in kept.media ?? [:] {
+                        if let file = media.file(name), let path = Self.deckPath(reference) {
+                            deck.media[path] = file.url
+                        }
+                    }
+                } else {
+                    for field in note.fields {
+                        for name in AnkiMedia.references(in: field) {
+                            if let file = media.file(name) { deck.media["media/" + file.name] = file.url }
+                        }
+                    }
                 }
                 let tags = note.tags.flatMap { $0.lowercased().split(separator: ",").map(String.init) }
                     .filter { !$0.isEmpty }
@@ -273,13 +304,30 @@ struct AnkiImportPlan {
         return "anki-\(AnkiMapping.shortHash(note.guid))"
     }
 
+    /// What Recall kept of a note it exported, when nobody edited the note since.
+    static func kept(_ note: AnkiNote, _ saved: RecallPackageData?) -> RecallPackageData.Note? {
+        guard note.noteTypeID == AnkiMapping.noteTypeID, let kept = saved?.notes[note.guid], note.fields.count >= 2,
+            note.fields[0] == kept.frontHTML, note.fields[1] == kept.backHTML
+        else { return nil }
+        return kept
+    }
+
+    /// A Markdown link target as a path inside the deck folder, or nil when it would leave it (a
+    /// `..`, an absolute path) or name something the deck scanner reads (`*.md`, `*.yaml`).
+    static func deckPath(_ reference: String) -> String? {
+        guard let decoded = reference.removingPercentEncoding, !decoded.hasPrefix("/") else { return nil }
+        let parts = decoded.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.allSatisfy({ AnkiMedia.isSafeName($0) && !$0.hasPrefix(".") }),
+            let last = parts.last?.lowercased(), !last.hasSuffix(".md"), !last.hasSuffix(".yaml")
+        else { return nil }
+        return decoded
+    }
+
     /// The note's cards as Markdown; a note Recall wrote and nobody edited since comes back exactly.
-    static func convert(_ note: AnkiNote, _ plan: AnkiNoteConverter.Plan, saved: RecallPackageData?)
-        -> [AnkiNoteConverter.Converted]
-    {
-        if note.noteTypeID == AnkiMapping.noteTypeID, let kept = saved?.notes[note.guid],
-            note.fields.count >= 2, note.fields[0] == kept.frontHTML, note.fields[1] == kept.backHTML
-        {
+    static func convert(
+        _ note: AnkiNote, _ plan: AnkiNoteConverter.Plan, saved: RecallPackageData?, media: AnkiMediaFiles
+    ) -> [AnkiNoteConverter.Converted] {
+        if let kept = kept(note, saved) {
             // An exercise comes back as its folder; without its files its prompt is joined onto
             // the heading line, the only place a question has in a Markdown deck.
             let front = kept.exercise == nil ? AnkiNoteConverter.oneLine(kept.front) : kept.front
@@ -288,7 +336,7 @@ struct AnkiImportPlan {
         // A Recall note that went through Anki (its package's col.conf is gone): the Markdown at
         // the end of its Back field, while both fields are still what Recall renders from it.
         guard note.noteTypeID == AnkiMapping.noteTypeID, note.fields.count >= 2 else {
-            return AnkiNoteConverter.convert(note, plan: plan)
+            return AnkiNoteConverter.convert(withMedia(note, media), plan: plan)
         }
         let (backHTML, source) = NoteSource.split(backField: note.fields[1])
         if let source, note.fields[0] == AnkiHTML.html(fromMarkdown: source.front),
@@ -309,7 +357,16 @@ struct AnkiImportPlan {
         fields[1] = backHTML
         var edited = note
         edited.fields = fields
-        return AnkiNoteConverter.convert(edited, plan: plan)
+        return AnkiNoteConverter.convert(withMedia(edited, media), plan: plan)
+    }
+
+    /// The note with its references to media the package holds pointing into the deck's `media/`.
+    static func withMedia(_ note: AnkiNote, _ media: AnkiMediaFiles) -> AnkiNote {
+        var note = note
+        note.fields = note.fields.map { field in
+            AnkiMedia.rewrite(field) { name in media.file(name).map { "media/" + AnkiMedia.urlPath($0.name) } }
+        }
+        return note
     }
 
     /// Whether an exercise's files (from a package: hostile) make the exercise `id`: at most 64
@@ -414,6 +471,11 @@ struct AnkiImportPlan {
                     for (name, data) in files where Self.isPlainFileName(name) {
                         try data.write(to: exercise.appendingPathComponent(name))
                     }
+                }
+                for (path, source) in deck.media.sorted(by: { $0.key < $1.key }) {
+                    let target = dir.appendingPathComponent(path)
+                    try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    if !fm.fileExists(atPath: target.path) { try fm.copyItem(at: source, to: target) }
                 }
             } catch let error as AnkiTransferError {
                 if case .cannotWriteDeck(_, let reason) = error {

@@ -84,6 +84,8 @@ struct RecallPackageData: Codable {
         /// which a re-import writes the exercise again. A prompt is many lines, and no heading
         /// of a Markdown deck holds it.
         var exercise: [String: Data]? = nil
+        /// Media the Markdown refers to: link target as written → name in the package.
+        var media: [String: String]? = nil
     }
 
     var version = 1

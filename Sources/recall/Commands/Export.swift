@@ -24,7 +24,7 @@ extension Recall {
         struct Report: Encodable {
             var file: String
             var decks: [String]
-            var notes, reviews: Int
+            var notes, reviews, media: Int
         }
 
         func validate() throws {
@@ -36,10 +36,12 @@ extension Recall {
             let result = try notebook.exportAnki(to: URL(fileURLWithPath: apkg), deck: deck)
             if global.json {
                 try Output.json(
-                    Report(file: result.path, decks: result.decks, notes: result.notes, reviews: result.reviews))
+                    Report(
+                        file: result.path, decks: result.decks, notes: result.notes, reviews: result.reviews,
+                        media: result.media))
             } else {
                 print(
-                    "wrote \(result.path): \(result.notes) notes from \(result.decks.count) deck(s), \(result.reviews) reviews"
+                    "wrote \(result.path): \(result.notes) notes from \(result.decks.count) deck(s), \(result.reviews) reviews, \(result.media) media files"
                 )
             }
         }

@@ -36,7 +36,7 @@ extension Recall {
             var file: String
             var decks: [String]
             var folders: [String]
-            var notes, reviews_added, reviews_skipped, notes_skipped, matched_existing, media_ignored: Int
+            var notes, reviews_added, reviews_skipped, notes_skipped, matched_existing, media_files, media_imported: Int
             var refused_decks: [RefusedDeck]
         }
 
@@ -74,7 +74,7 @@ extension Recall {
                             file: $0.path, decks: $0.decks, folders: $0.folders, notes: $0.notes,
                             reviews_added: $0.reviewsAdded, reviews_skipped: $0.reviewsSkipped,
                             notes_skipped: $0.notesSkipped, matched_existing: $0.matchedExisting,
-                            media_ignored: $0.mediaFiles,
+                            media_files: $0.mediaFiles, media_imported: $0.mediaImported,
                             refused_decks: $0.refusedDecks.map { RefusedDeck(deck: $0.deck, reason: $0.reason) })
                     })
             let ids = report.ids_written
@@ -98,8 +98,10 @@ extension Recall {
                             "  \(package.reviewsSkipped) reviews skipped: of reversed sides, of skipped notes, or manual rescheduling"
                         )
                     }
-                    if package.mediaFiles > 0 {
-                        print("  \(package.mediaFiles) media files ignored: Recall does not import media")
+                    if package.mediaImported > 0 || package.mediaFiles > 0 {
+                        print(
+                            "  \(package.mediaImported) media files the notes refer to written into the decks' media/ folders (of \(package.mediaFiles) in the package)"
+                        )
                     }
                 }
                 print(
