@@ -26,6 +26,7 @@ extension Notebook {
         struct Entry {
             var stored: StoredCard
             var history: [ReviewEvent]
+            var actions: [CardAction]
             var deckID: Int64
         }
         var entries: [Entry] = []
@@ -39,7 +40,10 @@ extension Notebook {
             ankiDecks.append(ankiDeck)
             for key in try store.cards(deck: summary.deck) {
                 guard let stored = try store.card(key) else { continue }
-                entries.append(Entry(stored: stored, history: try store.history(of: key), deckID: ankiDeck.id))
+                entries.append(
+                    Entry(
+                        stored: stored, history: try store.history(of: key), actions: try store.actions(of: key),
+                        deckID: ankiDeck.id))
             }
         }
         guard !entries.isEmpty else { throw AnkiTransferError.nothingToExport(deck: deck) }
@@ -63,26 +67,36 @@ extension Notebook {
             let cardID = AnkiMapping.stableID("card:" + key)
             let front = AnkiHTML.html(fromMarkdown: card.front)
             let back = AnkiHTML.html(fromMarkdown: card.back)
+            // The note changed when its text did, and the card with its last event: Anki's importer
+            // overwrites a note it holds only with a newer one, so an edit made in Anki survives
+            // an export that changed nothing.
+            let noteModified = (entry.stored.textChanged ?? AnkiMapping.unknownChangeMillis) / 1000
+            let lastEvent = max(
+                entry.history.map(\.timestamp).max() ?? 0, entry.actions.map(\.timestamp).max() ?? 0)
+            let cardModified = max(noteModified, lastEvent / 1000)
             collection.notes.append(
                 AnkiNote(
-                    id: noteID, guid: key, noteTypeID: AnkiMapping.noteTypeID, modified: nowSeconds,
+                    id: noteID, guid: key, noteTypeID: AnkiMapping.noteTypeID, modified: noteModified,
                     tags: card.tags.map { $0.replacingOccurrences(of: " ", with: "_") }, fields: [front, back]))
             data.notes[key] = .init(
                 front: card.front, back: card.back, frontHTML: front, backHTML: back, position: position)
 
             let reviews = entry.history.filter { $0.kind == .review }.count
+            // Suspended, else buried (by hand) on the day of the export, else the card's own queue.
+            let buried = entry.stored.buriedUntil.map { $0 > today } ?? false
+            let held = entry.stored.suspended ? -1 : buried ? -3 : nil
             if let state = entry.stored.state {
                 collection.cards.append(
                     AnkiCard(
-                        id: cardID, noteID: noteID, deckID: entry.deckID, ordinal: 0, modified: nowSeconds,
-                        type: .review, queue: 2, due: Int64(firstDay.distance(to: state.due)),
+                        id: cardID, noteID: noteID, deckID: entry.deckID, ordinal: 0, modified: cardModified,
+                        type: .review, queue: held ?? 2, due: Int64(firstDay.distance(to: state.due)),
                         interval: max(state.interval, 1), factor: state.ef100 * 10, repetitions: reviews,
                         lapses: state.lapses))
             } else {
                 collection.cards.append(
                     AnkiCard(
-                        id: cardID, noteID: noteID, deckID: entry.deckID, ordinal: 0, modified: nowSeconds,
-                        type: .new, queue: 0, due: Int64(position + 1), interval: 0, factor: 0, repetitions: 0,
+                        id: cardID, noteID: noteID, deckID: entry.deckID, ordinal: 0, modified: cardModified,
+                        type: .new, queue: held ?? 0, due: Int64(position + 1), interval: 0, factor: 0, repetitions: 0,
                         lapses: 0))
             }
 

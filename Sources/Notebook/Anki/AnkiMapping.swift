@@ -38,6 +38,10 @@ enum AnkiMapping {
         }
     }
 
+    /// The time of change given to a note whose text changed before Recall recorded when (an old
+    /// notebook's card): a fixed past instant (2001-09-09), so that exports agree with each other.
+    static let unknownChangeMillis: Int64 = 1_000_000_000_000
+
     /// A stable id for Anki's tables (FNV-1a of `text`), shaped like Anki's own ids: milliseconds
     /// of a past instant (2001–2020). Anki's importer gives ids from the future new values, and
     /// then no longer recognises the card when a later package brings more reviews for it.

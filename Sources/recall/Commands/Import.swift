@@ -37,6 +37,9 @@ extension Recall {
             var decks: [String]
             var folders: [String]
             var notes, reviews_added, reviews_skipped, notes_skipped, matched_existing, media_ignored: Int
+            /// Every note, card and revlog row left out, by reason (AnkiSkip's codes).
+            var skipped: [String: Int]
+            var states_set: Int
         }
 
         static func describe(_ progress: ImportProgress) -> String {
@@ -68,7 +71,9 @@ extension Recall {
                             file: $0.path, decks: $0.decks, folders: $0.folders, notes: $0.notes,
                             reviews_added: $0.reviewsAdded, reviews_skipped: $0.reviewsSkipped,
                             notes_skipped: $0.notesSkipped, matched_existing: $0.matchedExisting,
-                            media_ignored: $0.mediaFiles)
+                            media_ignored: $0.mediaFiles,
+                            skipped: Dictionary(uniqueKeysWithValues: $0.skipped.map { ($0.key.rawValue, $0.value) }),
+                            states_set: $0.statesSet)
                     })
             let ids = report.ids_written
             let errors = result.decks?.errors ?? []
@@ -83,13 +88,12 @@ extension Recall {
                             "; \(package.matchedExisting) cards matched existing decks (reviews merged, text left to their files)"
                     }
                     print(line)
-                    if package.notesSkipped > 0 {
-                        print("  \(package.notesSkipped) notes skipped: empty question or answer")
+                    for skip in AnkiSkip.allCases {
+                        guard let count = package.skipped[skip], count > 0 else { continue }
+                        print("  \(count) \(skip.item)\(count == 1 ? "" : "s") skipped: \(skip.reason)")
                     }
-                    if package.reviewsSkipped > 0 {
-                        print(
-                            "  \(package.reviewsSkipped) reviews skipped: of reversed sides, of skipped notes, or manual rescheduling"
-                        )
+                    if package.statesSet > 0 {
+                        print("  \(package.statesSet) schedules and states set as Anki had them")
                     }
                     if package.mediaFiles > 0 {
                         print("  \(package.mediaFiles) media files ignored: Recall does not import media")
