@@ -165,4 +165,41 @@ struct AnkiStateInteropTests {
         let last = try Interop.run("anki_open.py", [collection, third], in: work)
         #expect(back(last, "d/plain") == "Plain answer, from Recall.")
     }
+
+    @Test("the schedules and states an Anki import set reach another device by progress sync, which folds them alike")
+    func statesTravelBySync() throws {
+        let root = try TemporaryFolder("recall-progress")
+        defer { root.remove() }
+        let package = root.path + "/studied.apkg"
+        try Interop.run("anki_study.py", [try Interop.collectionFolder(root, "anki"), package], in: root)
+        let remote = try GitCLI.bareRemote(in: root, name: "progress", files: [:])
+        let a = try TemporaryFolder("recall-home")
+        let b = try TemporaryFolder("recall-home")
+        defer { a.remove(); b.remove() }
+        let now = "2026-12-01T10:00:00Z"
+        let imported = try RecallProcess.run(["import", package], home: a.path, now: now)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        // The other device reads the decks as files (their folders under A's data home), without any event.
+        let folders = try FileManager.default.contentsOfDirectory(atPath: a.path + "/decks").filter {
+            !$0.hasPrefix(".")
+        }
+        #expect(!folders.isEmpty)
+        let files = try RecallProcess.run(["import"] + folders.map { a.path + "/decks/" + $0 }, home: b.path, now: now)
+        #expect(files.status == 0, "\(files.stderr)")
+        #expect(try Self.states(a, now: now) != Self.states(b, now: now))
+        for home in [a, b] {
+            let set = try RecallProcess.run(
+                ["progress", "remote", "file://" + remote.path, "--home", home.path], home: nil)
+            #expect(set.status == 0, "\(set.stderr)")
+        }
+        for home in [a, b, a] {
+            let synced = try RecallProcess.run(["sync"], home: home.path, now: now)
+            #expect(synced.status == 0, "\(synced.stderr)")
+        }
+        let statesA = try Self.states(a, now: now)
+        #expect(statesA == (try Self.states(b, now: now)))
+        #expect(statesA.values.contains { $0.hasPrefix("state=suspended") })
+        let doctor = try RecallProcess.run(["doctor"], home: b.path, now: now)
+        #expect(doctor.status == 0, "\(doctor.stdout) \(doctor.stderr)")
+    }
 }
