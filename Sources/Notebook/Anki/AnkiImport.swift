@@ -388,13 +388,14 @@ struct AnkiImportPlan {
         calendar: StudyCalendar, notebook: Notebook, historyOf: [CardKey: [ReviewEvent]]
     ) throws -> [CardAction] {
         let ordered = states.sorted { ($0.anki.id, $0.card) < ($1.anki.id, $1.card) }
-        var digest = ""
+        var digest = AnkiMapping.fnv1a("")
         for state in ordered {
             let c = state.anki
-            digest += "\(state.card) \(c.id) \(c.type.rawValue) \(c.queue) \(c.due) \(c.interval) \(c.factor) "
-            digest += "\(c.lapses) \(c.modified) \(state.lastRow ?? 0)\n"
+            digest = AnkiMapping.fnv1a(
+                "\(state.card) \(c.id) \(c.type.rawValue) \(c.queue) \(c.due) \(c.interval) \(c.factor) \(c.lapses) "
+                    + "\(c.modified) \(state.lastRow ?? 0)\n", continuing: digest)
         }
-        let stateDevice = "\(device)-\(AnkiMapping.shortHash(digest))"
+        let stateDevice = "\(device)-\(AnkiMapping.shortHash(of: digest))"
         var actions: [CardAction] = []
         for (index, state) in ordered.enumerated() {
             let history = try historyOf[state.card] ?? notebook.store.history(of: state.card)
