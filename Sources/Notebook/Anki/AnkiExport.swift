@@ -100,9 +100,17 @@ extension Notebook {
                         lapses: 0))
             }
 
-            // The history replayed through SM-2, so each row carries the interval and ease it led to.
+            // The history replayed through SM-2, so each row carries the interval and ease it led to;
+            // a forget or a schedule action (an import's) sets the state the next grades start from.
             var state: CardState?
+            var cuts = entry.actions.filter { $0.kind == .forget || $0.kind == .schedule }[...]
             for event in entry.history.sorted(by: ReviewEvent.foldOrder) {
+                while let cut = cuts.first,
+                    (cut.timestamp, cut.device, cut.seq) < (event.timestamp, event.device, event.seq)
+                {
+                    state = cut.schedule
+                    cuts = cuts.dropFirst()
+                }
                 let before = state
                 if event.kind == .review { state = SM2.review(state, grade: event.grade, on: event.day) }
                 var id = event.timestamp
