@@ -59,7 +59,7 @@ extension Notebook {
         return AnkiImportReport(
             path: path, decks: plan.decks.map(\.id), folders: folders.map(\.path), counts: counts,
             notes: contents.collection.notes.count, reviewsAdded: added,
-            reviewsSkipped: plan.skipped.filter { $0.key.item == "review" }.values.reduce(0, +),
+            reviewsSkipped: plan.skipped.filter { $0.key.item == .review }.values.reduce(0, +),
             notesSkipped: plan.skipped[.emptyNote] ?? 0, skipped: plan.skipped.filter { $0.value > 0 },
             statesSet: statesSet,
             matchedExisting: plan.matched, mediaFiles: contents.mediaFiles)
@@ -183,7 +183,12 @@ struct AnkiImportPlan {
     /// one, and a package holding one of them gives it the same id.
     static func deckID(name: String, ankiID: Int64, collection: Int64) -> String {
         let slug = Identifier.slug(name.replacingOccurrences(of: "::", with: " "))
-        let tag = AnkiMapping.shortHash("deck:\(collection):\(ankiID)").prefix(6)
+        // FNV-1a's last bytes barely reach its high digits: mixed first (SplitMix64's finalizer), so
+        // that deck ids a digit apart get tags that differ throughout.
+        var z = AnkiMapping.fnv1a("deck:\(collection):\(ankiID)")
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        let tag = AnkiMapping.shortHash(of: z ^ (z >> 31)).prefix(6)
         return (slug.isEmpty ? "anki" : slug) + "-" + tag
     }
 

@@ -11,12 +11,17 @@ public enum AnkiSkip: String, Sendable, CaseIterable {
     case reviewManual = "review_manual"
     case reviewUnknownButton = "review_unknown_button"
 
-    /// What is skipped: a note, a card or a review.
-    public var item: String {
+    /// What an Anki package holds that an import may skip.
+    public enum Item: String, Sendable {
+        case note, card, review
+    }
+
+    /// What is skipped: a note, a card or a revlog row.
+    public var item: Item {
         switch self {
-        case .emptyNote: "note"
-        case .cardOfSkippedNote, .cardNotMade, .cardWithoutNote: "card"
-        default: "review"
+        case .emptyNote: .note
+        case .cardOfSkippedNote, .cardNotMade, .cardWithoutNote: .card
+        default: .review
         }
     }
 

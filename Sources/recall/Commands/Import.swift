@@ -90,7 +90,7 @@ extension Recall {
                     print(line)
                     for skip in AnkiSkip.allCases {
                         guard let count = package.skipped[skip], count > 0 else { continue }
-                        print("  \(count) \(skip.item)\(count == 1 ? "" : "s") skipped: \(skip.reason)")
+                        print("  \(count) \(skip.item.rawValue)\(count == 1 ? "" : "s") skipped: \(skip.reason)")
                     }
                     if package.statesSet > 0 {
                         print("  \(package.statesSet) schedules and states set as Anki had them")
