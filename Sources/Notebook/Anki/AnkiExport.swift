@@ -73,7 +73,7 @@ extension Notebook {
             let noteModified = (entry.stored.textChanged ?? AnkiMapping.unknownChangeMillis) / 1000
             let lastEvent = max(
                 entry.history.map(\.timestamp).max() ?? 0, entry.actions.map(\.timestamp).max() ?? 0)
-            let cardModified = max(noteModified, lastEvent / 1000)
+            let cardModified = max(noteModified, (lastEvent + 999) / 1000)  // not before the last event
             collection.notes.append(
                 AnkiNote(
                     id: noteID, guid: key, noteTypeID: AnkiMapping.noteTypeID, modified: noteModified,
