@@ -50,7 +50,7 @@ public final class Notebook: Sendable {
         if let tally { scanner.fileRead = { @Sendable cards in tally.read(cards: cards) } }
         let scan = scanner.scan(paths)
         tally?.saving()
-        let counts = try store.apply(scan.decks)
+        let counts = try store.apply(scan.decks, changedAt: environment.nowMillis)
         return ImportReport(
             counts: counts, idsWritten: scan.idsWritten, errors: scan.allIssues, decks: scan.decks.map(\.id))
     }
@@ -62,7 +62,8 @@ public final class Notebook: Sendable {
         var scanner = DeckScanner(writeIDs: writeIDs)
         scanner.knownRoots = try store.deckRoots()
         let scan = scanner.scanChanges(paths, within: root)
-        let counts = try store.apply(scan.decks, vanishedFiles: scan.vanishedFiles)
+        let counts = try store.apply(
+            scan.decks, vanishedFiles: scan.vanishedFiles, changedAt: environment.nowMillis)
         return ImportReport(
             counts: counts, idsWritten: scan.idsWritten, errors: scan.allIssues, decks: scan.decks.map(\.id))
     }

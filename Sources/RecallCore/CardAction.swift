@@ -10,6 +10,9 @@ public enum CardActionKind: String, Sendable, Codable, CaseIterable {
     case forget
     /// Suspended for lapsing too often (the detection itself is not part of this kind).
     case leech
+    /// Sets the card's schedule to the one it carries (`CardAction.schedule`): later grades fold
+    /// from it. Written by imports (an Anki card's own schedule), never typed.
+    case schedule
 }
 
 /// One study action on one card, an event of the log like a `ReviewEvent`.
@@ -23,15 +26,24 @@ public struct CardAction: Hashable, Sendable, Codable {
     public var kind: CardActionKind
     public var device: String
     public var seq: Int64
+    /// The schedule a `schedule` action sets; nil for every other kind.
+    public var schedule: CardState?
 
-    public init(card: CardKey, timestamp: Int64, day: StudyDay, kind: CardActionKind, device: String, seq: Int64) {
+    public init(
+        card: CardKey, timestamp: Int64, day: StudyDay, kind: CardActionKind, device: String, seq: Int64,
+        schedule: CardState? = nil
+    ) {
         self.card = card
         self.timestamp = timestamp
         self.day = day
         self.kind = kind
         self.device = device
         self.seq = seq
+        self.schedule = schedule
     }
+
+    /// Whether the payload fits the kind: a `schedule` action carries a schedule, no other does.
+    public var isWellFormed: Bool { (kind == .schedule) == (schedule != nil) }
 }
 
 /// One entry of the log: a grade or a study action.

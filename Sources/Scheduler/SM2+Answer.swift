@@ -27,11 +27,14 @@ extension SM2 {
     /// card, grade, day, timestamp, device and seq; its kind is decided here), returns the event to
     /// log and the card's new state. The first grade of a study day is the scheduling review,
     /// refused when the card is not due; later ones that day are drills, refused unless the last
-    /// grade that day still needs a re-drill. `early` lifts both refusals.
-    public static func answer(_ draft: ReviewEvent, history: [ReviewEvent], early: Bool) throws(NotDue) -> AnswerStep {
+    /// grade that day still needs a re-drill. `early` lifts both refusals. `start`: the schedule
+    /// the history folds from (a `schedule` action's; nil for a new card).
+    public static func answer(_ draft: ReviewEvent, history: [ReviewEvent], from start: CardState? = nil, early: Bool)
+        throws(NotDue) -> AnswerStep
+    {
         let today = history.filter { $0.day == draft.day }
         let kind = kindOfNextGrade(eventsToday: today)
-        let before = fold(history)
+        let before = fold(history, from: start)
         if !early {
             switch kind {
             case .review:
@@ -44,7 +47,7 @@ extension SM2 {
         event.kind = kind
         let all = history + [event]
         // A drill never comes first on a day, so the history holds a review and the fold a state.
-        let state = fold(all) ?? review(before, grade: event.grade, on: event.day)
+        let state = fold(all, from: start) ?? review(before, grade: event.grade, on: event.day)
         let firstReview = all.lazy.filter { $0.kind == .review }.map(\.day).min() ?? event.day
         return AnswerStep(event: event, state: state, firstReview: firstReview)
     }

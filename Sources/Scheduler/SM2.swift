@@ -40,8 +40,10 @@ public enum SM2 {
 
     /// Folds a card's events (in any order; sorted here by `ReviewEvent.foldOrder`) into its state.
     /// Drills are logged but never change the schedule; nil when no scheduling review exists.
-    public static func fold<S: Sequence>(_ events: S) -> CardState? where S.Element == ReviewEvent {
-        events.sorted(by: ReviewEvent.foldOrder).reduce(nil) { state, event in
+    /// `start`: the schedule the card had before these events (nil: a new card).
+    public static func fold<S: Sequence>(_ events: S, from start: CardState? = nil) -> CardState?
+    where S.Element == ReviewEvent {
+        events.sorted(by: ReviewEvent.foldOrder).reduce(start) { state, event in
             event.kind == .review ? review(state, grade: event.grade, on: event.day) : state
         }
     }

@@ -9,11 +9,15 @@ extension NotebookStore {
     /// but only from a deck read without errors — and returning ones restored. A deck read under a
     /// new id from the root of another (its `deck:` changed) replaces it: the old deck's cards are
     /// marked removed. Cards read from `vanishedFiles` (deleted, in no deck any more) are removed.
-    public func apply(_ decks: [ScannedDeck], vanishedFiles: [String] = []) throws -> ImportCounts {
+    /// `changedAt` (milliseconds) is recorded as the time the text of added and edited cards
+    /// changed; nil records it as unknown.
+    public func apply(_ decks: [ScannedDeck], vanishedFiles: [String] = [], changedAt: Int64? = nil) throws
+        -> ImportCounts
+    {
         try write { db in
             var counts = ImportCounts()
             for deck in decks {
-                counts += try apply(deck, db)
+                counts += try apply(deck, changedAt: changedAt, db)
             }
             if !vanishedFiles.isEmpty {
                 try db.execute(
@@ -52,14 +56,14 @@ extension NotebookStore {
     }
 
     /// One deck's import, step by step.
-    private func apply(_ deck: ScannedDeck, _ db: Database) throws -> ImportCounts {
+    private func apply(_ deck: ScannedDeck, changedAt: Int64?, _ db: Database) throws -> ImportCounts {
         var counts = ImportCounts()
         if deck.idIsDeclared { counts.removed += try retireRenamedDecks(of: deck, db) }
         try saveDeck(deck, db)
         let existing = try existingCards(of: deck.id, db)
         // New cards are indexed for search afterwards, all in one statement (see Schema).
         let firstNewRow = (try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM card") ?? 0) + 1
-        let written = try writeCards(deck, existing: existing, db)
+        let written = try writeCards(deck, existing: existing, changedAt: changedAt, db)
         counts += written.counts
         if written.counts.added > 0 { try indexCards(fromRow: firstNewRow, db) }
         if deck.isClean {
@@ -106,18 +110,21 @@ extension NotebookStore {
 
     /// Inserts new cards, updates edited and returning ones, moves the rest's source location.
     private func writeCards(
-        _ deck: ScannedDeck, existing: [String: ExistingCard], _ db: Database
+        _ deck: ScannedDeck, existing: [String: ExistingCard], changedAt: Int64?, _ db: Database
     ) throws -> (counts: ImportCounts, seen: Set<String>, added: [String]) {
         let insert = try db.cachedStatement(
             sql: """
-                INSERT INTO card(key, deck, id, kind, front, back, tags, content_hash, source_file, source_line, position)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO card(key, deck, id, kind, front, back, tags, content_hash, source_file, source_line, position,
+                    text_changed)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+        // A returning card whose text is the same keeps its time of change.
         let update = try db.cachedStatement(
             sql: """
-                UPDATE card SET kind = ?, front = ?, back = ?, tags = ?, content_hash = ?, source_file = ?,
-                    source_line = ?, position = ?, removed = 0
-                WHERE key = ?
+                UPDATE card SET kind = ?1, front = ?2, back = ?3, tags = ?4, source_file = ?5,
+                    source_line = ?6, position = ?7, removed = 0,
+                    text_changed = CASE WHEN content_hash = ?8 THEN text_changed ELSE ?9 END, content_hash = ?8
+                WHERE key = ?10
                 """)
         let move = try db.cachedStatement(
             sql: "UPDATE card SET source_file = ?, source_line = ?, position = ? WHERE key = ?")
@@ -132,7 +139,7 @@ extension NotebookStore {
             guard let old = existing[card.key.id] else {
                 try insert.execute(arguments: [
                     key, deck.id, card.key.id, card.kind.rawValue, card.front, card.back, tags, entry.hash,
-                    card.sourceFile, card.sourceLine, position,
+                    card.sourceFile, card.sourceLine, position, changedAt,
                 ])
                 counts.added += 1
                 added.append(key)
@@ -140,8 +147,8 @@ extension NotebookStore {
             }
             if old.removed || old.hash != entry.hash {
                 try update.execute(arguments: [
-                    card.kind.rawValue, card.front, card.back, tags, entry.hash, card.sourceFile, card.sourceLine,
-                    position, key,
+                    card.kind.rawValue, card.front, card.back, tags, card.sourceFile, card.sourceLine, position,
+                    entry.hash, changedAt, key,
                 ])
                 if old.removed { counts.restored += 1 } else { counts.updated += 1 }
             } else {

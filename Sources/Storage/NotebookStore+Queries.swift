@@ -21,6 +21,8 @@ public struct StoredCard: Sendable, Equatable {
     public var buriedUntil: StudyDay? = nil
     /// Marked a leech (its tags then hold `leech` too).
     public var leech = false
+    /// When its text last changed, milliseconds since the epoch; nil when unknown (before Recall recorded it).
+    public var textChanged: Int64? = nil
 }
 
 /// A search result.
@@ -74,7 +76,8 @@ extension NotebookStore {
                     db,
                     sql: """
                         SELECT kind, front, back, tags, source_file, source_line, removed,
-                            ef100, repetitions, interval, due, lapses, last_review, suspended, buried_until, leech
+                            ef100, repetitions, interval, due, lapses, last_review, suspended, buried_until, leech,
+                            text_changed
                         FROM card WHERE key = ?
                         """, arguments: [key.description])
             else { return nil }
@@ -83,7 +86,7 @@ extension NotebookStore {
                 tags: Self.tags(row[3], leech: row[15]), sourceFile: row[4], sourceLine: row[5])
             return StoredCard(
                 card: card, removed: row[6], state: Self.state(row, offset: 7), suspended: row[13],
-                buriedUntil: (row[14] as Int?).map(StudyDay.init(ordinal:)), leech: row[15])
+                buriedUntil: (row[14] as Int?).map(StudyDay.init(ordinal:)), leech: row[15], textChanged: row[16])
         }
     }
 

@@ -46,9 +46,10 @@ extension NotebookStore {
             let deviceID = try Self.deviceID(db)
             let text = key.description
             try requireLiveCard(text, db)
-            // A forgotten card is answered as a new one: the grades before its last forget do not count.
-            let history = CardFold.gradesSinceForget(
-                try history(of: text, db), actions: try CardActionRecord.actions(of: text, db))
+            // A forgotten card is answered as a new one: the grades before its last forget do not
+            // count; a card given a schedule (an import's) is answered from that schedule.
+            let actions = try CardActionRecord.actions(of: text, db)
+            let (start, history) = CardFold.startingPoint(try history(of: text, db), actions: actions)
             let seq = try lastSeq(deviceID, db)
             let draft = ReviewEvent(
                 card: key, timestamp: timestamp, day: day, grade: grade, kind: .review, device: deviceID, seq: seq + 1,
@@ -57,18 +58,23 @@ extension NotebookStore {
                 // Logged as a drill: the schedule, and so the card row, stay as they were.
                 let event = SM2.cram(draft)
                 try insert(event, db)
-                return AnswerOutcome(event: event, state: SM2.fold(history))
+                return AnswerOutcome(event: event, state: SM2.fold(history, from: start))
             }
             let step: AnswerStep
             do throws(NotDue) {
-                step = try SM2.answer(draft, history: history, early: early)
+                step = try SM2.answer(draft, history: history, from: start, early: early)
             } catch {
                 throw StorageError.notDue(card: text, due: error.due.iso, today: day.iso)
             }
             try insert(step.event, db)
-            try db.cachedStatement(sql: Self.updateStateSQL).execute(
-                arguments: Self.stateArguments(step.state, firstReview: step.firstReview.ordinal, key: text))
-            let lapsesBefore = SM2.fold(history)?.lapses ?? 0
+            if start == nil {
+                try db.cachedStatement(sql: Self.updateStateSQL).execute(
+                    arguments: Self.stateArguments(step.state, firstReview: step.firstReview.ordinal, key: text))
+            } else {
+                // The first review day goes back before the schedule: the full fold has it.
+                _ = try refoldStatus(text, db)
+            }
+            let lapsesBefore = SM2.fold(history, from: start)?.lapses ?? 0
             guard leeches.isLeech(lapsesBefore: lapsesBefore, after: step.state.lapses) else {
                 return AnswerOutcome(event: step.event, state: step.state)
             }

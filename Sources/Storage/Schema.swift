@@ -130,6 +130,43 @@ enum Schema {
             try db.execute(
                 sql: "ALTER TABLE card ADD COLUMN leech INTEGER NOT NULL DEFAULT 0 CHECK (leech IN (0, 1))")
         }
+        // A `schedule` action (docs/EVENTS.md) carries the schedule it sets, in the card row's
+        // terms; SQLite cannot change a CHECK in place, so the (small) table is rebuilt.
+        migrator.registerMigration("v6-schedule-action") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE card_action_new (
+                        device TEXT NOT NULL CHECK (device <> ''),
+                        seq INTEGER NOT NULL CHECK (seq > 0),
+                        card TEXT NOT NULL CHECK (card LIKE '%_/_%'),
+                        ts INTEGER NOT NULL,
+                        day INTEGER NOT NULL,
+                        kind TEXT NOT NULL
+                            CHECK (kind IN ('suspend', 'unsuspend', 'bury', 'forget', 'leech', 'schedule')),
+                        ef100 INTEGER CHECK (ef100 >= 130),
+                        repetitions INTEGER CHECK (repetitions >= 0),
+                        interval INTEGER CHECK (interval >= 0),
+                        due INTEGER,
+                        lapses INTEGER CHECK (lapses >= 0),
+                        last_review INTEGER,
+                        CHECK ((kind = 'schedule') = (ef100 IS NOT NULL) AND (ef100 IS NULL) = (repetitions IS NULL)
+                            AND (ef100 IS NULL) = (interval IS NULL) AND (ef100 IS NULL) = (due IS NULL)
+                            AND (ef100 IS NULL) = (lapses IS NULL) AND (ef100 IS NULL) = (last_review IS NULL)),
+                        PRIMARY KEY (device, seq)
+                    ) STRICT, WITHOUT ROWID;
+                    INSERT INTO card_action_new(device, seq, card, ts, day, kind)
+                        SELECT device, seq, card, ts, day, kind FROM card_action;
+                    DROP TABLE card_action;
+                    ALTER TABLE card_action_new RENAME TO card_action;
+                    CREATE INDEX card_action_card ON card_action(card, ts, device, seq);
+                    """)
+        }
+        // When a card's text last changed (milliseconds; NULL: before this step, unknown): an
+        // Anki export gives it as the note's modification time, so that Anki keeps edits made
+        // there over an export that changed nothing (docs/ANKI.md).
+        migrator.registerMigration("v7-text-changed") { db in
+            try db.execute(sql: "ALTER TABLE card ADD COLUMN text_changed INTEGER")
+        }
         return migrator
     }
 }

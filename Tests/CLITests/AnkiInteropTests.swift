@@ -24,6 +24,8 @@ enum Interop {
         process.arguments =
             [RecallProcess.repositoryRoot.appendingPathComponent("Tests/Interop/\(script)").path] + arguments
         process.currentDirectoryURL = folder.url
+        // Anki's days and Recall's (RecallProcess sets TZ=UTC) must be counted in the same zone.
+        process.environment = ProcessInfo.processInfo.environment.merging(["TZ": "UTC"]) { $1 }
         let errors = folder.url.appendingPathComponent("\(script).stderr")
         _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         let out = Pipe()
@@ -155,7 +157,9 @@ struct AnkiInteropTests {
         try decks.write(
             "d/cards.md",
             try decks.read("d/cards.md").replacingOccurrences(of: "Plain answer.", with: "Plain answer, edited."))
-        #expect(try RecallProcess.run(["import", decks.path + "/d"], home: home.path).status == 0)
+        // A day after the first import: the note's modification time is when its text changed.
+        let edited = try RecallProcess.run(["import", decks.path + "/d"], home: home.path, now: "2026-11-24T10:00:00Z")
+        #expect(edited.status == 0)
         #expect(
             try RecallProcess.run(["answer", "d/plain", "4"], home: home.path, now: "2026-11-06T09:00:00Z").status == 0)
         let second = work.path + "/second.apkg"
@@ -195,7 +199,9 @@ struct AnkiInteropTests {
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.json["added"] as? Int == 5)
         let info = (imported.json["packages"] as? [[String: Any]])?.first ?? [:]
-        #expect(info["decks"] as? [String] == ["genanki-test"])
+        // The deck's name as an id, and a hash of its Anki id (issue 18, point 7).
+        let deck = (info["decks"] as? [String])?.first ?? ""
+        #expect((info["decks"] as? [String])?.count == 1 && deck.hasPrefix("genanki-test-"), "\(info)")
         #expect(info["notes"] as? Int == 4)
 
         func show(_ card: String) throws -> [String: Any] {
@@ -203,24 +209,24 @@ struct AnkiInteropTests {
             #expect(result.status == 0, "\(card): \(result.stderr)")
             return result.json
         }
-        let basic = try show("genanki-test/capital-france")
+        let basic = try show("\(deck)/capital-france")
         #expect(basic["front"] as? String == "What is the capital of **France**?")
         #expect(basic["back"] as? String == "Paris\\\n(since 508)")
         #expect(basic["tags"] as? [String] == ["geography", "europe"])
         // Basic and reversed: one card, question to answer.
-        let reversed = try show("genanki-test/chat-cat")
+        let reversed = try show("\(deck)/chat-cat")
         #expect(reversed["front"] as? String == "chat")
         #expect(reversed["back"] as? String == "cat (French)")
         // Cloze: one card per cloze number, the blank in the question, the full text and the extra as answer.
-        let first = try show("genanki-test/cloze-canberra-c1")
+        let first = try show("\(deck)/cloze-canberra-c1")
         #expect(first["front"] as? String == "[...] is the capital of Australia")
         #expect(first["back"] as? String == "Canberra is the capital of Australia\n\nNot Sydney.")
-        let secondCloze = try show("genanki-test/cloze-canberra-c2")
+        let secondCloze = try show("\(deck)/cloze-canberra-c2")
         #expect(secondCloze["front"] as? String == "Canberra is the capital of [...]")
         // genanki's own guid is no Recall id: the card gets a stable one made from it.
         let search = try RecallProcess.run(["search", "quicksort", "--json"], home: home.path)
         let hit = (search.json["cards"] as? [[String: Any]])?.first?["card"] as? String ?? ""
-        #expect(hit.hasPrefix("genanki-test/anki-"), "\(search.stdout)")
+        #expect(hit.hasPrefix("\(deck)/anki-"), "\(search.stdout)")
         let list = try show(hit)
         #expect(list["back"] as? String == "- quicksort\n- merge sort")
 
@@ -251,6 +257,7 @@ struct AnkiInteropTests {
         let total = reviews.values.map(\.count).reduce(0, +)
         #expect(info["reviews_added"] as? Int == total)
         #expect(info["media_imported"] as? Int == 1)
+        let deck = (info["decks"] as? [String])?.first ?? ""
 
         // Ease 1 Again → 1, 2 Hard → 3, 3 Good → 4, 4 Easy → 5; the first answer of a study day
         // is the review, later ones that day are drills.
@@ -261,7 +268,7 @@ struct AnkiInteropTests {
                 let id = row["id"] as? Int ?? 0
                 let card =
                     guid == "anki-made-basic"
-                    ? "anki-made/anki-made-basic" : "anki-made/\(guid)-c\((row["ord"] as? Int ?? 0) + 1)"
+                    ? "\(deck)/anki-made-basic" : "\(deck)/\(guid)-c\((row["ord"] as? Int ?? 0) + 1)"
                 let day = (id / 1000 - 4 * 3600) / 86_400
                 expected[card, default: []].append((grades[row["ease"] as? Int ?? 0] ?? -1, day))
             }
@@ -276,7 +283,7 @@ struct AnkiInteropTests {
             #expect(history.compactMap { $0["kind"] as? String } == kinds, "\(card)")
             #expect(!(shown.json["state"] is NSNull), "\(card) has a schedule")
         }
-        let basic = try RecallProcess.run(["show", "anki-made/anki-made-basic", "--json"], home: home.path)
+        let basic = try RecallProcess.run(["show", "\(deck)/anki-made-basic", "--json"], home: home.path)
         #expect(basic.json["front"] as? String == "What does *SM-2* stand for?")
         #expect(basic.json["tags"] as? [String] == ["algorithms"])
         #expect(basic.json["back"] as? String == "SuperMemo 2\\\n![diagram](media/sm2.png)")
@@ -408,10 +415,11 @@ struct AnkiInteropTests {
         #expect(ankiCards == [0, 1], "Anki's own cards for the note: \(built)")
         let imported = try RecallProcess.run(["import", package, "--json"], home: home.path)
         #expect(imported.status == 0, "\(imported.stderr)")
+        let deck = ((imported.json["packages"] as? [[String: Any]])?.first?["decks"] as? [String])?.first ?? ""
         var fronts: [String] = []
         for ord in ankiCards {
             let shown = try RecallProcess.run(
-                ["show", "anki-made/anki-made-nested-c\(ord + 1)", "--json"], home: home.path)
+                ["show", "\(deck)/anki-made-nested-c\(ord + 1)", "--json"], home: home.path)
             #expect(shown.status == 0, "\(shown.stderr)")
             fronts.append(shown.json["front"] as? String ?? "")
             #expect((shown.json["back"] as? String ?? "").contains("A outer inner part end"), "\(shown.stdout)")

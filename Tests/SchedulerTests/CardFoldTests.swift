@@ -90,4 +90,29 @@ struct CardFoldTests {
         #expect(again.firstReview == day1.advanced(by: 9))
         #expect(CardFold.gradesSinceForget(before + [after], actions: [forget]) == [after])
     }
+
+    @Test("a schedule action sets the card's schedule after its history; later grades fold from it")
+    func schedule() {
+        let history = [grade(1, day: 0, seq: 1), grade(4, day: 1, seq: 2)]
+        let anki = CardState(
+            ef100: 265, repetitions: 2, interval: 9, due: day1.advanced(by: 11), lapses: 1,
+            lastReview: day1.advanced(by: 2))
+        var set = action(.schedule, day: 2, seq: 3)
+        set.schedule = anki
+        let status = CardFold.fold(history, actions: [set])
+        #expect(status.state == anki)
+        #expect(status.firstReview == day1)
+        // The next review multiplies Anki's interval by the EF, as SM-2 does from the second repetition.
+        let next = grade(4, day: 11, seq: 4)
+        let later = CardFold.fold(history + [next], actions: [set])
+        #expect(later.state == SM2.review(anki, grade: Grade.of(4), on: day1.advanced(by: 11)))
+        #expect(later.state?.interval == 24)
+        let start = CardFold.startingPoint(history + [next], actions: [set])
+        #expect(start.state == anki && start.grades == [next])
+        // A forget after it makes the card new again; a schedule with no grades still counts as reviewed.
+        #expect(CardFold.fold(history, actions: [set, action(.forget, day: 3, seq: 5)]).state == nil)
+        let alone = CardFold.fold([], actions: [set])
+        #expect(alone.state == anki && alone.firstReview == anki.lastReview)
+        #expect(set.isWellFormed && !action(.schedule, day: 2, seq: 6).isWellFormed)
+    }
 }

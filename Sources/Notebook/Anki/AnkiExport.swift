@@ -29,6 +29,7 @@ extension Notebook {
         struct Entry {
             var stored: StoredCard
             var history: [ReviewEvent]
+            var actions: [CardAction]
             var deckID: Int64
             var root: String
         }
@@ -45,8 +46,8 @@ extension Notebook {
                 guard let stored = try store.card(key) else { continue }
                 entries.append(
                     Entry(
-                        stored: stored, history: try store.history(of: key), deckID: ankiDeck.id,
-                        root: summary.root))
+                        stored: stored, history: try store.history(of: key), actions: try store.actions(of: key),
+                        deckID: ankiDeck.id, root: summary.root))
             }
         }
         guard !entries.isEmpty else { throw AnkiTransferError.nothingToExport(deck: deck) }
@@ -79,33 +80,51 @@ extension Notebook {
             referenced.merge(media.resolved) { a, _ in a }
             let back = NoteSource(front: card.front, back: card.back, tags: card.tags, exercise: exercise).backField(
                 html: backHTML)
+            // The note changed when its text did, and the card with its last event: Anki's importer
+            // overwrites a note it holds only with a newer one, so an edit made in Anki survives
+            // an export that changed nothing.
+            let noteModified = (entry.stored.textChanged ?? AnkiMapping.unknownChangeMillis) / 1000
+            let lastEvent = max(
+                entry.history.map(\.timestamp).max() ?? 0, entry.actions.map(\.timestamp).max() ?? 0)
+            let cardModified = max(noteModified, (lastEvent + 999) / 1000)  // not before the last event
             collection.notes.append(
                 AnkiNote(
-                    id: noteID, guid: key, noteTypeID: AnkiMapping.noteTypeID, modified: nowSeconds,
+                    id: noteID, guid: key, noteTypeID: AnkiMapping.noteTypeID, modified: noteModified,
                     tags: card.tags.map { $0.replacingOccurrences(of: " ", with: "_") }, fields: [front, back]))
             data.notes[key] = .init(
                 front: card.front, back: card.back, frontHTML: front, backHTML: back, position: position,
                 exercise: exercise, media: referenced.isEmpty ? nil : referenced)
 
             let reviews = entry.history.filter { $0.kind == .review }.count
+            // Suspended, else buried (by hand) on the day of the export, else the card's own queue.
+            let buried = entry.stored.buriedUntil.map { $0 > today } ?? false
+            let held = entry.stored.suspended ? -1 : buried ? -3 : nil
             if let state = entry.stored.state {
                 collection.cards.append(
                     AnkiCard(
-                        id: cardID, noteID: noteID, deckID: entry.deckID, ordinal: 0, modified: nowSeconds,
-                        type: .review, queue: 2, due: Int64(firstDay.distance(to: state.due)),
+                        id: cardID, noteID: noteID, deckID: entry.deckID, ordinal: 0, modified: cardModified,
+                        type: .review, queue: held ?? 2, due: Int64(firstDay.distance(to: state.due)),
                         interval: max(state.interval, 1), factor: state.ef100 * 10, repetitions: reviews,
                         lapses: state.lapses))
             } else {
                 collection.cards.append(
                     AnkiCard(
-                        id: cardID, noteID: noteID, deckID: entry.deckID, ordinal: 0, modified: nowSeconds,
-                        type: .new, queue: 0, due: Int64(position + 1), interval: 0, factor: 0, repetitions: 0,
+                        id: cardID, noteID: noteID, deckID: entry.deckID, ordinal: 0, modified: cardModified,
+                        type: .new, queue: held ?? 0, due: Int64(position + 1), interval: 0, factor: 0, repetitions: 0,
                         lapses: 0))
             }
 
-            // The history replayed through SM-2, so each row carries the interval and ease it led to.
+            // The history replayed through SM-2, so each row carries the interval and ease it led to;
+            // a forget or a schedule action (an import's) sets the state the next grades start from.
             var state: CardState?
+            var cuts = entry.actions.filter { $0.kind == .forget || $0.kind == .schedule }[...]
             for event in entry.history.sorted(by: ReviewEvent.foldOrder) {
+                while let cut = cuts.first,
+                    (cut.timestamp, cut.device, cut.seq) < (event.timestamp, event.device, event.seq)
+                {
+                    state = cut.schedule
+                    cuts = cuts.dropFirst()
+                }
                 let before = state
                 if event.kind == .review { state = SM2.review(state, grade: event.grade, on: event.day) }
                 var id = event.timestamp

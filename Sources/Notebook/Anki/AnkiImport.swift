@@ -22,6 +22,10 @@ public struct AnkiImportReport: Sendable {
     public var reviewsSkipped: Int
     /// Notes left out because their question or answer was empty.
     public var notesSkipped: Int
+    /// Every note, card and revlog row left out, counted by reason.
+    public var skipped: [AnkiSkip: Int]
+    /// Study actions added to give cards Anki's schedule, suspension and burial (docs/ANKI.md).
+    public var statesSet: Int
     /// Cards already defined by deck files of their own: their reviews were merged, their text left to those files.
     public var matchedExisting: Int
     /// Media files in the package, and those written into deck folders (the ones notes refer to).
@@ -62,17 +66,21 @@ extension Notebook {
             }
             counts = result.counts
         }
-        // The reviews of a deck left out are left out with it.
+        // Grades first, then the actions that give each card Anki's state after them; an import
+        // killed between the two adds the missing actions when run again. The reviews and states
+        // of a deck left out are left out with it.
         let refusedIDs = Set(refused.map(\.deck))
-        let events = try plan.events(calendar: environment.calendar, notebook: self).filter {
-            !refusedIDs.contains($0.card.deck)
-        }
-        let added = try store.merge(events)
+        let logged = try plan.logged(calendar: environment.calendar, notebook: self)
+        let added = try store.merge(logged.grades.filter { !refusedIDs.contains($0.card.deck) })
+        let statesSet = try store.merge([], actions: logged.actions.filter { !refusedIDs.contains($0.card.deck) })
         return AnkiImportReport(
             path: path, decks: plan.decks.map(\.id).filter { !refusedIDs.contains($0) }, folders: folders.map(\.path),
             refusedDecks: refused.map { ($0.deck, $0.reason) }, counts: counts,
-            notes: contents.collection.notes.count, reviewsAdded: added, reviewsSkipped: plan.reviewsSkipped,
-            notesSkipped: plan.notesSkipped, matchedExisting: plan.matched, mediaFiles: contents.mediaFiles,
+            notes: contents.collection.notes.count, reviewsAdded: added,
+            reviewsSkipped: plan.skipped.filter { $0.key.item == .review }.values.reduce(0, +),
+            notesSkipped: plan.skipped[.emptyNote] ?? 0, skipped: plan.skipped.filter { $0.value > 0 },
+            statesSet: statesSet,
+            matchedExisting: plan.matched, mediaFiles: contents.mediaFiles,
             mediaImported: plan.decks.reduce(0) { $0 + $1.media.count })
     }
 }
@@ -104,11 +112,20 @@ struct AnkiImportPlan {
         var exact: ReviewEvent?
     }
 
+    /// A Recall card and the Anki card whose schedule and state it takes.
+    struct PlannedState {
+        var card: CardKey
+        var anki: AnkiCard
+        /// The id (time) of the card's last revlog row, answers or not.
+        var lastRow: Int64?
+    }
+
     var decks: [PlannedDeck] = []
     var reviews: [PlannedReview] = []
+    var states: [PlannedState] = []
     var device: String
-    var reviewsSkipped = 0
-    var notesSkipped = 0
+    var creation: Int64
+    var skipped: [AnkiSkip: Int] = [:]
     var matched = 0
 
     /// Reads what the plan needs from the notebook (its decks' folders; the card ids of a deck
@@ -120,14 +137,15 @@ struct AnkiImportPlan {
         let converters = try converters(for: collection, path: path)
         let roots = Dictionary(try notebook.decks().map { ($0.deck, $0.root) }, uniquingKeysWith: { a, _ in a })
         let saved = RecallPackageData.decode(collection.recallData)
-        let placed = place(groups(of: collection), saved: saved, roots: roots, folder: folder)
+        let placed = place(
+            groups(of: collection), collection: collection.creation, saved: saved, roots: roots, folder: folder)
         // One read per deck to match card by card; usually there is none.
         var knownCards: [String: Set<String>] = [:]
         for deck in placed {
             guard let match = deck.matchDeck, knownCards[match] == nil else { continue }
             knownCards[match] = Set(try notebook.store.cards(deck: match, includeRemoved: true).map(\.id))
         }
-        var plan = AnkiImportPlan(device: "anki-\(collection.creation)")
+        var plan = AnkiImportPlan(device: "anki-\(collection.creation)", creation: collection.creation)
         plan.add(placed, of: collection, converters: converters, saved: saved, knownCards: knownCards, media: media)
         return plan
     }
@@ -163,17 +181,40 @@ struct AnkiImportPlan {
         return plans
     }
 
-    /// The notes by Anki deck name: each note goes to the deck of its first card.
-    static func groups(of collection: AnkiCollection) -> [String: [AnkiNote]] {
+    /// The notes of one Anki deck.
+    struct DeckGroup {
+        var ankiID: Int64
+        var name: String
+        var notes: [AnkiNote]
+    }
+
+    /// The notes by Anki deck: each note goes to the deck of its first card (Anki's "Default",
+    /// id 1, when it has none or its deck is missing), in deck id order.
+    static func groups(of collection: AnkiCollection) -> [DeckGroup] {
         let cardsByNote = Dictionary(grouping: collection.cards, by: \.noteID)
         let deckNames = Dictionary(collection.decks.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        var groups: [String: [AnkiNote]] = [:]
+        var groups: [Int64: DeckGroup] = [:]
         for note in collection.notes {
             let first = cardsByNote[note.id]?.min { $0.ordinal < $1.ordinal }
-            let name = first.flatMap { deckNames[$0.deckID] } ?? "Default"
-            groups[name, default: []].append(note)
+            let deck = first.flatMap { card in deckNames[card.deckID].map { (card.deckID, $0) } } ?? (1, "Default")
+            groups[deck.0, default: DeckGroup(ankiID: deck.0, name: deck.1, notes: [])].notes.append(note)
         }
-        return groups
+        return groups.keys.sorted().compactMap { groups[$0] }
+    }
+
+    /// The Recall id of an Anki deck that Recall did not write: its name as an id, then 6 hex
+    /// digits of a hash of its Anki id and its collection's creation time. It depends on nothing
+    /// else in the package, so decks whose names read alike (`A::B`, `A B`, `a-b`) never share
+    /// one, and a package holding one of them gives it the same id.
+    static func deckID(name: String, ankiID: Int64, collection: Int64) -> String {
+        let slug = Identifier.slug(name.replacingOccurrences(of: "::", with: " "))
+        // FNV-1a's last bytes barely reach its high digits: mixed first (SplitMix64's finalizer), so
+        // that deck ids a digit apart get tags that differ throughout.
+        var z = AnkiMapping.fnv1a("deck:\(collection):\(ankiID)")
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        let tag = AnkiMapping.shortHash(of: z ^ (z >> 31)).prefix(6)
+        return (slug.isEmpty ? "anki" : slug) + "-" + tag
     }
 
     /// An Anki deck given its Recall deck: where its file goes, and the deck of the same id living
@@ -185,9 +226,9 @@ struct AnkiImportPlan {
         var matchDeck: String?
     }
 
-    /// Gives each group a deck id of its own, by name order. `roots`: the notebook's deck folders.
+    /// Gives each group a deck id of its own. `roots`: the notebook's deck folders.
     static func place(
-        _ groups: [String: [AnkiNote]], saved: RecallPackageData?, roots: [String: String], folder: URL
+        _ groups: [DeckGroup], collection: Int64, saved: RecallPackageData?, roots: [String: String], folder: URL
     ) -> [PlacedDeck] {
         func ownsDeck(_ id: String) -> Bool {
             guard let root = roots[id] else { return true }
@@ -196,9 +237,10 @@ struct AnkiImportPlan {
         }
         var usedDeckIDs = Set<String>()
         var placed: [PlacedDeck] = []
-        for name in groups.keys.sorted() {
+        for group in groups {
+            let name = group.name
             // Creation order (Anki's note ids are creation times), or the exported order for Recall's notes.
-            let notes = (groups[name] ?? []).sorted {
+            let notes = group.notes.sorted {
                 (saved?.notes[$0.guid]?.position ?? Int.max, $0.id) < (
                     saved?.notes[$1.guid]?.position ?? Int.max, $1.id
                 )
@@ -208,8 +250,7 @@ struct AnkiImportPlan {
             if let first = keys.first??.deck, keys.allSatisfy({ $0?.deck == first }) {
                 deckID = first  // a package Recall wrote: the deck keeps its id
             } else {
-                let slug = Identifier.slug(name.replacingOccurrences(of: "::", with: " "))
-                deckID = slug.isEmpty ? "anki-\(AnkiMapping.shortHash(name))" : slug
+                deckID = Self.deckID(name: name, ankiID: group.ankiID, collection: collection)
             }
             // A deck whose files live elsewhere is matched card by card; new cards go beside it.
             let matchDeck = ownsDeck(deckID) ? nil : deckID
@@ -232,6 +273,13 @@ struct AnkiImportPlan {
     ) {
         let cardsByNote = Dictionary(grouping: collection.cards, by: \.noteID)
         let reviewsByCard = Dictionary(grouping: collection.reviews, by: \.cardID)
+        // Rows nothing in the package leads to.
+        let noteIDs = Set(collection.notes.map(\.id))
+        let cardIDs = Set(collection.cards.map(\.id))
+        let orphans = collection.cards.filter { !noteIDs.contains($0.noteID) }
+        skipped[.cardWithoutNote, default: 0] += orphans.count
+        skipped[.reviewWithoutCard, default: 0] += collection.reviews.filter { !cardIDs.contains($0.cardID) }.count
+        skipped[.reviewWithoutCard, default: 0] += orphans.reduce(0) { $0 + (reviewsByCard[$1.id]?.count ?? 0) }
         for placedDeck in placed {
             var deck = PlannedDeck(
                 id: placedDeck.fileDeck, title: placedDeck.name.replacingOccurrences(of: "::", with: "/"), cards: [])
@@ -240,9 +288,13 @@ struct AnkiImportPlan {
                 guard let mapped = converters[note.noteTypeID] else { continue }
                 let converted = Self.convert(note, mapped, saved: saved, media: media)
                 if converted.isEmpty {
-                    // Its cards' reviews go too, and are counted as skipped with it.
-                    notesSkipped += 1
-                    reviewsSkipped += (cardsByNote[note.id] ?? []).reduce(0) { $0 + (reviewsByCard[$1.id]?.count ?? 0) }
+                    // Its cards and their reviews go too, and are counted as skipped with it.
+                    let cards = cardsByNote[note.id] ?? []
+                    skipped[.emptyNote, default: 0] += 1
+                    skipped[.cardOfSkippedNote, default: 0] += cards.count
+                    skipped[.reviewOfSkippedNote, default: 0] += cards.reduce(0) {
+                        $0 + (reviewsByCard[$1.id]?.count ?? 0)
+                    }
                     continue
                 }
                 if let kept = Self.kept(note, saved) {
@@ -289,7 +341,8 @@ struct AnkiImportPlan {
                 // Reviews of cards no Recall card stands for (a reversed card's second side).
                 let used = Set(converted.map(\.ordinal))
                 for card in noteCards where !used.contains(card.ordinal) {
-                    reviewsSkipped += reviewsByCard[card.id]?.count ?? 0
+                    skipped[.cardNotMade, default: 0] += 1
+                    skipped[.reviewOfCardNotMade, default: 0] += reviewsByCard[card.id]?.count ?? 0
                 }
             }
             if !deck.cards.isEmpty { decks.append(deck) }
@@ -388,11 +441,15 @@ struct AnkiImportPlan {
         _ saved: RecallPackageData?
     ) {
         for card in noteCards where card.ordinal == ordinal {
-            for review in reviewsByCard[card.id] ?? [] {
-                guard AnkiMapping.grade(forEase: review.ease) != nil, review.type != .manual,
-                    review.type != .rescheduled
-                else {
-                    reviewsSkipped += 1
+            let rows = reviewsByCard[card.id] ?? []
+            states.append(PlannedState(card: key, anki: card, lastRow: rows.map(\.id).max()))
+            for review in rows {
+                if review.type == .manual || review.type == .rescheduled || review.ease == 0 {
+                    skipped[.reviewManual, default: 0] += 1
+                    continue
+                }
+                guard AnkiMapping.grade(forEase: review.ease) != nil else {
+                    skipped[.reviewUnknownButton, default: 0] += 1
                     continue
                 }
                 // The event as Recall logged it, when the package kept it and Anki's answer still agrees.
@@ -403,33 +460,83 @@ struct AnkiImportPlan {
         }
     }
 
-    /// The review events to merge. An Anki answer becomes the day's scheduling review when the card
-    /// has none that study day yet, and a drill otherwise (SM2.md).
-    func events(calendar: StudyCalendar, notebook: Notebook) throws -> [ReviewEvent] {
+    /// The review events to merge, and the study actions that then give each card the schedule,
+    /// suspension and burial it has in Anki. An Anki answer becomes the day's scheduling review
+    /// when the card has none that study day yet, and a drill otherwise (SM2.md): a day's
+    /// learning and relearning steps after its first answer are re-drills.
+    func logged(calendar: StudyCalendar, notebook: Notebook) throws -> (grades: [ReviewEvent], actions: [CardAction]) {
         var result: [ReviewEvent] = []
+        var historyOf: [CardKey: [ReviewEvent]] = [:]
         let byCard = Dictionary(grouping: reviews, by: \.card)
         for key in byCard.keys.sorted() {
             let planned = (byCard[key] ?? []).sorted { $0.review.id < $1.review.id }
-            var reviewedDays = Set<StudyDay>()
-            for event in try notebook.store.history(of: key) where event.kind == .review {
-                reviewedDays.insert(event.day)
-            }
+            let history = try notebook.store.history(of: key)
+            var known = Set(history.map(\.id))
+            var reviewedDays = Set(history.filter { $0.kind == .review }.map(\.day))
+            var merged = history
             for item in planned {
+                let event: ReviewEvent
                 if let exact = item.exact {
                     if exact.kind == .review { reviewedDays.insert(exact.day) }
-                    result.append(exact)
-                    continue
-                }
-                guard let grade = AnkiMapping.grade(forEase: item.review.ease) else { continue }
-                let day = calendar.day(ofMillis: item.review.id)
-                let kind: ReviewKind = reviewedDays.insert(day).inserted ? .review : .drill
-                result.append(
-                    ReviewEvent(
+                    event = exact
+                } else {
+                    guard let grade = AnkiMapping.grade(forEase: item.review.ease) else { continue }
+                    let day = calendar.day(ofMillis: item.review.id)
+                    let kind: ReviewKind = reviewedDays.insert(day).inserted ? .review : .drill
+                    event = ReviewEvent(
                         card: key, timestamp: item.review.id, day: day, grade: grade, kind: kind, device: device,
-                        seq: item.review.id, durationMs: max(item.review.timeMs, 0)))
+                        seq: item.review.id, durationMs: max(item.review.timeMs, 0))
+                }
+                result.append(event)
+                if known.insert(event.id).inserted { merged.append(event) }
+            }
+            historyOf[key] = merged
+        }
+        return (result, try stateActions(calendar: calendar, notebook: notebook, historyOf: historyOf))
+    }
+
+    /// For each card, the actions that make its fold as of its Anki state's time (after its last
+    /// revlog row, and no earlier than its last change in Anki) equal that state; none when it is
+    /// equal already, as for a card whose history came back exactly. They belong to a device of
+    /// their own, named after the package's card states, with seqs given by card: importing the
+    /// same package again adds none twice (docs/ANKI.md).
+    private func stateActions(
+        calendar: StudyCalendar, notebook: Notebook, historyOf: [CardKey: [ReviewEvent]]
+    ) throws -> [CardAction] {
+        let ordered = states.sorted { ($0.anki.id, $0.card) < ($1.anki.id, $1.card) }
+        var digest = AnkiMapping.fnv1a("")
+        for state in ordered {
+            let c = state.anki
+            digest = AnkiMapping.fnv1a(
+                "\(state.card) \(c.id) \(c.type.rawValue) \(c.queue) \(c.due) \(c.interval) \(c.factor) \(c.lapses) "
+                    + "\(c.modified) \(state.lastRow ?? 0)\n", continuing: digest)
+        }
+        let stateDevice = "\(device)-\(AnkiMapping.shortHash(of: digest))"
+        var actions: [CardAction] = []
+        for (index, state) in ordered.enumerated() {
+            let history = try historyOf[state.card] ?? notebook.store.history(of: state.card)
+            let timestamp = max((state.lastRow ?? creation * 1000) + 1, state.anki.modified * 1000)
+            let asOf = CardFold.fold(
+                history.filter { $0.timestamp <= timestamp },
+                actions: try notebook.store.actions(of: state.card).filter { $0.timestamp <= timestamp })
+            let lastAnswer = history.filter { $0.kind == .review && $0.timestamp <= timestamp }.map(\.day).max()
+            let target = AnkiCardState(
+                state.anki, creation: creation, calendar: calendar, known: asOf.state, lastReview: lastAnswer)
+            for var action in target.actions(
+                from: asOf, card: state.card, timestamp: timestamp, day: calendar.day(ofMillis: timestamp))
+            {
+                // One seq per card and sort of action, so a second import names the same actions.
+                let slot: Int64 =
+                    switch action.kind {
+                    case .schedule, .forget: 1
+                    case .suspend, .unsuspend: 2
+                    default: 3
+                    }
+                (action.device, action.seq) = (stateDevice, Int64(index) * 3 + slot)
+                actions.append(action)
             }
         }
-        return result
+        return actions
     }
 
     /// A deck the import left out, and why.

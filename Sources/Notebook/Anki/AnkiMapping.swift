@@ -38,6 +38,10 @@ enum AnkiMapping {
         }
     }
 
+    /// The time of change given to a note whose text changed before Recall recorded when (an old
+    /// notebook's card): a fixed past instant (2001-09-09), so that exports agree with each other.
+    static let unknownChangeMillis: Int64 = 1_000_000_000_000
+
     /// A stable id for Anki's tables (FNV-1a of `text`), shaped like Anki's own ids: milliseconds
     /// of a past instant (2001–2020). Anki's importer gives ids from the future new values, and
     /// then no longer recognises the card when a later package brings more reviews for it.
@@ -45,8 +49,9 @@ enum AnkiMapping {
         Int64(fnv1a(text) % 600_000_000_000) + 1_000_000_000_000
     }
 
-    static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// FNV-1a of `text`, continuing from `hash` (to hash many pieces without joining them).
+    static func fnv1a(_ text: String, continuing hash: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var hash = hash
         for byte in text.utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
@@ -55,8 +60,10 @@ enum AnkiMapping {
     }
 
     /// 12 hex digits of `text`'s hash: for ids made from Anki guids and names.
-    static func shortHash(_ text: String) -> String {
-        let hex = String(fnv1a(text) & 0xffff_ffff_ffff, radix: 16)
+    static func shortHash(_ text: String) -> String { shortHash(of: fnv1a(text)) }
+
+    static func shortHash(of hash: UInt64) -> String {
+        let hex = String(hash & 0xffff_ffff_ffff, radix: 16)
         return String(repeating: "0", count: 12 - hex.count) + hex
     }
 

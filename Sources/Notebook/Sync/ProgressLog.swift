@@ -1,6 +1,7 @@
 import DeckFormat
 import Foundation
 import RecallCore
+import Scheduler
 
 /// The progress-event format (Sync/README.md): `events/<device-id>.jsonl`, one JSON object a line,
 /// appended by that device only:
@@ -45,21 +46,48 @@ struct ProgressLine: Codable, Equatable {
 /// its `action` key (a grade line has `grade` and `kind` instead):
 /// `{"action":"suspend","card":"llm/lora","day":"2026-11-23","device":"3f9a…","id":"3f9a…:18",`
 /// `"seq":18,"ts":1763891460000}`. A Recall older than actions skips such a line as malformed.
+/// A `schedule` action also carries the schedule it sets, under `schedule`:
+/// `{"due":"2026-12-01","ef100":250,"interval":8,"lapses":0,"last_review":"2026-11-23","repetitions":2}`.
 struct ActionLine: Codable, Equatable {
+    struct Schedule: Codable, Equatable {
+        var ef100, repetitions, interval, lapses: Int
+        var due, last_review: String
+    }
+
     var action, card, day, device, id: String
     var seq, ts: Int64
+    var schedule: Schedule?
 
     init(_ a: CardAction) {
         (action, card, day, device) = (a.kind.rawValue, a.card.description, a.day.iso, a.device)
         (id, seq, ts) = (a.id, a.seq, a.timestamp)
+        schedule = a.schedule.map {
+            Schedule(
+                ef100: $0.ef100, repetitions: $0.repetitions, interval: $0.interval, lapses: $0.lapses,
+                due: $0.due.iso, last_review: $0.lastReview.iso)
+        }
     }
 
-    /// The action, or nil when a field is out of range or `id` disagrees with device and seq.
+    /// The action, or nil when a field is out of range, `id` disagrees with device and seq, or the
+    /// schedule is missing from a `schedule` action (or present on another kind).
     var cardAction: CardAction? {
         guard id == "\(device):\(seq)", !device.isEmpty, seq > 0, let key = CardKey(card),
             let studyDay = StudyDay(iso: day), let kind = CardActionKind(rawValue: action)
         else { return nil }
-        return CardAction(card: key, timestamp: ts, day: studyDay, kind: kind, device: device, seq: seq)
+        var state: CardState?
+        if let schedule {
+            // The same ranges as the card row's checks (EF at least 1.30, no negative count).
+            guard let due = StudyDay(iso: schedule.due), let last = StudyDay(iso: schedule.last_review),
+                schedule.ef100 >= SM2.minimumEF100, schedule.repetitions >= 0, schedule.interval >= 0,
+                schedule.lapses >= 0
+            else { return nil }
+            state = CardState(
+                ef100: schedule.ef100, repetitions: schedule.repetitions, interval: schedule.interval, due: due,
+                lapses: schedule.lapses, lastReview: last)
+        }
+        let result = CardAction(
+            card: key, timestamp: ts, day: studyDay, kind: kind, device: device, seq: seq, schedule: state)
+        return result.isWellFormed ? result : nil
     }
 }
 

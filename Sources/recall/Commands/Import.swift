@@ -38,6 +38,9 @@ extension Recall {
             var folders: [String]
             var notes, reviews_added, reviews_skipped, notes_skipped, matched_existing, media_files, media_imported: Int
             var refused_decks: [RefusedDeck]
+            /// Every note, card and revlog row left out, by reason (AnkiSkip's codes).
+            var skipped: [String: Int]
+            var states_set: Int
         }
 
         struct RefusedDeck: Encodable {
@@ -75,7 +78,9 @@ extension Recall {
                             reviews_added: $0.reviewsAdded, reviews_skipped: $0.reviewsSkipped,
                             notes_skipped: $0.notesSkipped, matched_existing: $0.matchedExisting,
                             media_files: $0.mediaFiles, media_imported: $0.mediaImported,
-                            refused_decks: $0.refusedDecks.map { RefusedDeck(deck: $0.deck, reason: $0.reason) })
+                            refused_decks: $0.refusedDecks.map { RefusedDeck(deck: $0.deck, reason: $0.reason) },
+                            skipped: Dictionary(uniqueKeysWithValues: $0.skipped.map { ($0.key.rawValue, $0.value) }),
+                            states_set: $0.statesSet)
                     })
             let ids = report.ids_written
             let errors = result.decks?.errors ?? []
@@ -90,13 +95,12 @@ extension Recall {
                             "; \(package.matchedExisting) cards matched existing decks (reviews merged, text left to their files)"
                     }
                     print(line)
-                    if package.notesSkipped > 0 {
-                        print("  \(package.notesSkipped) notes skipped: empty question or answer")
+                    for skip in AnkiSkip.allCases {
+                        guard let count = package.skipped[skip], count > 0 else { continue }
+                        print("  \(count) \(skip.item.rawValue)\(count == 1 ? "" : "s") skipped: \(skip.reason)")
                     }
-                    if package.reviewsSkipped > 0 {
-                        print(
-                            "  \(package.reviewsSkipped) reviews skipped: of reversed sides, of skipped notes, or manual rescheduling"
-                        )
+                    if package.statesSet > 0 {
+                        print("  \(package.statesSet) schedules and states set as Anki had them")
                     }
                     if package.mediaImported > 0 || package.mediaFiles > 0 {
                         print(
