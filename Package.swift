@@ -38,7 +38,9 @@ let package = Package(
                 "RecallCore", "Scheduler", "DeckFormat", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
-        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        // libgit2's headers and forwarders to it: libgit2 is loaded on the first git operation, not
+        // linked, so commands without git do not pay for its libraries at start-up.
+        .target(name: "CGit2"),
         .target(
             name: "GitSync",
             dependencies: ["RecallCore", "CGit2", .product(name: "Crypto", package: "swift-crypto")]),

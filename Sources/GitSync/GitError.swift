@@ -21,6 +21,8 @@ public enum GitError: UserFacingError, Equatable {
     /// HEAD is not on a branch; sync works on branches only.
     case detachedHead(path: String)
     case unknownBranch(name: String, path: String)
+    /// libgit2 could not be loaded (it is loaded on the first git operation, not at start-up).
+    case libraryMissing(message: String)
 
     public var description: String {
         switch self {
@@ -50,6 +52,8 @@ public enum GitError: UserFacingError, Equatable {
             return "\(path) is not on a branch (detached HEAD); check out a branch there, e.g. `git switch main`"
         case .unknownBranch(let name, let path):
             return "branch '\(name)' does not exist in \(path); check the branch name"
+        case .libraryMissing(let message):
+            return message
         }
     }
 

@@ -25,7 +25,7 @@ public final class GitRepository {
 
     /// Opens the repository at exactly `url` (no search upwards through parent folders).
     public static func open(at url: URL) throws -> GitRepository {
-        Libgit2.ensureInitialised()
+        try Libgit2.ensureInitialised()
         var pointer: OpaquePointer?
         let code = git_repository_open_ext(&pointer, url.path, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil)
         guard code == 0, let pointer else {
@@ -39,7 +39,7 @@ public final class GitRepository {
 
     /// Creates a new repository (bare or with a working tree) whose HEAD is the unborn `branch`.
     public static func create(at url: URL, bare: Bool = false, branch: String = "main") throws -> GitRepository {
-        Libgit2.ensureInitialised()
+        try Libgit2.ensureInitialised()
         var options = git_repository_init_options()
         try Libgit2.check(
             git_repository_init_options_init(&options, UInt32(GIT_REPOSITORY_INIT_OPTIONS_VERSION)), "init options")
@@ -64,7 +64,7 @@ public final class GitRepository {
         from url: String, to destination: URL, branch: String? = nil, credentials: GitCredentials = .none,
         progress: ((TransferProgress) -> Void)? = nil
     ) throws -> GitRepository {
-        Libgit2.ensureInitialised()
+        try Libgit2.ensureInitialised()
         try RemoteURL.validate(url)
         let existed = FileManager.default.fileExists(atPath: destination.path)
         let session = RemoteSession(url: url, credentials: credentials, progress: progress)

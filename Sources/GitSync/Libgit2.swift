@@ -2,11 +2,19 @@ import CGit2
 
 /// The one place libgit2 is initialised and its errors are read.
 enum Libgit2 {
-    /// `git_libgit2_init` once per process (a lazily initialised global is thread-safe in Swift).
-    /// libgit2 is never shut down: the process exit releases it.
-    private static let initialised: Int32 = git_libgit2_init()
+    /// Loads libgit2 (it is not linked, so commands that never use git start faster: see
+    /// Sources/CGit2) and runs `git_libgit2_init`, once per process (a lazily initialised global
+    /// is thread-safe in Swift). libgit2 is never shut down: the process exit releases it.
+    private static let initialised: Result<Int32, GitError> = {
+        var message: UnsafePointer<CChar>?
+        guard recall_git2_load(&message) == 0 else {
+            return .failure(.libraryMissing(message: message.map { String(cString: $0) } ?? "cannot load libgit2"))
+        }
+        return .success(git_libgit2_init())
+    }()
 
-    static func ensureInitialised() { _ = initialised }
+    /// Every path into libgit2 starts here: a repository is opened, created or cloned first.
+    static func ensureInitialised() throws { _ = try initialised.get() }
 
     /// The thread's last libgit2 error; libgit2 1.5 may return NULL there, hence the defaults.
     static func lastError() -> (errorClass: String, message: String) {
