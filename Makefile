@@ -2,7 +2,7 @@
 SWIFT ?= swift
 HOME_DIR ?=
 SYSTEM_PACKAGES := libgit2-dev libzstd-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libsqlite3-dev sqlite3 pkg-config \
-  bubblewrap tmux git g++ python3 python3-venv \
+  bubblewrap tmux git g++ python3 python3-venv python3-numpy \
   openssh-server openssl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -8,17 +8,9 @@ enum CppHarness {
         let useClass = Harness.definesSolutionClass(source)
         var calls = ""
         for (index, testCase) in exercise.cases.enumerated() {
-            var declarations = ""
-            var names: [String] = []
-            for (k, (value, parameter)) in zip(testCase.input, exercise.parameters).enumerated() {
-                declarations += "        \(type(parameter.type)) _a\(k) = \(literal(value, parameter.type));\n"
-                names.append("_a\(k)")
-            }
-            let call = (useClass ? "Solution()." : "") + exercise.function + "(" + names.joined(separator: ", ") + ")"
             calls += """
                     try {
-                \(declarations)        auto _r = \(call);
-                        _report(\(index), "OK " + _json(_r));
+                \(body(exercise, testCase, useClass: useClass))        _report(\(index), "OK " + _r);
                     } catch (const std::bad_alloc&) {
                         _report(\(index), "ERR memory \\"std::bad_alloc\\"");
                     } catch (const std::exception& e) {
@@ -61,6 +53,27 @@ enum CppHarness {
                 std::string o = "\\""; for (unsigned char c : s) { if (c == '"' || c == '\\\\') { o += '\\\\'; o += c; } else if (c < 0x20) { char b[8]; snprintf(b, sizeof b, "\\\\u%04x", c); o += b; } else o += c; } return o + "\\"";
             }
             static std::string _json(bool b) { return b ? "true" : "false"; }
+            static std::string _json(char c) { return _json(std::string(1, c)); }
+            // The node of `r` holding `v` (the exercise checks on load that there is one).
+            static TreeNode* _node(TreeNode* r, int v) {
+                std::vector<TreeNode*> s{r};
+                while (!s.empty()) { auto* n = s.back(); s.pop_back(); if (!n) continue; if (n->val == v) return n; s.push_back(n->left); s.push_back(n->right); }
+                return nullptr;
+            }
+            // A returned node is reported by its value, and only if it is a node of the tree.
+            static std::string _nodeValue(TreeNode* r, TreeNode* x) {
+                if (!x) return "null";
+                std::vector<TreeNode*> s{r};
+                while (!s.empty()) { auto* n = s.back(); s.pop_back(); if (!n) continue; if (n == x) return std::to_string(n->val); s.push_back(n->left); s.push_back(n->right); }
+                return _json(std::string("a node that is not in the tree"));
+            }
+            // After encoding, the input is spoilt so that a decoder cannot hand it back.
+            static void _poison(TreeNode* r) {
+                std::vector<TreeNode*> s{r};
+                while (!s.empty()) { auto* n = s.back(); s.pop_back(); if (!n) continue; n->val = -987654321; s.push_back(n->left); s.push_back(n->right); }
+            }
+            static void _poison(ListNode* h) { for (; h; h = h->next) h->val = -987654321; }
+            template <class T> static void _poison(T&) {}
             static std::string _json(double d) {
                 if (std::isnan(d)) return "NaN"; if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
                 char b[40]; snprintf(b, sizeof b, "%.17g", d); std::string s = b;
@@ -90,14 +103,83 @@ enum CppHarness {
             run: ["./main"], solutionName: "solution.cpp")
     }
 
+    /// Statements that run one case and leave its JSON result in `_r`.
+    static func body(_ exercise: Exercise, _ testCase: Exercise.Case, useClass: Bool) -> String {
+        let indent = "        "
+        if let design = exercise.design, let roundTrip = design.roundTrip, let type = exercise.parameters.first?.type {
+            let c = design.className
+            return """
+                \(indent)\(self.type(type)) _a0 = \(literal(testCase.input[0], type));
+                \(indent)\(c)* _e = new \(c)(); \(c)* _d = new \(c)();
+                \(indent)std::string _s = _e->\(roundTrip.encode)(_a0);
+                \(indent)_poison(_a0);
+                \(indent)std::string _r = _json(_d->\(roundTrip.decode)(std::string(_s.begin(), _s.end())));
+
+                """
+        }
+        if let design = exercise.design { return calls(design, testCase, indent: indent) }
+        var lines = ""
+        var names: [String] = []
+        for (k, (value, parameter)) in zip(testCase.input, exercise.parameters).enumerated() {
+            if case .nodeOf(let tree) = parameter.type,
+                let index = exercise.parameters.firstIndex(where: { $0.name == tree })
+            {
+                lines += indent + "TreeNode* _a\(k) = _node(_a\(index), \(value.description));\n"
+            } else {
+                lines += indent + "\(type(parameter.type)) _a\(k) = \(literal(value, parameter.type));\n"
+            }
+            names.append("_a\(k)")
+        }
+        let call = (useClass ? "Solution()." : "") + exercise.function + "(" + names.joined(separator: ", ") + ")"
+        if case .nodeOf(let tree) = exercise.returns,
+            let index = exercise.parameters.firstIndex(where: { $0.name == tree })
+        {
+            return lines + indent + "std::string _r = _nodeValue(_a\(index), \(call));\n"
+        }
+        return lines + indent + "std::string _r = _json(\(call));\n"
+    }
+
+    /// A design case's calls in order: the constructor, then each method with its arguments in
+    /// variables (LeetCode's C++ signatures may take references), its result as JSON or `null`.
+    static func calls(_ design: Design, _ testCase: Exercise.Case, indent: String) -> String {
+        guard case .array(let operations) = testCase.input[0], case .array(let argumentLists) = testCase.input[1] else {
+            return ""
+        }
+        var lines = indent + "std::vector<std::string> _out; \(design.className)* _o = nullptr;\n"
+        for (operation, arguments) in zip(operations, argumentLists) {
+            guard case .string(let name) = operation, case .array(let values) = arguments else { continue }
+            let method = design.method(name)
+            let types = (method?.parameters ?? design.constructor).map(\.type)
+            var declarations = ""
+            var names: [String] = []
+            for (k, (value, type)) in zip(values, types).enumerated() {
+                declarations += "\(self.type(type)) _m\(k) = \(literal(value, type)); "
+                names.append("_m\(k)")
+            }
+            let args = names.joined(separator: ", ")
+            let statement: String
+            if method == nil {
+                statement = "_o = new \(design.className)(\(args)); _out.push_back(\"null\");"
+            } else if method?.returns == nil {
+                statement = "_o->\(name)(\(args)); _out.push_back(\"null\");"
+            } else {
+                statement = "_out.push_back(_json(_o->\(name)(\(args))));"
+            }
+            lines += indent + "{ " + declarations + statement + " }\n"
+        }
+        return lines + indent
+            + "std::string _r = \"[\"; for (size_t i = 0; i < _out.size(); i++) { if (i) _r += \",\"; _r += _out[i]; } _r += \"]\";\n"
+    }
+
     static func type(_ t: ValueType) -> String {
         switch t {
         case .int: return "int"
         case .double: return "double"
         case .bool: return "bool"
         case .string: return "std::string"
+        case .char: return "char"
         case .listNode: return "ListNode*"
-        case .treeNode: return "TreeNode*"
+        case .treeNode, .nodeOf: return "TreeNode*"
         case .array(let e): return "std::vector<\(type(e))>"
         }
     }
@@ -117,6 +199,8 @@ enum CppHarness {
             if d.isInfinite { return d > 0 ? "INFINITY" : "-INFINITY" }
             return String(format: "%.17g", d)
         case (.string, .string(let s)): return "std::string(" + Value.quote(s) + ")"
+        // By its code, so that no quote or backslash needs escaping.
+        case (.char, .string(let s)): return "char(\(s.unicodeScalars.first.map { $0.value } ?? 0))"
         default: return v.description
         }
     }

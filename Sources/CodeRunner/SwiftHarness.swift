@@ -8,9 +8,8 @@ enum SwiftHarness {
         let useClass = Harness.definesSolutionClass(source)
         var calls = ""
         for (index, testCase) in exercise.cases.enumerated() {
-            let args = zip(testCase.input, exercise.parameters).map { literal($0, $1.type) }.joined(separator: ", ")
-            let call = (useClass ? "Solution()." : "") + exercise.function + "(" + args + ")"
-            calls += "_report(\(index), \"OK \" + _json(\(call)))\n"
+            calls +=
+                "do {\n" + body(exercise, testCase, useClass: useClass) + "    _report(\(index), \"OK \" + _r)\n}\n"
         }
         let types = """
             public class ListNode {
@@ -67,6 +66,29 @@ enum SwiftHarness {
             func _json(_ a: [[Int]]) -> String { "[" + a.map { _json($0) }.joined(separator: ",") + "]" }
             func _json(_ a: [[Double]]) -> String { "[" + a.map { _json($0) }.joined(separator: ",") + "]" }
             func _json(_ a: [[String]]) -> String { "[" + a.map { _json($0) }.joined(separator: ",") + "]" }
+            func _json(_ c: Character) -> String { _json(String(c)) }
+            func _json(_ a: [Character]) -> String { "[" + a.map { _json($0) }.joined(separator: ",") + "]" }
+            func _json(_ a: [[Character]]) -> String { "[" + a.map { _json($0) }.joined(separator: ",") + "]" }
+            func _json(_ a: [[Bool]]) -> String { "[" + a.map { _json($0) }.joined(separator: ",") + "]" }
+            func _json(_ a: [ListNode?]) -> String { "[" + a.map { _json($0) }.joined(separator: ",") + "]" }
+            func _json(_ a: [TreeNode?]) -> String { "[" + a.map { _json($0) }.joined(separator: ",") + "]" }
+            // The node of `r` holding `v` (the exercise checks on load that there is one).
+            func _node(_ r: TreeNode?, _ v: Int) -> TreeNode? {
+                var s: [TreeNode?] = [r]
+                while let n = s.popLast() { if let n { if n.val == v { return n }; s.append(n.left); s.append(n.right) } }
+                return nil
+            }
+            // A returned node is reported by its value, and only if it is a node of the tree.
+            func _nodeValue(_ r: TreeNode?, _ x: TreeNode?) -> String {
+                guard let x else { return "null" }
+                var s: [TreeNode?] = [r]
+                while let n = s.popLast() { if let n { if n === x { return String(n.val) }; s.append(n.left); s.append(n.right) } }
+                return _json("a node that is not in the tree")
+            }
+            // After encoding, the input is spoilt so that a decoder cannot hand it back.
+            func _poison(_ r: TreeNode?) { var s: [TreeNode?] = [r]; while let n = s.popLast() { if let n { n.val = -987654321; s.append(n.left); s.append(n.right) } } }
+            func _poison(_ h: ListNode?) { var p = h; while let n = p { n.val = -987654321; p = n.next } }
+            func _poison<T>(_ v: T) {}
             \(calls)
             """
         // The learner's code is a file of its own, so that its errors (an unclosed brace) stay in it
@@ -88,6 +110,64 @@ enum SwiftHarness {
     static let backtraceSettings =
         "enable=yes,interactive=no,color=no,preset=friendly,threads=crashed,registers=none,images=none,sanitize=no"
 
+    /// Statements that run one case and leave its JSON result in `_r`.
+    static func body(_ exercise: Exercise, _ testCase: Exercise.Case, useClass: Bool) -> String {
+        if let design = exercise.design, let roundTrip = design.roundTrip, let type = exercise.parameters.first?.type {
+            return """
+                    let _a0 = \(literal(testCase.input[0], type))
+                    let _s: String = \(design.className)().\(roundTrip.encode)(_a0)
+                    _poison(_a0)
+                    let _r = _json(\(design.className)().\(roundTrip.decode)(String(decoding: Array(_s.utf8), as: UTF8.self)))
+
+                """
+        }
+        if let design = exercise.design {
+            return calls(design, testCase)
+        }
+        var lines = ""
+        var names: [String] = []
+        for (k, (value, parameter)) in zip(testCase.input, exercise.parameters).enumerated() {
+            if case .nodeOf(let tree) = parameter.type,
+                let index = exercise.parameters.firstIndex(where: { $0.name == tree })
+            {
+                lines += "    let _a\(k) = _node(_a\(index), \(value.description))\n"
+            } else {
+                lines += "    let _a\(k) = \(literal(value, parameter.type))\n"
+            }
+            names.append("_a\(k)")
+        }
+        let call = (useClass ? "Solution()." : "") + exercise.function + "(" + names.joined(separator: ", ") + ")"
+        if case .nodeOf(let tree) = exercise.returns,
+            let index = exercise.parameters.firstIndex(where: { $0.name == tree })
+        {
+            return lines + "    let _r = _nodeValue(_a\(index), \(call))\n"
+        }
+        return lines + "    let _r = _json(\(call))\n"
+    }
+
+    /// A design case's calls in order: the constructor, then each method, its result as JSON or
+    /// `null` for a void one; the list ends up in `_r`.
+    static func calls(_ design: Design, _ testCase: Exercise.Case) -> String {
+        guard case .array(let operations) = testCase.input[0], case .array(let argumentLists) = testCase.input[1] else {
+            return ""
+        }
+        var lines = "    var _out: [String] = []\n"
+        for (operation, arguments) in zip(operations, argumentLists) {
+            guard case .string(let name) = operation, case .array(let values) = arguments else { continue }
+            let method = design.method(name)
+            let types = (method?.parameters ?? design.constructor).map(\.type)
+            let args = zip(values, types).map { literal($0, $1) }.joined(separator: ", ")
+            if method == nil {
+                lines += "    let _o = \(design.className)(\(args))\n    _out.append(\"null\")\n"
+            } else if method?.returns == nil {
+                lines += "    _ = _o.\(name)(\(args))\n    _out.append(\"null\")\n"
+            } else {
+                lines += "    _out.append(_json(_o.\(name)(\(args))))\n"
+            }
+        }
+        return lines + "    let _r = \"[\" + _out.joined(separator: \",\") + \"]\"\n"
+    }
+
     static func literal(_ v: Value, _ t: ValueType) -> String {
         switch (t, v) {
         case (.listNode, .array(let items)): return "_list([" + items.map(\.description).joined(separator: ", ") + "])"
@@ -103,6 +183,7 @@ enum SwiftHarness {
             if d.isInfinite { return d > 0 ? "Double.infinity" : "-Double.infinity" }
             return "(\(String(format: "%.17g", d)) as Double)"
         case (.string, .string(let s)): return Value.quote(s)
+        case (.char, .string(let s)): return "(\(Value.quote(s)) as Character)"
         default: return v.description
         }
     }
@@ -113,8 +194,9 @@ enum SwiftHarness {
         case .double: return "Double"
         case .bool: return "Bool"
         case .string: return "String"
+        case .char: return "Character"
         case .listNode: return "ListNode?"
-        case .treeNode: return "TreeNode?"
+        case .treeNode, .nodeOf: return "TreeNode?"
         case .array(let e): return "[\(type(e))]"
         }
     }

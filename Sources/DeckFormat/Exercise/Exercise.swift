@@ -41,6 +41,8 @@ public struct Exercise: Sendable {
     public var limits: Limits
     public var cases: [Case]
     public var folder: URL
+    /// Set for a design problem (`class:`); `function` is then the class's name.
+    public var design: Design?
 
     /// Languages with a reference solution in the folder (`solution.py`, …).
     public var languages: [Language] {
@@ -81,22 +83,66 @@ public struct Exercise: Sendable {
         guard Identifier.isValid(id) else {
             throw fail(line(map["id"]), "invalid exercise id '\(id)': use a-z, 0-9 and '-'")
         }
-        guard let function = map["function"]?.string, !function.isEmpty else {
-            throw fail(1, "missing `function:` (the name the solution defines)")
-        }
-        guard let params = map["params"]?.sequence else { throw fail(1, "missing `params:` (a list of {name, type})") }
-        var parameters: [Parameter] = []
-        for p in params {
-            guard let name = p.mapping?["name"]?.string, let typeText = p.mapping?["type"]?.string else {
-                throw fail(line(p), "each parameter needs a name and a type")
+        func parameterList(_ node: Node?, _ what: String) throws -> [Parameter] {
+            guard let node else { return [] }
+            guard let list = node.sequence else { throw fail(line(node), "\(what) must be a list of {name, type}") }
+            return try list.map { p in
+                guard let name = p.mapping?["name"]?.string, let typeText = p.mapping?["type"]?.string else {
+                    throw fail(line(p), "each parameter needs a name and a type")
+                }
+                guard let type = ValueType(typeText) else {
+                    throw fail(
+                        line(p),
+                        "unknown type '\(typeText)' (int, double, bool, string, char, T[], ListNode, TreeNode, "
+                            + "TreeNode in PARAM)")
+                }
+                return Parameter(name: name, type: type)
             }
-            guard let type = ValueType(typeText) else {
-                throw fail(line(p), "unknown type '\(typeText)' (int, double, bool, string, T[], ListNode, TreeNode)")
-            }
-            parameters.append(Parameter(name: name, type: type))
         }
-        guard let returnsText = map["returns"]?.string, let returns = ValueType(returnsText) else {
-            throw fail(line(map["returns"]), "missing or unknown `returns:` type")
+        let function: String
+        var parameters: [Parameter]
+        let returns: ValueType
+        let design: Design?
+        if let classNode = map["class"] {
+            guard let className = classNode.string, !className.isEmpty else {
+                throw fail(line(classNode), "`class:` must name the class the solution defines")
+            }
+            let loaded = try Self.design(
+                className, map, file: file, parameters: { try parameterList($0, $1) }, line: line)
+            design = loaded
+            function = className
+            if let roundTrip = loaded.roundTrip, let encode = loaded.method(roundTrip.encode),
+                let decode = loaded.method(roundTrip.decode), let decoded = decode.returns
+            {
+                (parameters, returns) = (encode.parameters, decoded)
+            } else {
+                // A case is [operations, arguments]; Design.mismatch checks it against the methods.
+                parameters = [
+                    Parameter(name: "operations", type: .array(.string)),
+                    Parameter(name: "arguments", type: .array(.array(.int))),
+                ]
+                returns = .array(.int)
+            }
+        } else {
+            guard let name = map["function"]?.string, !name.isEmpty else {
+                throw fail(1, "missing `function:` (the name the solution defines) or `class:`")
+            }
+            guard map["params"]?.sequence != nil else { throw fail(1, "missing `params:` (a list of {name, type})") }
+            parameters = try parameterList(map["params"], "`params:`")
+            guard let returnsText = map["returns"]?.string, let type = ValueType(returnsText) else {
+                throw fail(line(map["returns"]), "missing or unknown `returns:` type")
+            }
+            (function, returns, design) = (name, type, nil)
+        }
+        for (index, parameter) in parameters.enumerated() {
+            if case .nodeOf(let tree) = parameter.type,
+                !parameters[..<index].contains(where: { $0.name == tree && $0.type == .treeNode })
+            {
+                throw fail(1, "parameter \(parameter.name): '\(tree)' must be an earlier TreeNode parameter")
+            }
+        }
+        if case .nodeOf(let tree) = returns, !parameters.contains(where: { $0.name == tree && $0.type == .treeNode }) {
+            throw fail(line(map["returns"]), "returns: '\(tree)' must be a TreeNode parameter")
         }
         let defaultCompare = try compare(map["compare"], file: file) ?? .exact
         let tolerance = map["tolerance"]?.float ?? 1e-6
@@ -141,13 +187,26 @@ public struct Exercise: Sendable {
                 throw fail(line(inputNode), "case '\(name)': \(inputs.count) inputs for \(parameters.count) parameters")
             }
             let values = try inputs.map { try value($0, file: file) }
+            guard let expectedNode = c["expected"] else { throw fail(line(node), "case '\(name)': missing `expected`") }
+            let expected = try value(expectedNode, file: file)
+            if let design, design.roundTrip == nil {
+                if let problem = design.mismatch(input: values, expected: expected) {
+                    throw fail(line(inputNode), "case '\(name)': \(problem)")
+                }
+                cases.append(
+                    Case(
+                        name: name, input: values, expected: expected, hidden: c["hidden"]?.bool ?? false,
+                        compare: try compare(c["compare"], file: file) ?? defaultCompare))
+                continue
+            }
             for (value, parameter) in zip(values, parameters) where !parameter.type.accepts(value) {
                 throw fail(
                     line(inputNode), "case '\(name)': \(value) is not a \(parameter.type) (parameter \(parameter.name))"
                 )
             }
-            guard let expectedNode = c["expected"] else { throw fail(line(node), "case '\(name)': missing `expected`") }
-            let expected = try value(expectedNode, file: file)
+            if let problem = Self.nodeReferenceProblem(values, parameters) {
+                throw fail(line(inputNode), "case '\(name)': \(problem)")
+            }
             let mode = try compare(c["compare"], file: file) ?? defaultCompare
             let candidates: [Value]
             if mode == .anyOf {
@@ -168,7 +227,68 @@ public struct Exercise: Sendable {
         return Exercise(
             id: id, title: map["title"]?.string ?? id, tags: map["tags"]?.sequence?.compactMap(\.string) ?? [],
             prompt: prompt, function: function, parameters: parameters, returns: returns, tolerance: tolerance,
-            limits: limits, cases: cases, folder: folder)
+            limits: limits, cases: cases, folder: folder, design: design)
+    }
+
+    /// `class:` with its `constructor:`, `methods:` and optional `round_trip: [encode, decode]`.
+    private static func design(
+        _ className: String, _ map: Node.Mapping, file: String,
+        parameters: (Node?, String) throws -> [Parameter], line: (Node?) -> Int
+    ) throws -> Design {
+        func fail(_ node: Node?, _ message: String) -> DeckIssue {
+            DeckIssue(file: file, line: line(node), message: message)
+        }
+        guard let methodsNode = map["methods"], let methodMap = methodsNode.mapping, !methodMap.isEmpty else {
+            throw fail(map["class"], "a `class:` needs `methods:` (name: {params, returns})")
+        }
+        var methods: [Design.Method] = []
+        for (key, body) in methodMap {
+            guard let name = key.string, !name.isEmpty, let fields = body.mapping else {
+                throw fail(key, "each method is `name: {params: [...], returns: TYPE or void}`")
+            }
+            let returns: ValueType?
+            switch fields["returns"]?.string {
+            case nil, "void": returns = nil
+            case let text?:
+                guard let type = ValueType(text) else { throw fail(fields["returns"], "unknown type '\(text)'") }
+                returns = type
+            }
+            methods.append(
+                Design.Method(name: name, parameters: try parameters(fields["params"], "params"), returns: returns))
+        }
+        var design = Design(
+            className: className, constructor: try parameters(map["constructor"], "`constructor:`"), methods: methods)
+        if let node = map["round_trip"] {
+            guard let names = node.sequence?.compactMap(\.string), names.count == 2,
+                let encode = design.method(names[0]), let decode = design.method(names[1])
+            else { throw fail(node, "round_trip must name two of the methods: [encode, decode]") }
+            // The encoded form must be a string, so that a solution cannot hand the value itself across.
+            guard encode.parameters.count == 1, encode.returns == .string,
+                decode.parameters.map(\.type) == [ValueType.string], decode.returns == encode.parameters[0].type
+            else {
+                throw fail(
+                    node,
+                    "round_trip: \(encode.name) takes one value and returns a string; \(decode.name) "
+                        + "takes that string and returns a value of the same type")
+            }
+            design.roundTrip = (encode.name, decode.name)
+        }
+        return design
+    }
+
+    /// Why a `TreeNode in PARAM` input does not name exactly one node of that tree, or nil.
+    private static func nodeReferenceProblem(_ values: [Value], _ parameters: [Parameter]) -> String? {
+        for (value, parameter) in zip(values, parameters) {
+            guard case .nodeOf(let tree) = parameter.type else { continue }
+            guard let index = parameters.firstIndex(where: { $0.name == tree }),
+                case .array(let nodes) = values[index]
+            else { continue }
+            let count = nodes.filter { $0 == value }.count
+            if count != 1 {
+                return "\(parameter.name) = \(value) must be the value of exactly one node of \(tree) (found \(count))"
+            }
+        }
+        return nil
     }
 
     private static func compare(_ node: Node?, file: String) throws -> Compare? {

@@ -61,19 +61,29 @@ public indirect enum Value: Hashable, Sendable, CustomStringConvertible {
 
 /// A parameter or return type of an exercise's signature.
 public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
-    case int, double, bool, string, listNode, treeNode
+    case int, double, bool, string, char, listNode, treeNode
     case array(ValueType)
+    /// A node of the tree passed as parameter `tree`, written as its value (LeetCode's `p` and `q`).
+    case nodeOf(tree: String)
 
-    /// Parses `int`, `double[]`, `string[][]`, `ListNode`, `TreeNode`.
+    /// Parses `int`, `char`, `double[]`, `string[][]`, `ListNode`, `ListNode[]`, `TreeNode`, and
+    /// `TreeNode in root` (a node of parameter `root`).
     public init?(_ text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.hasSuffix("[]") {
             guard let element = ValueType(String(trimmed.dropLast(2))) else { return nil }
+            if case .nodeOf = element { return nil }
             self = .array(element)
+            return
+        }
+        let words = trimmed.split(separator: " ")
+        if words.count == 3, words[0] == "TreeNode", words[1] == "in" {
+            self = .nodeOf(tree: String(words[2]))
             return
         }
         switch trimmed {
         case "int": self = .int
+        case "char": self = .char
         case "double", "float": self = .double
         case "bool": self = .bool
         case "string": self = .string
@@ -89,9 +99,11 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
         case .double: return "double"
         case .bool: return "bool"
         case .string: return "string"
+        case .char: return "char"
         case .listNode: return "ListNode"
         case .treeNode: return "TreeNode"
         case .array(let element): return element.description + "[]"
+        case .nodeOf(let tree): return "TreeNode in " + tree
         }
     }
 
@@ -100,6 +112,10 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
         switch (self, value) {
         case (.int, .int), (.bool, .bool), (.string, .string): return true
         case (.double, .int), (.double, .double): return true
+        // One ASCII character: C++'s `char` is a byte.
+        case (.char, .string(let s)): return s.unicodeScalars.count == 1 && s.unicodeScalars.allSatisfy(\.isASCII)
+        // A node's value, or null where a result may be no node.
+        case (.nodeOf, .int), (.nodeOf, .null): return true
         case (.listNode, .array(let items)):
             return items.allSatisfy { if case .int = $0 { return true } else { return false } }
         case (.treeNode, .array(let items)):

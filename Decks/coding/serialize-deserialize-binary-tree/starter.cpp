@@ -1,0 +1,10 @@
+class Codec {
+public:
+    string serialize(TreeNode* root) {
+        return "";
+    }
+
+    TreeNode* deserialize(string data) {
+        return nullptr;
+    }
+};

@@ -1,0 +1,9 @@
+class Codec {
+    func serialize(_ root: TreeNode?) -> String {
+        return ""
+    }
+
+    func deserialize(_ data: String) -> TreeNode? {
+        return nil
+    }
+}
