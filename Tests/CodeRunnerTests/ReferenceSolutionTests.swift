@@ -16,18 +16,6 @@ enum Bundled {
     static var pairs: [(String, Language)] {
         folders.flatMap { folder in Language.allCases.map { (folder.lastPathComponent, $0) } }
     }
-
-    /// The exercises written before statements gave the signature per language (issue 19): they
-    /// gain their ```python, ```swift and ```cpp blocks later, and leave this list then. Every
-    /// other exercise, and every new one, must have the three blocks now.
-    static let awaitingSignatureBlocks: Set<String> = [
-        "beam-search-step", "binary-tree-level-order", "bpe-merge-step", "coin-change", "container-with-most-water",
-        "cosine-top-k", "cross-entropy", "cross-entropy-from-logits", "kl-divergence", "layer-norm",
-        "longest-increasing-subsequence", "longest-substring-without-repeating", "merge-intervals",
-        "merge-two-sorted-lists", "remove-nth-from-end", "reverse-linked-list", "rms-norm",
-        "scaled-dot-product-attention", "search-rotated-sorted-array", "stable-softmax", "top-k-frequent",
-        "top-k-top-p-filtering", "two-sum", "valid-parentheses", "validate-bst",
-    ]
 }
 
 @Suite("Bundled exercises")
@@ -47,15 +35,10 @@ struct ReferenceSolutionTests {
                 #expect(
                     FileManager.default.fileExists(atPath: wrong), "\(exercise.id): no wrong.\(language.fileExtension)")
             }
-            if !Bundled.awaitingSignatureBlocks.contains(exercise.id) {
-                for fence in ["```python", "```swift", "```cpp"] {
-                    #expect(
-                        exercise.prompt.contains(fence), "\(exercise.id): prompt.md has no \(fence) signature block")
-                }
+            for fence in ["```python", "```swift", "```cpp"] {
+                #expect(exercise.prompt.contains(fence), "\(exercise.id): prompt.md has no \(fence) signature block")
             }
         }
-        // The list only shrinks: an id on it must still be an exercise.
-        #expect(Bundled.awaitingSignatureBlocks.isSubset(of: Set(ids)))
     }
 
     @Test("every reference solution is Accepted", arguments: Bundled.pairs.map { "\($0.0):\($0.1.rawValue)" })
