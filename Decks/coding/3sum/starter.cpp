@@ -1,0 +1,6 @@
+class Solution {
+public:
+    vector<vector<int>> threeSum(vector<int>& nums) {
+        return {};
+    }
+};

@@ -1,0 +1,5 @@
+class Solution {
+    func threeSum(_ nums: [Int]) -> [[Int]] {
+        return []
+    }
+}

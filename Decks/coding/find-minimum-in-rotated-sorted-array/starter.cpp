@@ -1,0 +1,6 @@
+class Solution {
+public:
+    int findMin(vector<int>& nums) {
+        return 0;
+    }
+};

@@ -1,0 +1,5 @@
+class Solution {
+    func kClosest(_ points: [[Int]], _ k: Int) -> [[Int]] {
+        return []
+    }
+}

@@ -1,0 +1,3 @@
+class Solution:
+    def minEatingSpeed(self, piles: List[int], h: int) -> int:
+        return 0

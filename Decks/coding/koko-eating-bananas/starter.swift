@@ -1,0 +1,5 @@
+class Solution {
+    func minEatingSpeed(_ piles: [Int], _ h: Int) -> Int {
+        return 0
+    }
+}

@@ -1,0 +1,5 @@
+class Solution {
+    func findKthLargest(_ nums: [Int], _ k: Int) -> Int {
+        return 0
+    }
+}

@@ -1,0 +1,6 @@
+class Solution {
+public:
+    string minWindow(string s, string t) {
+        return "";
+    }
+};

@@ -1,0 +1,3 @@
+class Solution:
+    def minWindow(self, s: str, t: str) -> str:
+        return ""

@@ -1,0 +1,5 @@
+class Solution {
+    func minWindow(_ s: String, _ t: String) -> String {
+        return ""
+    }
+}

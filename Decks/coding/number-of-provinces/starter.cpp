@@ -1,0 +1,6 @@
+class Solution {
+public:
+    int findCircleNum(vector<vector<int>>& isConnected) {
+        return 0;
+    }
+};

@@ -1,0 +1,3 @@
+class Solution:
+    def findCircleNum(self, isConnected: List[List[int]]) -> int:
+        return 0

@@ -1,0 +1,5 @@
+class Solution {
+    func findRedundantConnection(_ edges: [[Int]]) -> [Int] {
+        return []
+    }
+}

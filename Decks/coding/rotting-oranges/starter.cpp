@@ -1,0 +1,6 @@
+class Solution {
+public:
+    int orangesRotting(vector<vector<int>>& grid) {
+        return 0;
+    }
+};

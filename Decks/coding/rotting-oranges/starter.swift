@@ -1,0 +1,5 @@
+class Solution {
+    func orangesRotting(_ grid: [[Int]]) -> Int {
+        return 0
+    }
+}

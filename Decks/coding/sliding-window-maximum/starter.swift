@@ -1,0 +1,5 @@
+class Solution {
+    func maxSlidingWindow(_ nums: [Int], _ k: Int) -> [Int] {
+        return []
+    }
+}

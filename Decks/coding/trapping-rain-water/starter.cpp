@@ -1,0 +1,6 @@
+class Solution {
+public:
+    int trap(vector<int>& height) {
+        return 0;
+    }
+};

@@ -1,0 +1,6 @@
+class Solution {
+public:
+    bool wordBreak(string s, vector<string>& wordDict) {
+        return false;
+    }
+};
