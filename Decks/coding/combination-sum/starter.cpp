@@ -1,0 +1,6 @@
+class Solution {
+public:
+    vector<vector<int>> combinationSum(vector<int>& candidates, int target) {
+        return {};
+    }
+};

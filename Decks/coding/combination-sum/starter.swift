@@ -1,0 +1,5 @@
+class Solution {
+    func combinationSum(_ candidates: [Int], _ target: Int) -> [[Int]] {
+        return []
+    }
+}

@@ -1,0 +1,6 @@
+class Solution {
+public:
+    vector<int> dailyTemperatures(vector<int>& temperatures) {
+        return {};
+    }
+};

@@ -1,0 +1,5 @@
+class Solution {
+    func dailyTemperatures(_ temperatures: [Int]) -> [Int] {
+        return []
+    }
+}

@@ -1,0 +1,6 @@
+class Solution {
+public:
+    int numDecodings(string s) {
+        return 0;
+    }
+};

@@ -1,0 +1,6 @@
+class Solution {
+public:
+    int rob(vector<int>& nums) {
+        return 0;
+    }
+};

@@ -1,0 +1,22 @@
+class Solution {
+    // Idea: one pass in three parts: copy the intervals ending before the new one, widen the new one over
+    // every interval it overlaps, copy the rest. O(n) time.
+    func insert(_ intervals: [[Int]], _ newInterval: [Int]) -> [[Int]] {
+        var start = newInterval[0]
+        var end = newInterval[1]
+        var result: [[Int]] = []
+        var i = 0
+        while i < intervals.count && intervals[i][1] < start {
+            result.append(intervals[i])
+            i += 1
+        }
+        while i < intervals.count && intervals[i][0] <= end {
+            start = min(start, intervals[i][0])
+            end = max(end, intervals[i][1])
+            i += 1
+        }
+        result.append([start, end])
+        result.append(contentsOf: intervals[i...])
+        return result
+    }
+}

@@ -1,0 +1,6 @@
+class Solution {
+public:
+    int minMeetingRooms(vector<vector<int>>& intervals) {
+        return 0;
+    }
+};

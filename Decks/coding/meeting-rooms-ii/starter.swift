@@ -1,0 +1,5 @@
+class Solution {
+    func minMeetingRooms(_ intervals: [[Int]]) -> Int {
+        return 0
+    }
+}

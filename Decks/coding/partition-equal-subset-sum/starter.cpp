@@ -1,0 +1,6 @@
+class Solution {
+public:
+    bool canPartition(vector<int>& nums) {
+        return false;
+    }
+};

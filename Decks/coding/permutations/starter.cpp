@@ -1,0 +1,6 @@
+class Solution {
+public:
+    vector<vector<int>> permute(vector<int>& nums) {
+        return {};
+    }
+};

@@ -1,0 +1,5 @@
+class Solution {
+    func permute(_ nums: [Int]) -> [[Int]] {
+        return []
+    }
+}

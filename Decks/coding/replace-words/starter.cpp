@@ -1,0 +1,6 @@
+class Solution {
+public:
+    string replaceWords(vector<string>& dictionary, string sentence) {
+        return "";
+    }
+};

@@ -1,0 +1,3 @@
+class Solution:
+    def replaceWords(self, dictionary: List[str], sentence: str) -> str:
+        return ""

@@ -1,0 +1,5 @@
+class Solution {
+    func replaceWords(_ dictionary: [String], _ sentence: String) -> String {
+        return ""
+    }
+}

@@ -1,0 +1,6 @@
+class Solution {
+public:
+    vector<vector<int>> subsets(vector<int>& nums) {
+        return {};
+    }
+};

@@ -1,0 +1,5 @@
+class Solution {
+    func subsets(_ nums: [Int]) -> [[Int]] {
+        return []
+    }
+}
