@@ -49,7 +49,7 @@ struct AnkiBundledRoundTripTests {
         func card(_ deck: String, _ id: String, front: String) -> AnkiImportPlan.PlannedCard {
             .init(key: CardKey(deck: deck, id: id), front: front, back: "answer", tags: [])
         }
-        var plan = AnkiImportPlan(device: "test")
+        var plan = AnkiImportPlan(device: "test", creation: 0)
         plan.decks = [
             .init(id: "broken", title: "Broken", cards: [card("broken", "a", front: "two\n## lines")]),
             .init(id: "fine", title: "Fine", cards: [card("fine", "b", front: "one line")]),

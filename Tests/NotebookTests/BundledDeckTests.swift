@@ -19,7 +19,8 @@ struct BundledDeckTests {
         let keys = try t.notebook.cards()
         #expect(Set(keys).count == keys.count)
         let llm = keys.filter { $0.deck == "llm-interview" }
-        #expect((90...110).contains(llm.count), "\(llm.count) LLM cards")
+        #expect(llm.count >= 180, "\(llm.count) LLM cards")
+        #expect(keys.filter { $0.deck == "coding" }.count >= 65)
         for key in keys {
             let card = try t.notebook.show(key).card
             #expect(!card.front.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(key)")
@@ -74,5 +75,35 @@ struct BundledDeckTests {
         let hits = try t.notebook.search(term)
         #expect(!hits.isEmpty, "\(term)")
         #expect(hits.contains { $0.card.deck == "llm-interview" }, "\(term)")
+    }
+
+    @Test("LLM cards are atomic: median answer ≤ 220 characters, none over 600, no table wider than 80 columns")
+    func atomicAnswers() throws {
+        let t = try TestNotebook()
+        _ = try t.notebook.importDecks([Self.decks], writeIDs: false)
+        let keys = try t.notebook.cards().filter { $0.deck == "llm-interview" }
+        var lengths: [Int] = []
+        for key in keys {
+            let back = try t.notebook.show(key).card.back.trimmingCharacters(in: .whitespacesAndNewlines)
+            lengths.append(back.count)
+            #expect(back.count <= 600, "\(key): \(back.count) characters")
+            for line in back.split(separator: "\n") where line.hasPrefix("|") {
+                #expect(Self.columns(line) <= 80, "\(key): a table line \(Self.columns(line)) columns wide")
+            }
+        }
+        let median = lengths.sorted()[lengths.count / 2]
+        #expect(median <= 220, "median answer \(median) characters")
+    }
+
+    /// Display columns of a line: East Asian wide and full-width characters take two.
+    static func columns(_ line: Substring) -> Int {
+        line.unicodeScalars.reduce(0) { total, scalar in
+            let wide: [ClosedRange<UInt32>] = [
+                0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+                0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+                0xFFE0...0xFFE6, 0x20000...0x3FFFD,
+            ]
+            return total + (wide.contains { $0.contains(scalar.value) } ? 2 : 1)
+        }
     }
 }
