@@ -84,8 +84,9 @@ struct AnkiBundledRoundTripTests {
             ])
         let package = t.decks.url.appendingPathComponent("text.apkg")
         try AnkiPackageWriter.write(collection, to: package, now: 1_795_430_000)
-        _ = try t.notebook.importAnki(package)
-        let card = try t.notebook.show(CardKey(deck: "text", id: "note")).card
+        let report = try t.notebook.importAnki(package)
+        let deck = try #require(report.decks.first)  // the deck's name and a hash of its Anki id
+        let card = try t.notebook.show(CardKey(deck: deck, id: "note")).card
         #expect(card.front == "What does {\\#id} do to 2\\*3\\*4 and \\[x](not a link)?")
         #expect(card.back == "tags\\: none here, \\(\\frac{a_1}{b}\\) and n<sup>2</sup>")
         #expect(AnkiHTML.html(fromMarkdown: card.front) == front)
