@@ -1,0 +1,21 @@
+import Foundation
+
+class Solution {
+    // Idea: the new token attends to every cached position and to itself, so append (k, v) to
+    // the caches first, then one stable softmax over q·k_j / sqrt(d) and a weighted sum of values.
+    // O(n · (d + d_v)) time for n cached tokens.
+    func decodeStep(_ k_cache: [[Double]], _ v_cache: [[Double]], _ q: [Double], _ k: [Double], _ v: [Double]) -> [Double] {
+        let keys = k_cache + [k]
+        let values = v_cache + [v]
+        let scale = 1.0 / Double(q.count).squareRoot()
+        let scores = keys.map { key in scale * zip(q, key).reduce(0.0) { $0 + $1.0 * $1.1 } }
+        let m = scores.max()!
+        let weights = scores.map { exp($0 - m) }
+        let total = weights.reduce(0, +)
+        var out = [Double](repeating: 0, count: v.count)
+        for (w, value) in zip(weights, values) {
+            for j in value.indices { out[j] += w / total * value[j] }
+        }
+        return out
+    }
+}

@@ -1,0 +1,6 @@
+class Solution {
+public:
+    int topPSample(vector<double>& logits, double p, double temperature, int seed) {
+        return 0;
+    }
+};
