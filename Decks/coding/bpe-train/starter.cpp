@@ -1,0 +1,6 @@
+class Solution {
+public:
+    vector<string> bpeTrain(vector<string>& words, int numMerges) {
+        return {};
+    }
+};

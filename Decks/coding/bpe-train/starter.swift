@@ -1,0 +1,5 @@
+class Solution {
+    func bpeTrain(_ words: [String], _ numMerges: Int) -> [String] {
+        return []
+    }
+}

@@ -1,0 +1,44 @@
+class Solution {
+    // Plausible but wrong: deduplicates the words with a Set and so forgets how often each occurs.
+    struct Pair: Hashable {
+        let left: String
+        let right: String
+    }
+
+    func bpeTrain(_ words: [String], _ numMerges: Int) -> [String] {
+        var vocab = Set(words.map { word in word.map { String($0) } })
+        var merges: [String] = []
+        while merges.count < numMerges {
+            var pairs: [Pair: Int] = [:]
+            for tokens in vocab {
+                for i in tokens.indices.dropLast() {
+                    pairs[Pair(left: tokens[i], right: tokens[i + 1]), default: 0] += 1
+                }
+            }
+            let best = pairs.min { a, b in
+                if a.value != b.value { return a.value > b.value }
+                if a.key.left != b.key.left { return a.key.left < b.key.left }
+                return a.key.right < b.key.right
+            }
+            guard let (pair, _) = best else { break }
+            merges.append(pair.left + " " + pair.right)
+            var merged = Set<[String]>()
+            for tokens in vocab {
+                var out: [String] = []
+                var i = 0
+                while i < tokens.count {
+                    if i + 1 < tokens.count && tokens[i] == pair.left && tokens[i + 1] == pair.right {
+                        out.append(pair.left + pair.right)
+                        i += 2
+                    } else {
+                        out.append(tokens[i])
+                        i += 1
+                    }
+                }
+                merged.insert(out)
+            }
+            vocab = merged
+        }
+        return merges
+    }
+}

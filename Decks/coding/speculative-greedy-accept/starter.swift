@@ -1,0 +1,5 @@
+class Solution {
+    func acceptDraft(_ draft: [Int], _ target: [Int]) -> [Int] {
+        return []
+    }
+}
