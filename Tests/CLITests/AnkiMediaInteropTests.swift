@@ -29,14 +29,17 @@ struct AnkiMediaInteropTests {
         #expect(imported.status == 0, "\(imported.stderr)")
         let info = (imported.json["packages"] as? [[String: Any]])?.first ?? [:]
         #expect(info["media_imported"] as? Int == 2)
-        #expect(imported.json["decks"] as? [String] == ["media-pictures"])
+        // The deck's id is its name and a hash of its Anki deck id (docs/ANKI.md).
+        let ids = imported.json["decks"] as? [String] ?? []
+        #expect(ids.count == 1 && ids[0].hasPrefix("media-pictures-"), "\(ids)")
+        let id = try #require(ids.first)
 
-        let deck = URL(fileURLWithPath: home.path + "/decks/media-pictures")
+        let deck = URL(fileURLWithPath: home.path + "/decks/" + id)
         for name in [image, audio] {
             let copied = try Data(contentsOf: deck.appendingPathComponent("media/" + name))
             #expect(copied == (try Data(contentsOf: expected.appendingPathComponent(name))), "\(name)")
         }
-        let shown = try RecallProcess.run(["show", "media-pictures/media-note", "--json"], home: home.path)
+        let shown = try RecallProcess.run(["show", id + "/media-note", "--json"], home: home.path)
         #expect(shown.status == 0, "\(shown.stderr)")
         let back = shown.json["back"] as? String ?? ""
         #expect(back.contains("](media/graph%20of%20a%20curve.png)"), "\(back)")
