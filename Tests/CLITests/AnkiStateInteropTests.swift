@@ -151,7 +151,9 @@ struct AnkiStateInteropTests {
         let again = try Interop.run("anki_open.py", [collection, second], in: work)
         func back(_ result: [String: Any], _ guid: String) -> String? {
             let note = (result["notes"] as? [[String: Any]])?.first { $0["guid"] as? String == guid }
-            return (note?["fields"] as? [String])?.last
+            // What the field shows: the Markdown Recall keeps in a trailing comment is not shown.
+            let field = (note?["fields"] as? [String])?.last
+            return field.map { $0.replacing(/\n?<!--recall:[A-Za-z0-9+\/=]*-->$/, with: "") }
         }
         #expect(back(again, "d/plain") == "Edited in Anki")
 

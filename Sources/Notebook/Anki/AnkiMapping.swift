@@ -129,7 +129,7 @@ struct NoteSource: Codable, Equatable {
     static let opening = "<!--recall:"
     /// Exercise files larger than this stay in `col.conf` only: a note must stay well within
     /// the limit on a note's size (AnkiLimits.noteBytes).
-    static let maxExerciseBytes = 128 * 1_024
+    static let maxExerciseBytes = 272 * 1_024
 
     /// The Back field: the answer's HTML, then the comment.
     func backField(html: String) -> String {
