@@ -117,6 +117,26 @@ struct AnkiNotesGivenBackTests {
         }
     }
 
+    @Test("an Anki note showing an image and playing a sound goes back with the same fields, and its files")
+    func noteWithMedia() throws {
+        let home = try TemporaryFolder("recall-home")
+        let work = try TemporaryFolder("anki-work")
+        defer { home.remove(); work.remove() }
+        let (package, built, expected) = try AnkiMediaInteropTests.build(work, colpkg: false)
+        #expect(try RecallProcess.run(["import", package], home: home.path).status == 0)
+        let exported = work.path + "/from-recall.apkg"
+        #expect(try RecallProcess.run(["export", "--apkg", exported], home: home.path).status == 0)
+        let original = try Interop.run("anki_notes.py", [work.path + "/anki"], in: work)
+        let final = try Interop.run("anki_notes.py", [try Interop.collectionFolder(work, "final"), exported], in: work)
+        #expect(AnkiStateInteropTests.compareNotes(original, final).notes == 1)
+        let opened = try Interop.run("anki_open.py", [try Interop.collectionFolder(work, "again"), exported], in: work)
+        let media = opened["media"] as? [String: String] ?? [:]
+        for name in [built["image"] as? String ?? "", built["audio"] as? String ?? ""] {
+            let bytes = try Data(contentsOf: expected.appendingPathComponent(name))
+            #expect(media[name] == bytes.map { String(format: "%02x", $0) }.joined(), "\(name)")
+        }
+    }
+
     @Test("a deck's anki-notes.json that is not JSON, inconsistent or too large stops the export, naming the file")
     func hostileOrigins() throws {
         let home = try TemporaryFolder("recall-home")

@@ -77,10 +77,11 @@ struct AnkiStateInteropTests {
             uniquingKeysWith: { a, _ in a })
     }
 
-    /// Expects every note of `original` in `final` under its guid, of the same note type (fields and
-    /// templates; the name as `sameTypeName` compares it), with fields that normalize to the same HTML, the same tags, and every card at its
-    /// ordinal with Anki's own deck, type, queue, due day, interval, ease and lapses. Returns how
-    /// many notes and cards it compared.
+    /// Expects every note of `original` in `final` under its guid, of the same note type (fields,
+    /// templates and styling; the name as `sameTypeName` compares it), with fields that normalize
+    /// to the same HTML (but those of `except`), the same tags, and every card at its ordinal with
+    /// Anki's own deck, type, queue, due day, interval, ease and lapses. Returns how many notes and
+    /// cards it compared.
     @discardableResult
     static func compareNotes(
         _ original: [String: Any], _ final: [String: Any], except: Set<String> = []
@@ -95,7 +96,7 @@ struct AnkiStateInteropTests {
             let name = note["notetype"] as? String ?? ""
             let finalName = back["notetype"] as? String ?? ""
             #expect(Self.sameTypeName(finalName, name), "\(guid): \(finalName)")
-            for key in ["notetype_fields", "templates", "tags"] {
+            for key in ["notetype_fields", "templates", "css", "tags"] {
                 #expect("\(back[key] ?? "nil")" == "\(note[key] ?? "nil")", "\(guid).\(key)")
             }
             if !except.contains(guid) {

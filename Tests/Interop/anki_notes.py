@@ -1,5 +1,5 @@
 """Prints every note of an Anki collection, with Anki's own library, for a test to compare two
-collections note by note: guid, note type (name, fields, templates), fields as stored and as
+collections note by note: guid, note type (name, fields, templates, styling), fields as stored and as
 normalized HTML, tags, mod, and each card (ord, deck, type, queue, due day, ivl, factor, lapses).
 
 usage: anki_notes.py WORKDIR [PACKAGE...]   imports the packages (if any) into the collection in
@@ -82,6 +82,7 @@ def main():
             "notetype": kind["name"],
             "notetype_fields": [f["name"] for f in kind["flds"]],
             "templates": [[t["name"], t["qfmt"], t["afmt"]] for t in kind["tmpls"]],
+            "css": kind["css"],
             "fields": list(note.fields),
             "normalized": [normalized(f) for f in note.fields],
             "tags": sorted(note.tags),
