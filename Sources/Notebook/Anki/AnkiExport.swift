@@ -99,11 +99,13 @@ extension Notebook {
             if let index = givenBack.noteOf[card.key] {
                 let given = givenBack.notes[index]
                 (noteID, ordinal) = (given.note.id, given.ordinals[card.key.id] ?? 0)
-                noteModified = given.note.modified
+                // Never in the future: a deck folder's file must not make its note win over every later edit in Anki.
+                noteModified = min(given.note.modified, nowSeconds)
                 if notesWritten.insert(index).inserted {
                     data.givenBack = (data.givenBack ?? [:]).merging(
                         [given.note.guid: .init(deck: card.key.deck, position: position)]) { a, _ in a }
                     var note = given.note
+                    note.modified = noteModified
                     note.fields = note.fields.map { media.rewrite($0, sourceFile: card.sourceFile, root: entry.root) }
                     collection.notes.append(note)
                 }
