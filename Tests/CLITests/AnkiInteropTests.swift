@@ -197,7 +197,7 @@ struct AnkiInteropTests {
 
         let imported = try RecallProcess.run(["import", package, "--json"], home: home.path)
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.json["added"] as? Int == 5)
+        #expect(imported.json["added"] as? Int == 6)
         let info = (imported.json["packages"] as? [[String: Any]])?.first ?? [:]
         // The deck's name as an id, and a hash of its Anki id (issue 18, point 7).
         let deck = (info["decks"] as? [String])?.first ?? ""
@@ -213,10 +213,13 @@ struct AnkiInteropTests {
         #expect(basic["front"] as? String == "What is the capital of **France**?")
         #expect(basic["back"] as? String == "Paris\\\n(since 508)")
         #expect(basic["tags"] as? [String] == ["geography", "europe"])
-        // Basic and reversed: one card, question to answer.
+        // Basic and reversed: a card for each side.
         let reversed = try show("\(deck)/chat-cat")
         #expect(reversed["front"] as? String == "chat")
         #expect(reversed["back"] as? String == "cat (French)")
+        let reverse = try show("\(deck)/chat-cat-t2")
+        #expect(reverse["front"] as? String == "cat (French)")
+        #expect(reverse["back"] as? String == "chat")
         // Cloze: one card per cloze number, the blank in the question, the full text and the extra as answer.
         let first = try show("\(deck)/cloze-canberra-c1")
         #expect(first["front"] as? String == "[...] is the capital of Australia")
@@ -233,7 +236,7 @@ struct AnkiInteropTests {
         let again = try RecallProcess.run(["import", package, "--json"], home: home.path)
         #expect(again.json["added"] as? Int == 0)
         #expect(again.json["updated"] as? Int == 0)
-        #expect(again.json["unchanged"] as? Int == 5)
+        #expect(again.json["unchanged"] as? Int == 6)
     }
 
     @Test(

@@ -23,6 +23,21 @@ struct DeckFileSafetyTests {
         #expect(leftovers.isEmpty)
     }
 
+    @Test("a deck folder's other files (an Anki import's anki-notes.json) are not read as cards")
+    func otherFilesIgnored() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("d/deck.yaml", "deck: d\ntitle: D\n")
+        try folder.write("d/cards.md", "## Question one {#one}\n\nAnswer.\n")
+        let plain = DeckScanner(writeIDs: false).scan([folder.url.appendingPathComponent("d")])
+        // Even when it holds what would read as a card in a Markdown file.
+        try folder.write("d/anki-notes.json", "## Not a card {#two}\n\n{\"version\": 1}\n")
+        let scan = DeckScanner(writeIDs: false).scan([folder.url.appendingPathComponent("d")])
+        #expect(scan.allIssues.isEmpty, "\(scan.allIssues)")
+        #expect(scan.decks.flatMap { $0.cards.map(\.card.key.id) } == ["one"])
+        #expect(scan.decks.map(\.id) == plain.decks.map(\.id))
+    }
+
     @Test("write-back keeps the file's mode; a new file gets 0644")
     func keepsMode() throws {
         let folder = try TemporaryFolder()

@@ -1,5 +1,6 @@
 """Makes a realistic collection with Anki itself and studies it for 8 simulated days: nested decks;
-Basic, Basic (and reversed card), Basic (type in the answer) and Cloze notes; every day's queue
+Basic, Basic (and reversed card), Basic (type in the answer) and Cloze notes (one nested); HTML;
+`::` tags; every day's queue
 answered through Anki's scheduler; then one card suspended and one buried. Exports it with
 "Support older Anki versions" and prints every card's state as JSON.
 
@@ -70,6 +71,8 @@ def main():
         {"Text": "{{c1::Tokyo}} is the capital of {{c2::Japan}}", "Back Extra": "since 1868"})
     add(col, "Cloze", "algo-cloze", "Computer Science::Algorithms",
         {"Text": "Quicksort's worst case is {{c1::O(n²)}}"})
+    add(col, "Cloze", "nested-cloze", "Languages",
+        {"Text": "{{c1::Paris is {{c2::the capital}} of France}}", "Back Extra": "<i>since</i> 508"}, ["geo::europe"])
 
     crt = col.crt
     days = []

@@ -41,6 +41,26 @@ struct AnkiNoteConverterTests {
         #expect(made.map(\.back) == ["cat"])
     }
 
+    @Test("a card per template the note has in Anki: ids -t2, -t3 …; a template that shows nothing makes none")
+    func everyTemplate() throws {
+        let reversed = AnkiNoteType(
+            id: 1, name: "Basic (and reversed card) and more", kind: .standard, fields: ["Front", "Back"],
+            templates: [
+                .init(name: "Card 1", question: "{{Front}}", answer: "{{FrontSide}}<hr id=answer>{{Back}}"),
+                .init(name: "Card 2", question: "{{Back}}", answer: "{{FrontSide}}<hr id=answer>{{Front}}"),
+                .init(name: "Static", question: "Hello", answer: "{{Front}}"),
+            ])
+        let plan = try #require(AnkiNoteConverter.plan(for: reversed))
+        let note = AnkiNote(id: 1, guid: "g", noteTypeID: 1, modified: 0, tags: [], fields: ["猫", "<i>cat</i>"])
+        let made = AnkiNoteConverter.convert(note, plan: plan, ordinals: [0, 1, 2])
+        #expect(made.map(\.suffix) == ["", "-t2"])
+        #expect(made.map(\.ordinal) == [0, 1])
+        #expect(made.map(\.front) == ["猫", "*cat*"])
+        #expect(made.map(\.back) == ["*cat*", "猫"])
+        // Anki made only the first card (an optional reverse left empty): so does Recall.
+        #expect(AnkiNoteConverter.convert(note, plan: plan, ordinals: [0]).map(\.suffix) == [""])
+    }
+
     @Test("a multi-line question is joined onto one line (its line breaks as <br>), and `{#` cannot pose as an id")
     func oneLine() {
         let basic = type("Basic", fields: ["Front", "Back"], question: "{{Front}}", answer: "{{Back}}")

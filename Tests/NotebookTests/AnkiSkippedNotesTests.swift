@@ -1,6 +1,7 @@
 import AnkiPackage
 import Foundation
 import Notebook
+import RecallCore
 import RecallTestSupport
 import Testing
 
@@ -66,15 +67,19 @@ struct AnkiSkippedNotesTests {
                     id: 100, guid: "both", noteTypeID: 8, modified: 1_795_430_000, tags: [], fields: ["cat", "猫"]),
                 AnkiNote(id: 101, guid: "empty", noteTypeID: 8, modified: 1_795_430_000, tags: [], fields: ["", "x"]),
             ],
-            cards: [card(200, 100, 0), card(201, 100, 1), card(202, 101, 0), card(203, 101, 1), card(204, 999, 0)],
+            cards: [
+                card(200, 100, 0), card(201, 100, 1), card(202, 101, 0), card(203, 101, 1), card(204, 999, 0),
+                card(205, 100, 2),  // of a template the note type lacks
+            ],
             reviews: [
                 review(day, 200, 3, .learning),  // kept
                 review(day + 1, 200, 0, .manual),  // a rescheduling by hand
                 review(day + 2, 200, 7, .review),  // no such button
-                review(day + 3, 201, 3, .learning), review(day + 4, 201, 3, .review),  // the reversed side
+                review(day + 3, 201, 3, .learning), review(day + 4, 201, 3, .review),  // the reversed side: kept
                 review(day + 5, 202, 3, .learning),  // of the empty note
                 review(day + 6, 204, 3, .learning),  // of a card without its note
                 review(day + 7, 777, 3, .learning),  // of no card at all
+                review(day + 8, 205, 3, .learning),  // of the card no template makes
             ])
         let package = t.decks.url.appendingPathComponent("skips.apkg")
         try AnkiPackageWriter.write(collection, to: package, now: 1_795_430_000)
@@ -82,10 +87,12 @@ struct AnkiSkippedNotesTests {
         #expect(
             report.skipped == [
                 .emptyNote: 1, .cardOfSkippedNote: 2, .cardNotMade: 1, .cardWithoutNote: 1,
-                .reviewOfSkippedNote: 1, .reviewOfCardNotMade: 2, .reviewWithoutCard: 2, .reviewManual: 1,
+                .reviewOfSkippedNote: 1, .reviewOfCardNotMade: 1, .reviewWithoutCard: 2, .reviewManual: 1,
                 .reviewUnknownButton: 1,
             ])
-        #expect(report.reviewsAdded == 1)
-        #expect(report.reviewsSkipped == 7)
+        #expect(report.reviewsAdded == 3)
+        #expect(report.reviewsSkipped == 6)
+        // Both sides of the reversed note are cards, each with its own reviews.
+        #expect(try t.notebook.show(CardKey(deck: report.decks[0], id: "both-t2")).history.count == 2)
     }
 }

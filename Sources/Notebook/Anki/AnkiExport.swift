@@ -17,8 +17,9 @@ public struct AnkiExportReport: Sendable {
 
 extension Notebook {
     /// Writes the notebook's cards (or one deck's) as an Anki package at `url`: one Anki deck per
-    /// deck, one note per card (guid = the card's key), its schedule, and its history as revlog
-    /// rows. Removed cards are left out. See docs/ANKI.md.
+    /// deck, one note per card (guid = the card's key) or, for cards imported from Anki, the note
+    /// they came from (AnkiNotesGivenBack), each card's schedule, and its history as revlog rows.
+    /// Removed cards are left out. See docs/ANKI.md.
     public func exportAnki(to url: URL, deck: String? = nil) throws -> AnkiExportReport {
         let summaries = try decks()
         if let deck, !summaries.contains(where: { $0.deck == deck }) { throw AnkiTransferError.unknownDeck(deck) }
@@ -51,6 +52,21 @@ extension Notebook {
             }
         }
         guard !entries.isEmpty else { throw AnkiTransferError.nothingToExport(deck: deck) }
+        // Notes imported from Anki go back as they came, from the `anki-notes.json` beside their cards.
+        var givenBack = AnkiNotesGivenBack()
+        for summary in chosen {
+            let cards = entries.filter { $0.stored.card.key.deck == summary.deck }
+            let byID = Dictionary(cards.map { ($0.stored.card.key.id, $0.stored) }, uniquingKeysWith: { a, _ in a })
+            var folders: [String] = []
+            for entry in cards where entry.stored.card.kind == .note {
+                let folder = Self.folder(of: entry.stored.card, root: entry.root)
+                if !folders.contains(folder) { folders.append(folder) }
+            }
+            for folder in folders {
+                guard let origins = try AnkiNoteOrigins.read(folder: URL(fileURLWithPath: folder)) else { continue }
+                givenBack.add(origins, deck: summary.deck, cards: byID)
+            }
+        }
 
         // Review due dates count days from the collection's creation: start it on the earliest day
         // anything refers to, so no day number is negative.
@@ -61,39 +77,58 @@ extension Notebook {
         }
         let creation = AnkiMapping.start(of: firstDay, in: calendar)
 
-        var collection = AnkiCollection(creation: creation, decks: ankiDecks, noteTypes: [AnkiMapping.noteType])
+        var collection = AnkiCollection(
+            creation: creation, decks: ankiDecks, noteTypes: [AnkiMapping.noteType] + givenBack.types)
+        var notesWritten = Set<Int>()
         var data = RecallPackageData()
         var usedReviewIDs = Set<Int64>()
         var media = AnkiExportMedia()
         for (position, entry) in entries.enumerated() {
             let card = entry.stored.card
             let key = card.key.description
-            let noteID = AnkiMapping.stableID("note:" + key)
+            var noteID = AnkiMapping.stableID("note:" + key)
             let cardID = AnkiMapping.stableID("card:" + key)
-            let exercise = card.kind == .exercise ? Self.exerciseFiles(of: card, root: entry.root) : nil
-            // Media the card refers to go into the package; the HTML names them as Anki will.
-            let front = media.rewrite(
-                AnkiHTML.html(fromMarkdown: card.front), sourceFile: card.sourceFile, root: entry.root)
-            var referenced = media.resolved
-            let backHTML = media.rewrite(
-                AnkiHTML.html(fromMarkdown: card.back), sourceFile: card.sourceFile, root: entry.root)
-            referenced.merge(media.resolved) { a, _ in a }
-            let back = NoteSource(front: card.front, back: card.back, tags: card.tags, exercise: exercise).backField(
-                html: backHTML)
+            var ordinal = 0
             // The note changed when its text did, and the card with its last event: Anki's importer
             // overwrites a note it holds only with a newer one, so an edit made in Anki survives
             // an export that changed nothing.
-            let noteModified = (entry.stored.textChanged ?? AnkiMapping.unknownChangeMillis) / 1000
+            var noteModified = (entry.stored.textChanged ?? AnkiMapping.unknownChangeMillis) / 1000
             let lastEvent = max(
                 entry.history.map(\.timestamp).max() ?? 0, entry.actions.map(\.timestamp).max() ?? 0)
-            let cardModified = max(noteModified, (lastEvent + 999) / 1000)  // not before the last event
-            collection.notes.append(
-                AnkiNote(
-                    id: noteID, guid: key, noteTypeID: AnkiMapping.noteTypeID, modified: noteModified,
-                    tags: card.tags.map { $0.replacingOccurrences(of: " ", with: "_") }, fields: [front, back]))
-            data.notes[key] = .init(
-                front: card.front, back: card.back, frontHTML: front, backHTML: back, position: position,
-                exercise: exercise, media: referenced.isEmpty ? nil : referenced)
+            var cardModified: Int64 { max(noteModified, (lastEvent + 999) / 1000) }  // not before the last event
+            if let index = givenBack.noteOf[card.key] {
+                let given = givenBack.notes[index]
+                (noteID, ordinal) = (given.note.id, given.ordinals[card.key.id] ?? 0)
+                // Never in the future: a deck folder's file must not make its note win over every later edit in Anki.
+                noteModified = min(given.note.modified, nowSeconds)
+                if notesWritten.insert(index).inserted {
+                    data.givenBack = (data.givenBack ?? [:]).merging(
+                        [given.note.guid: .init(deck: card.key.deck, position: position)]) { a, _ in a }
+                    var note = given.note
+                    note.modified = noteModified
+                    note.fields = note.fields.map { media.rewrite($0, sourceFile: card.sourceFile, root: entry.root) }
+                    collection.notes.append(note)
+                }
+            } else {
+                let exercise = card.kind == .exercise ? Self.exerciseFiles(of: card, root: entry.root) : nil
+                // Media the card refers to go into the package; the HTML names them as Anki will.
+                let front = media.rewrite(
+                    AnkiHTML.html(fromMarkdown: card.front), sourceFile: card.sourceFile, root: entry.root)
+                var referenced = media.resolved
+                let backHTML = media.rewrite(
+                    AnkiHTML.html(fromMarkdown: card.back), sourceFile: card.sourceFile, root: entry.root)
+                referenced.merge(media.resolved) { a, _ in a }
+                let back = NoteSource(front: card.front, back: card.back, tags: card.tags, exercise: exercise)
+                    .backField(
+                        html: backHTML)
+                collection.notes.append(
+                    AnkiNote(
+                        id: noteID, guid: key, noteTypeID: AnkiMapping.noteTypeID, modified: noteModified,
+                        tags: card.tags.map { $0.replacingOccurrences(of: " ", with: "_") }, fields: [front, back]))
+                data.notes[key] = .init(
+                    front: card.front, back: card.back, frontHTML: front, backHTML: back, position: position,
+                    exercise: exercise, media: referenced.isEmpty ? nil : referenced)
+            }
 
             let reviews = entry.history.filter { $0.kind == .review }.count
             // Suspended, else buried (by hand) on the day of the export, else the card's own queue.
@@ -102,14 +137,14 @@ extension Notebook {
             if let state = entry.stored.state {
                 collection.cards.append(
                     AnkiCard(
-                        id: cardID, noteID: noteID, deckID: entry.deckID, ordinal: 0, modified: cardModified,
+                        id: cardID, noteID: noteID, deckID: entry.deckID, ordinal: ordinal, modified: cardModified,
                         type: .review, queue: held ?? 2, due: Int64(firstDay.distance(to: state.due)),
                         interval: max(state.interval, 1), factor: state.ef100 * 10, repetitions: reviews,
                         lapses: state.lapses))
             } else {
                 collection.cards.append(
                     AnkiCard(
-                        id: cardID, noteID: noteID, deckID: entry.deckID, ordinal: 0, modified: cardModified,
+                        id: cardID, noteID: noteID, deckID: entry.deckID, ordinal: ordinal, modified: cardModified,
                         type: .new, queue: held ?? 0, due: Int64(position + 1), interval: 0, factor: 0, repetitions: 0,
                         lapses: 0))
             }
@@ -145,6 +180,14 @@ extension Notebook {
         return AnkiExportReport(
             path: url.path, decks: chosen.map(\.deck), notes: collection.notes.count, reviews: collection.reviews.count,
             media: media.files.count)
+    }
+
+    /// The folder of the file that defines `card`.
+    static func folder(of card: Card, root: String) -> String {
+        let file =
+            card.sourceFile.hasPrefix("/")
+            ? URL(fileURLWithPath: card.sourceFile) : URL(fileURLWithPath: root).appendingPathComponent(card.sourceFile)
+        return file.deletingLastPathComponent().standardizedFileURL.path
     }
 
     /// The files of an exercise card's folder (regular files directly in it, each within a deck

@@ -85,6 +85,11 @@ extension Notebook {
     }
 }
 
+extension String {
+    /// The text when it is a valid id (a package's claim about a deck is hostile input).
+    fileprivate var validID: String? { Identifier.isValid(self) ? self : nil }
+}
+
 /// Everything an Anki import will write, worked out before writing anything.
 struct AnkiImportPlan {
     struct PlannedCard {
@@ -103,6 +108,8 @@ struct AnkiImportPlan {
         /// Media files for the deck folder: path inside it (`media/x.png`, or for a note Recall
         /// exported, the path its Markdown refers to) → extracted file.
         var media: [String: URL] = [:]
+        /// The Anki notes its cards were made from (`anki-notes.json`), for an export to give back.
+        var origins = AnkiNoteOrigins()
     }
 
     /// A revlog row and the card it belongs to; `exact` when Recall wrote the package and kept the event.
@@ -240,14 +247,14 @@ struct AnkiImportPlan {
         for group in groups {
             let name = group.name
             // Creation order (Anki's note ids are creation times), or the exported order for Recall's notes.
-            let notes = group.notes.sorted {
-                (saved?.notes[$0.guid]?.position ?? Int.max, $0.id) < (
-                    saved?.notes[$1.guid]?.position ?? Int.max, $1.id
-                )
+            func position(_ guid: String) -> Int {
+                saved?.notes[guid]?.position ?? saved?.givenBack?[guid]?.position ?? Int.max
             }
-            let keys = notes.map { CardKey($0.guid) }
+            let notes = group.notes.sorted { (position($0.guid), $0.id) < (position($1.guid), $1.id) }
+            // An Anki note Recall gave back names its deck in the package's own data.
+            let keys = notes.map { CardKey($0.guid)?.deck ?? saved?.givenBack?[$0.guid]?.deck.validID }
             var deckID: String
-            if let first = keys.first??.deck, keys.allSatisfy({ $0?.deck == first }) {
+            if let first = keys.first ?? nil, keys.allSatisfy({ $0 == first }) {
                 deckID = first  // a package Recall wrote: the deck keeps its id
             } else {
                 deckID = Self.deckID(name: name, ankiID: group.ankiID, collection: collection)
@@ -273,6 +280,7 @@ struct AnkiImportPlan {
     ) {
         let cardsByNote = Dictionary(grouping: collection.cards, by: \.noteID)
         let reviewsByCard = Dictionary(grouping: collection.reviews, by: \.cardID)
+        let types = Dictionary(collection.noteTypes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         // Rows nothing in the package leads to.
         let noteIDs = Set(collection.notes.map(\.id))
         let cardIDs = Set(collection.cards.map(\.id))
@@ -286,7 +294,9 @@ struct AnkiImportPlan {
             var usedIDs = Set<String>()
             for note in placedDeck.notes {
                 guard let mapped = converters[note.noteTypeID] else { continue }
-                let converted = Self.convert(note, mapped, saved: saved, media: media)
+                let noteCards = cardsByNote[note.id] ?? []
+                let converted = Self.convert(
+                    note, mapped, ordinals: Set(noteCards.map(\.ordinal)), saved: saved, media: media)
                 if converted.isEmpty {
                     // Its cards and their reviews go too, and are counted as skipped with it.
                     let cards = cardsByNote[note.id] ?? []
@@ -313,7 +323,8 @@ struct AnkiImportPlan {
                 }
                 let tags = note.tags.flatMap { $0.lowercased().split(separator: ",").map(String.init) }
                     .filter { !$0.isEmpty }
-                let noteCards = cardsByNote[note.id] ?? []
+                // Which Recall card is which Anki card: kept for an export to give the note back.
+                var originCards: [String: Int]? = note.noteTypeID == AnkiMapping.noteTypeID ? nil : [:]
                 for card in converted {
                     let tags = card.tags ?? tags
                     var id = Self.baseID(of: note) + card.suffix
@@ -324,6 +335,7 @@ struct AnkiImportPlan {
                         matched += 1
                         let key = CardKey(deck: matchDeck, id: id)
                         addReviews(for: key, ordinal: card.ordinal, of: noteCards, reviewsByCard, saved)
+                        originCards = nil  // the note's cards are in two decks: not given back whole
                         continue
                     }
                     if !usedIDs.insert(id).inserted {
@@ -337,8 +349,18 @@ struct AnkiImportPlan {
                             key: key, front: exercise == nil ? AnkiNoteConverter.oneLine(card.front) : card.front,
                             back: card.back, tags: tags, exercise: exercise))
                     addReviews(for: key, ordinal: card.ordinal, of: noteCards, reviewsByCard, saved)
+                    originCards?[id] = card.ordinal
                 }
-                // Reviews of cards no Recall card stands for (a reversed card's second side).
+                if let originCards, let type = types[note.noteTypeID] {
+                    if !deck.origins.noteTypes.contains(where: { $0.id == type.id }) {
+                        deck.origins.noteTypes.append(AnkiNoteOrigins.NoteType(type))
+                    }
+                    deck.origins.notes.append(
+                        AnkiNoteOrigins.Note(
+                            guid: note.guid, noteType: type.id, fields: Self.withMedia(note, media).fields,
+                            tags: note.tags, mod: note.modified, cards: originCards))
+                }
+                // Reviews of cards no Recall card stands for (a template that shows nothing).
                 let used = Set(converted.map(\.ordinal))
                 for card in noteCards where !used.contains(card.ordinal) {
                     skipped[.cardNotMade, default: 0] += 1
@@ -378,7 +400,8 @@ struct AnkiImportPlan {
 
     /// The note's cards as Markdown; a note Recall wrote and nobody edited since comes back exactly.
     static func convert(
-        _ note: AnkiNote, _ plan: AnkiNoteConverter.Plan, saved: RecallPackageData?, media: AnkiMediaFiles
+        _ note: AnkiNote, _ plan: AnkiNoteConverter.Plan, ordinals: Set<Int>, saved: RecallPackageData?,
+        media: AnkiMediaFiles
     ) -> [AnkiNoteConverter.Converted] {
         if let kept = kept(note, saved) {
             // An exercise comes back as its folder; without its files its prompt is joined onto
@@ -389,7 +412,7 @@ struct AnkiImportPlan {
         // A Recall note that went through Anki (its package's col.conf is gone): the Markdown at
         // the end of its Back field, while both fields are still what Recall renders from it.
         guard note.noteTypeID == AnkiMapping.noteTypeID, note.fields.count >= 2 else {
-            return AnkiNoteConverter.convert(withMedia(note, media), plan: plan)
+            return AnkiNoteConverter.convert(withMedia(note, media), plan: plan, ordinals: ordinals)
         }
         let (backHTML, source) = NoteSource.split(backField: note.fields[1])
         if let source, note.fields[0] == AnkiHTML.html(fromMarkdown: source.front),
@@ -410,7 +433,7 @@ struct AnkiImportPlan {
         fields[1] = backHTML
         var edited = note
         edited.fields = fields
-        return AnkiNoteConverter.convert(withMedia(edited, media), plan: plan)
+        return AnkiNoteConverter.convert(withMedia(edited, media), plan: plan, ordinals: ordinals)
     }
 
     /// The note with its references to media the package holds pointing into the deck's `media/`.
@@ -579,6 +602,17 @@ struct AnkiImportPlan {
                         try data.write(to: exercise.appendingPathComponent(name))
                     }
                 }
+                if !deck.origins.notes.isEmpty {
+                    let data = try deck.origins.encoded()
+                    guard data.count <= AnkiNoteOrigins.maxBytes else {
+                        throw AnkiTransferError.cannotWriteDeck(
+                            path: deck.id,
+                            reason:
+                                "its Anki notes take \(data.count) bytes in \(AnkiNoteOrigins.fileName), more than the \(AnkiNoteOrigins.maxBytes) bytes it may hold; split the deck in Anki"
+                        )
+                    }
+                    try data.write(to: dir.appendingPathComponent(AnkiNoteOrigins.fileName))
+                }
                 for (path, source) in deck.media.sorted(by: { $0.key < $1.key }) {
                     let target = dir.appendingPathComponent(path)
                     try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -600,7 +634,7 @@ struct AnkiImportPlan {
                 continue
             }
             let read = scan.decks.first { $0.id == deck.id }?.cards.map(\.card.key) ?? []
-            if let problem = Self.readBackProblem(deck: deck, read: read) {
+            if let problem = Self.readBackProblem(deck: deck, read: read) ?? Self.originsProblem(deck: deck, in: dir) {
                 refused.append(RefusedDeck(deck: deck.id, reason: problem))
                 continue
             }
@@ -623,6 +657,23 @@ struct AnkiImportPlan {
             finals.append(final)
         }
         return (finals, refused)
+    }
+
+    /// What differs between the Anki notes planned for a deck and those its `anki-notes.json`
+    /// gives back; nil when they are the same and name only the deck's cards.
+    static func originsProblem(deck: PlannedDeck, in dir: URL) -> String? {
+        let read: AnkiNoteOrigins?
+        do {
+            read = try AnkiNoteOrigins.read(folder: dir)
+        } catch {
+            return "its Anki notes do not read back: \(error)"
+        }
+        guard (read ?? AnkiNoteOrigins()) == deck.origins else { return "its Anki notes read back changed" }
+        let ids = Set(deck.cards.map(\.key.id))
+        guard let stray = deck.origins.notes.flatMap(\.cards.keys).first(where: { !ids.contains($0) }) else {
+            return nil
+        }
+        return "its Anki notes name card '\(stray)', which is not one of its cards"
     }
 
     /// A file name an exercise may hold: no path, not hidden.

@@ -95,9 +95,18 @@ struct RecallPackageData: Codable {
         var media: [String: String]? = nil
     }
 
+    /// An Anki note given back (AnkiNotesGivenBack): the Recall deck it belongs to, and its first
+    /// card's place in the exported order, so that the deck comes back as itself.
+    struct GivenBack: Codable {
+        var deck: String
+        var position: Int
+    }
+
     var version = 1
     /// By note guid.
     var notes: [String: Note] = [:]
+    /// By note guid.
+    var givenBack: [String: GivenBack]? = nil
     /// By revlog id.
     var events: [String: EventFields] = [:]
 

@@ -3,13 +3,15 @@ import Foundation
 import RecallCore
 
 /// Turns Anki notes into Recall cards (question, answer, tags), by note type:
-/// - standard types: the question is the fields the first template's question shows, the answer
-///   the other fields its answer shows (Basic, Basic and reversed, type-in, custom ones);
+/// - standard types: one card per template (Anki's card of that ordinal): the question is the
+///   fields the template's question shows, the answer the other fields its answer shows (Basic,
+///   both sides of Basic and reversed, type-in, custom ones);
 /// - cloze types: one card per cloze number, question with that cloze blanked, answer in full;
 /// - anything else (a template showing no field, Image Occlusion) cannot be mapped.
 struct AnkiNoteConverter {
     struct Converted {
-        /// Appended to the note's id ("-c2" for cloze 2), empty for a one-card note.
+        /// Appended to the note's id ("-c2" for cloze 2, "-t2" for a second template), empty for
+        /// the first template's card.
         var suffix: String
         /// The Anki card (template or cloze ordinal) whose reviews belong to this card.
         var ordinal: Int
@@ -21,18 +23,27 @@ struct AnkiNoteConverter {
         var tags: [String]? = nil
     }
 
+    /// The fields one template shows: on the question side, and the others on the answer side.
+    struct Sides: Equatable {
+        var front: [Int]
+        var back: [Int]
+    }
+
     enum Plan {
-        case fields(front: [Int], back: [Int])
+        /// By template ordinal; nil for a template that shows no field on a side. The first is
+        /// never nil.
+        case templates([Sides?])
         case cloze(text: Int, extra: [Int])
     }
 
-    /// How notes of `type` become cards; nil when they cannot be mapped.
+    /// How notes of `type` become cards; nil when they cannot be mapped (the first template
+    /// cannot: every note has a card of it).
     static func plan(for type: AnkiNoteType) -> Plan? {
         guard let template = type.templates.first else { return nil }
         let index = Dictionary(type.fields.enumerated().map { ($1.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
-        let question = references(in: template.question)
-        let answer = references(in: template.answer)
         if type.kind == .cloze {
+            let question = references(in: template.question)
+            let answer = references(in: template.answer)
             if type.fields.contains(where: { $0.lowercased() == "occlusion" })
                 || template.question.contains("image-occlusion")
             {
@@ -42,11 +53,15 @@ struct AnkiNoteConverter {
             let extra = answer.compactMap { index[$0.name] }.filter { $0 != text }
             return .cloze(text: text, extra: unique(extra))
         }
-        // `{{type:Field}}` in a question is an input box for the answer, not part of the question.
-        let front = unique(question.filter { !$0.typeIn }.compactMap { index[$0.name] })
-        let back = unique(answer.compactMap { index[$0.name] }.filter { !front.contains($0) })
-        guard !front.isEmpty, !back.isEmpty else { return nil }
-        return .fields(front: front, back: back)
+        let sides = type.templates.map { template -> Sides? in
+            // `{{type:Field}}` in a question is an input box for the answer, not part of the question.
+            let front = unique(references(in: template.question).filter { !$0.typeIn }.compactMap { index[$0.name] })
+            let back = unique(
+                references(in: template.answer).compactMap { index[$0.name] }.filter { !front.contains($0) })
+            return front.isEmpty || back.isEmpty ? nil : Sides(front: front, back: back)
+        }
+        guard sides.first.flatMap({ $0 }) != nil else { return nil }
+        return .templates(sides)
     }
 
     /// `{{Field}}`, `{{type:Field}}`, `{{cloze:Text}}` …: the fields a template shows, in order.
@@ -77,18 +92,31 @@ struct AnkiNoteConverter {
         return values.filter { seen.insert($0).inserted }
     }
 
-    /// The note's cards; empty when its question or answer would be empty.
-    static func convert(_ note: AnkiNote, plan: Plan) -> [Converted] {
+    /// The note's cards; empty when the first one's question or answer would be empty. `ordinals`:
+    /// the templates the note has cards of in Anki (which decides, by the fields a template needs);
+    /// the first template's card is always made. Nil: every template that shows something.
+    static func convert(_ note: AnkiNote, plan: Plan, ordinals: Set<Int>? = nil) -> [Converted] {
         func field(_ i: Int) -> String { i < note.fields.count ? note.fields[i] : "" }
         func markdown(_ fields: [String]) -> String {
             fields.map { AnkiHTML.markdown(fromHTML: $0) }.filter { !$0.isEmpty }.joined(separator: "\n\n")
         }
         switch plan {
-        case .fields(let front, let back):
-            let question = oneLine(markdown(front.map(field)))
-            let answer = markdown(back.map(field))
-            guard !question.isEmpty, !answer.isEmpty else { return [] }
-            return [Converted(suffix: "", ordinal: 0, front: question, back: answer)]
+        case .templates(let templates):
+            var made: [Converted] = []
+            for (ordinal, sides) in templates.enumerated() {
+                guard let sides, ordinal == 0 || ordinals?.contains(ordinal) ?? true else { continue }
+                let question = oneLine(markdown(sides.front.map(field)))
+                let answer = markdown(sides.back.map(field))
+                guard !question.isEmpty, !answer.isEmpty else {
+                    if ordinal == 0 { return [] }
+                    continue
+                }
+                made.append(
+                    Converted(
+                        suffix: ordinal == 0 ? "" : "-t\(ordinal + 1)", ordinal: ordinal, front: question, back: answer)
+                )
+            }
+            return made
         case .cloze(let text, let extra):
             let source = field(text)
             let ordinals = AnkiCloze.ordinals(in: source)

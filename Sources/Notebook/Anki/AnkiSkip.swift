@@ -30,7 +30,8 @@ public enum AnkiSkip: String, Sendable, CaseIterable {
         switch self {
         case .emptyNote: "its question or answer is empty"
         case .cardOfSkippedNote: "its note was skipped"
-        case .cardNotMade: "a side Recall does not make a card of (a reversed card's second side)"
+        case .cardNotMade:
+            "a card of a template Recall makes no card of (one showing no field on a side, or one its note type lacks)"
         case .cardWithoutNote: "its note is not in the package"
         case .reviewOfSkippedNote: "its note was skipped"
         case .reviewOfCardNotMade: "of a side Recall does not make a card of"

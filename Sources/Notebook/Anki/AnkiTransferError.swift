@@ -7,6 +7,8 @@ public enum AnkiTransferError: UserFacingError, Equatable {
     case unmappableNoteTypes(path: String, types: [String])
     case missingNoteType(path: String, noteTypeID: Int64, notes: Int)
     case cannotWriteDeck(path: String, reason: String)
+    /// A deck's `anki-notes.json` (the Anki notes it was imported from) that cannot be used.
+    case badNoteOrigins(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -23,6 +25,9 @@ public enum AnkiTransferError: UserFacingError, Equatable {
                 "\(path): \(notes) note(s) use note type \(id), which the package does not define; export it again from Anki"
         case .cannotWriteDeck(let path, let reason):
             return "cannot write the imported deck to \(path): \(reason); nothing was imported"
+        case .badNoteOrigins(let path, let reason):
+            return
+                "\(path): \(reason). It keeps the Anki notes the deck was imported from; import the Anki package again to write it anew, or remove it to export the deck's cards as Recall notes"
         }
     }
 }
