@@ -38,22 +38,22 @@ let package = Package(
                 "RecallCore", "Scheduler", "DeckFormat", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
-        // libgit2's headers and forwarders to it: libgit2 is loaded on the first git operation, not
-        // linked, so commands without git do not pay for its libraries at start-up.
-        .target(name: "CGit2"),
+        // libgit2, cmark-gfm and zstd are loaded on first use, not linked, so a command that does
+        // not need one (`recall due` needs none) does not pay for loading it at start-up: each
+        // C target holds the headers and forwarders (Scripts/generate-forwarders.py).
+        .target(name: "CLazyLoad"),
+        .target(name: "CGit2", dependencies: ["CLazyLoad"]),
         .target(
             name: "GitSync",
             dependencies: ["RecallCore", "CGit2", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "CodeRunner", dependencies: ["RecallCore", "DeckFormat", "Spawning"]),
         // GitHub's CommonMark parser: the review screen renders cards from its tree.
-        .systemLibrary(
-            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
-            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(name: "CCmarkGFM", dependencies: ["CLazyLoad"]),
         .target(name: "TerminalUI", dependencies: ["RecallCore", "CCmarkGFM"]),
         // libxml2's HTML parser: Anki's field HTML is read as a browser reads it.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // zstd: Anki's newer packages compress their collection, media map and media files with it.
-        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .target(name: "CZstd", dependencies: ["CLazyLoad"]),
         // Anki packages (.apkg/.colpkg) as values; talks to SQLite only for Anki's collection file.
         // Markdown becomes field HTML with cmark-gfm, as on the review screen; field HTML becomes
         // Markdown through libxml2's parser.
