@@ -7,6 +7,10 @@ import PackageDescription
 //   2 Storage, GitSync, CodeRunner, TerminalUI, AnkiPackage
 //   3 Notebook     4 ReviewUI (review screen, line mode), Workloads + recall-bench (benchmarks),
 //   foundation-floor (the start-up floor recall-bench compares with)   5 recall (thin executable)
+
+/// Where Debian puts libxml2's headers (`pkg-config --cflags libxml-2.0`).
+let libxml2Headers = CSetting.unsafeFlags(["-I/usr/include/libxml2"])
+
 let package = Package(
     name: "Recall",
     platforms: [.macOS(.v13)],
@@ -50,8 +54,9 @@ let package = Package(
         // GitHub's CommonMark parser: the review screen renders cards from its tree.
         .target(name: "CCmarkGFM", dependencies: ["CLazyLoad"]),
         .target(name: "TerminalUI", dependencies: ["RecallCore", "CCmarkGFM"]),
-        // libxml2's HTML parser: Anki's field HTML is read as a browser reads it.
-        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // libxml2's HTML parser: Anki's field HTML is read as a browser reads it. Its headers live
+        // in their own folder, which pkg-config would give only together with linking it.
+        .target(name: "CLibXML2", dependencies: ["CLazyLoad"], cSettings: [libxml2Headers]),
         // zstd: Anki's newer packages compress their collection, media map and media files with it.
         .target(name: "CZstd", dependencies: ["CLazyLoad"]),
         // Anki packages (.apkg/.colpkg) as values; talks to SQLite only for Anki's collection file.
@@ -62,7 +67,8 @@ let package = Package(
             dependencies: [
                 "RecallCore", "CZstd", .product(name: "GRDB", package: "GRDB.swift"), "ZIPFoundation", "CCmarkGFM",
                 "CLibXML2",
-            ]),
+            ],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
         .target(
             name: "Notebook",
             dependencies: [

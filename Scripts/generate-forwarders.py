@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Writes the forwarders of the C libraries Recall loads on first use instead of linking.
 
-Recall links none of libgit2, cmark-gfm and zstd: each is loaded with dlopen the first time one
-of its functions runs (Sources/CLazyLoad/lazy_load.c), so a command that never needs it does not
-pay for mapping and relocating it (and, for libgit2, the dozen libraries it pulls in: mbedTLS,
-libssh2, Kerberos...) at start-up: `recall due` touches none of them. For each library this
-writes `Sources/<target>/forwarders.c`: one function for each library function the Swift sources
-call, with the prototype the library's header declares, calling the function found in the loaded
-library.
+Recall links none of libgit2, cmark-gfm, libxml2 and zstd: each is loaded with dlopen the first
+time one of its functions runs (Sources/CLazyLoad/lazy_load.c), so a command that never needs it
+does not pay for mapping and relocating it (and what it pulls in: a dozen libraries for libgit2,
+ICU and liblzma for libxml2) at start-up: `recall due` touches none of them. For each library
+this writes `Sources/<target>/forwarders.c`: one function for each library function the Swift
+sources call, with the prototype the library's header declares, calling the function found in
+the loaded library.
 
 Run it again (`python3 Scripts/generate-forwarders.py`) after the Swift code starts calling a
 function it did not call before: until then the link fails with an undefined symbol, which names
@@ -35,6 +35,13 @@ LIBRARIES = {
         declaration=r"CMARK_GFM(?:_EXTENSIONS)?_EXPORT\s+([^;{}()#]*?)\s*",
         names=r"cmark_[a-z0-9_]+",
         sources=["TerminalUI", "AnkiPackage"],
+    ),
+    "CLibXML2": dict(
+        library="recall_xml2",
+        headers=["/usr/include/libxml2/libxml/HTMLparser.h", "/usr/include/libxml2/libxml/tree.h"],
+        declaration=r"XMLPUBFUN\s+([^;{}()#]*?)\s+XMLCALL\s*",
+        names=r"(?:xml|html)[A-Z][A-Za-z0-9_]*",
+        sources=["AnkiPackage"],
     ),
     "CZstd": dict(
         library="recall_zstd",
