@@ -7,6 +7,10 @@ import PackageDescription
 //   2 Storage, GitSync, CodeRunner, TerminalUI, AnkiPackage
 //   3 Notebook     4 ReviewUI (review screen, line mode), Workloads + recall-bench (benchmarks),
 //   foundation-floor (the start-up floor recall-bench compares with)   5 recall (thin executable)
+
+/// Where Debian puts libxml2's headers (`pkg-config --cflags libxml-2.0`).
+let libxml2Headers = CSetting.unsafeFlags(["-I/usr/include/libxml2"])
+
 let package = Package(
     name: "Recall",
     platforms: [.macOS(.v13)],
@@ -38,22 +42,23 @@ let package = Package(
                 "RecallCore", "Scheduler", "DeckFormat", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
-        // libgit2's headers and forwarders to it: libgit2 is loaded on the first git operation, not
-        // linked, so commands without git do not pay for its libraries at start-up.
-        .target(name: "CGit2"),
+        // libgit2, cmark-gfm and zstd are loaded on first use, not linked, so a command that does
+        // not need one (`recall due` needs none) does not pay for loading it at start-up: each
+        // C target holds the headers and forwarders (Scripts/generate-forwarders.py).
+        .target(name: "CLazyLoad"),
+        .target(name: "CGit2", dependencies: ["CLazyLoad"]),
         .target(
             name: "GitSync",
             dependencies: ["RecallCore", "CGit2", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "CodeRunner", dependencies: ["RecallCore", "DeckFormat", "Spawning"]),
         // GitHub's CommonMark parser: the review screen renders cards from its tree.
-        .systemLibrary(
-            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
-            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(name: "CCmarkGFM", dependencies: ["CLazyLoad"]),
         .target(name: "TerminalUI", dependencies: ["RecallCore", "CCmarkGFM"]),
-        // libxml2's HTML parser: Anki's field HTML is read as a browser reads it.
-        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // libxml2's HTML parser: Anki's field HTML is read as a browser reads it. Its headers live
+        // in their own folder, which pkg-config would give only together with linking it.
+        .target(name: "CLibXML2", dependencies: ["CLazyLoad"], cSettings: [libxml2Headers]),
         // zstd: Anki's newer packages compress their collection, media map and media files with it.
-        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .target(name: "CZstd", dependencies: ["CLazyLoad"]),
         // Anki packages (.apkg/.colpkg) as values; talks to SQLite only for Anki's collection file.
         // Markdown becomes field HTML with cmark-gfm, as on the review screen; field HTML becomes
         // Markdown through libxml2's parser.
@@ -62,7 +67,8 @@ let package = Package(
             dependencies: [
                 "RecallCore", "CZstd", .product(name: "GRDB", package: "GRDB.swift"), "ZIPFoundation", "CCmarkGFM",
                 "CLibXML2",
-            ]),
+            ],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
         .target(
             name: "Notebook",
             dependencies: [

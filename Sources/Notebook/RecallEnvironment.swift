@@ -28,30 +28,38 @@ public struct RecallEnvironment: Sendable {
     /// `$XDG_DATA_HOME/recall`, else `~/.local/share/recall`; `RECALL_NOW` (ISO-8601) fixes the clock,
     /// `TZ` the zone, `RECALL_ROLLOVER_HOUR` the hour a study day starts, `RECALL_NEW_PER_DAY` the limit,
     /// `RECALL_LEECH_LAPSES` the lapses that make a leech.
-    public static func live(
-        home override: String? = nil, variables: [String: String] = ProcessInfo.processInfo.environment
-    ) throws -> RecallEnvironment {
+    public static func live(home override: String? = nil, variables: [String: String]) throws -> RecallEnvironment {
+        try live(home: override, variable: { variables[$0] })
+    }
+
+    /// The same, reading the process's own variables one by one: building
+    /// `ProcessInfo.environment`'s dictionary costs every command's start-up about 1M instructions.
+    public static func live(home override: String? = nil) throws -> RecallEnvironment {
+        try live(home: override, variable: { name in getenv(name).map { String(cString: $0) } })
+    }
+
+    private static func live(home override: String?, variable: (String) -> String?) throws -> RecallEnvironment {
         let home: URL
         if let override, !override.isEmpty {
             home = URL(fileURLWithPath: override)
-        } else if let value = variables["RECALL_HOME"], !value.isEmpty {
+        } else if let value = variable("RECALL_HOME"), !value.isEmpty {
             home = URL(fileURLWithPath: value)
-        } else if let value = variables["XDG_DATA_HOME"], !value.isEmpty {
+        } else if let value = variable("XDG_DATA_HOME"), !value.isEmpty {
             home = URL(fileURLWithPath: value).appendingPathComponent("recall")
         } else {
             home = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share/recall")
         }
         let zone = try ZoneSetting.read(
-            variables["TZ"], processValue: ProcessInfo.processInfo.environment["TZ"], now: Date())
+            variable("TZ"), processValue: getenv("TZ").map { String(cString: $0) }, now: Date())
         let now: @Sendable () -> Date
-        if let text = variables["RECALL_NOW"], !text.isEmpty {
+        if let text = variable("RECALL_NOW"), !text.isEmpty {
             guard let fixed = ISOTime.parse(text, zone: zone.zone) else { throw NotebookError.badClock(text) }
             now = { fixed }
         } else {
             now = { Date() }
         }
         var rollover = 4
-        if let text = variables["RECALL_ROLLOVER_HOUR"], !text.isEmpty {
+        if let text = variable("RECALL_ROLLOVER_HOUR"), !text.isEmpty {
             guard let hour = Int(text), (0...23).contains(hour) else {
                 throw NotebookError.badSetting(
                     name: "RECALL_ROLLOVER_HOUR", value: text, expected: "an hour from 0 to 23")
@@ -59,7 +67,7 @@ public struct RecallEnvironment: Sendable {
             rollover = hour
         }
         var newPerDay = 20
-        if let text = variables["RECALL_NEW_PER_DAY"], !text.isEmpty {
+        if let text = variable("RECALL_NEW_PER_DAY"), !text.isEmpty {
             guard let value = Int(text), value >= 0 else {
                 throw NotebookError.badSetting(name: "RECALL_NEW_PER_DAY", value: text, expected: "a whole number ≥ 0")
             }
@@ -68,8 +76,8 @@ public struct RecallEnvironment: Sendable {
         var environment = RecallEnvironment(
             home: home, now: now, calendar: StudyCalendar(secondsEast: zone.secondsEast, rolloverHour: rollover),
             newPerDay: newPerDay)
-        environment.fullSync = variables["RECALL_SYNC"]?.lowercased() == "full"
-        if let text = variables["RECALL_LEECH_LAPSES"], !text.isEmpty {
+        environment.fullSync = variable("RECALL_SYNC")?.lowercased() == "full"
+        if let text = variable("RECALL_LEECH_LAPSES"), !text.isEmpty {
             guard let value = Int(text), value >= 0 else {
                 throw NotebookError.badSetting(
                     name: "RECALL_LEECH_LAPSES", value: text, expected: "a whole number ≥ 0 (0 turns leeches off)")

@@ -56,6 +56,8 @@ public enum DisplayWidth {
 
     /// Columns `text` takes on screen, ignoring ANSI escape sequences.
     public static func of(_ text: String) -> Int {
+        // Printable ASCII, most of what a table holds: one column a byte.
+        if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) { return text.utf8.count }
         var width = 0
         var inEscape = false
         for character in text {

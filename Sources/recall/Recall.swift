@@ -31,7 +31,7 @@ struct Recall: ParsableCommand {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
-            var command = try parseAsRoot()
+            var command = try parsedAlone(arguments) ?? parseAsRoot()
             try command.run()
         } catch let error as UserFacingError {
             FileHandle.standardError.write(Data("recall: \(error.description)\n".utf8))
@@ -58,6 +58,25 @@ struct Recall: ParsableCommand {
             FileHandle.standardError.write(Data("\(message)\n".utf8))
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue == 0 ? 0 : 2)
         }
+    }
+}
+
+extension Recall {
+    /// `recall <command> …` parsed by that command alone, as ArgumentParser parses a command with
+    /// a super-command (`_superCommandName`): the full parse first tries the arguments as a
+    /// completion-script request, which costs every command's start-up about a tenth of its
+    /// instructions (runtime type lookups; `recall due` would miss its start-up target by that).
+    /// Only a clean parse into the command itself is kept: an error, `--help`, `--version` or a
+    /// completion request returns nil, and the full parse then runs and says what it always says.
+    static func parsedAlone(_ arguments: [String]) -> ParsableCommand? {
+        guard let name = arguments.first,
+            let command = configuration.subcommands.first(where: { $0.configuration.commandName == name }),
+            command.configuration._superCommandName == configuration.commandName,
+            command.configuration.subcommands.isEmpty,
+            let parsed = try? command.parseAsRoot(Array(arguments.dropFirst())),
+            type(of: parsed) == command
+        else { return nil }
+        return parsed
     }
 }
 

@@ -35,6 +35,20 @@ struct CommandLineRulesTests {
         #expect((show.json["history"] as? [Any])?.isEmpty == true, "nothing was logged")
     }
 
+    @Test(
+        "a command parsed on its own (the quick path) says what the full parse says: help, usage, errors",
+        arguments: ["due", "answer", "show", "suspend", "stats"])
+    func parsedAlone(command: String) throws {
+        let help = try run([command, "--help"], nil)
+        #expect(help.status == 0 && help.stdout.contains("USAGE: recall \(command) "), "\(help.stdout)")
+        #expect(try run(["help", command], nil).stdout == help.stdout)
+        let unknown = try run([command, "--bogus"], nil)
+        #expect(unknown.status == 2, "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("Unknown option '--bogus'"), "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("Usage: recall \(command) "), "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("See 'recall \(command) --help' for more information."), "\(unknown.stderr)")
+    }
+
     @Test("an unknown deck is exit 1 naming it, on due, review, stats, cards and export alike")
     func unknownDeck() throws {
         let (home, decks) = try homeWithDeck(cards: 1)

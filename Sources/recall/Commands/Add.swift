@@ -5,7 +5,7 @@ import Notebook
 extension Recall {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "add",
+            commandName: "add", _superCommandName: "recall",
             abstract: "Add a card to a deck's Markdown, with its id, and import it.",
             discussion: """
                 The card is appended to --file (a Markdown file of the deck, relative to its folder; \

@@ -75,7 +75,7 @@ private func runAction(_ kind: CardActionKind, _ global: GlobalOptions, _ select
 extension Recall {
     struct Suspend: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "suspend",
+            commandName: "suspend", _superCommandName: "recall",
             abstract: "Leave cards out of every queue until they are unsuspended (history and schedule kept).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var select: SelectionOptions
@@ -84,7 +84,8 @@ extension Recall {
 
     struct Unsuspend: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "unsuspend", abstract: "Bring suspended cards back into the queue.")
+            commandName: "unsuspend", _superCommandName: "recall",
+            abstract: "Bring suspended cards back into the queue.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var select: SelectionOptions
         func run() throws { try runAction(.unsuspend, global, select.selection) }
@@ -92,7 +93,7 @@ extension Recall {
 
     struct Bury: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "bury",
+            commandName: "bury", _superCommandName: "recall",
             abstract: "Leave cards out of today's queue; they are back the next study day.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Cards, as deck/id or a bare id (when only one deck has it).")
@@ -102,7 +103,7 @@ extension Recall {
 
     struct Forget: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "forget",
+            commandName: "forget", _superCommandName: "recall",
             abstract: "Make cards new again: their schedule restarts with the next grade; their history is kept.",
             discussion: """
                 Asks for confirmation on a terminal. Without a terminal it needs --yes, and refuses \

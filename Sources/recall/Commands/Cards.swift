@@ -7,7 +7,7 @@ import TerminalUI
 extension Recall {
     struct Cards: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "cards",
+            commandName: "cards", _superCommandName: "recall",
             abstract: "List live cards: id, state, due day, interval, ease, lapses and question.",
             discussion: """
                 States: new (never graded, or forgotten), learning (graded, fewer than 2 successful \

@@ -9,7 +9,7 @@ import TerminalUI
 extension Recall {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "check",
+            commandName: "check", _superCommandName: "recall",
             abstract: "Run a solution against an exercise's test cases in the sandbox; exit 0 only on Accepted.")
 
         @OptionGroup var global: GlobalOptions

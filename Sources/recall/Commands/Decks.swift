@@ -5,7 +5,7 @@ import TerminalUI
 extension Recall {
     struct Decks: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "decks", abstract: "List decks with their card counts.")
+            commandName: "decks", _superCommandName: "recall", abstract: "List decks with their card counts.")
 
         @OptionGroup var global: GlobalOptions
 

@@ -4,7 +4,7 @@ import Notebook
 extension Recall {
     struct Doctor: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "doctor",
+            commandName: "doctor", _superCommandName: "recall",
             abstract: "Check the notebook: SQLite integrity, and every card's state against the refold of its events.")
 
         @OptionGroup var global: GlobalOptions

@@ -5,7 +5,7 @@ import TerminalUI
 extension Recall {
     struct Due: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "due",
+            commandName: "due", _superCommandName: "recall",
             abstract: "Today's queue: re-drills, due reviews, then new cards up to the daily limit.")
 
         @OptionGroup var global: GlobalOptions
@@ -31,10 +31,16 @@ extension Recall {
                         cards: queue.map { .init(card: $0.card.description, queue: $0.queue.rawValue, due: $0.due.iso) }
                     ))
             }
-            let counts = Dictionary(grouping: queue, by: \.queue).mapValues(\.count)
-            print("\(day): \(counts[.drill] ?? 0) re-drill, \(counts[.review] ?? 0) review, \(counts[.new] ?? 0) new")
-            if queue.isEmpty { return }
-            print(TableRenderer.columns(queue.map { [$0.queue.rawValue, $0.card.description, $0.due.iso] }))
+            let kinds = queue.map(\.queue)
+            let (drills, reviews, new) = (
+                kinds.count { $0 == .drill }, kinds.count { $0 == .review }, kinds.count { $0 == .new }
+            )
+            var text = "\(day): \(drills) re-drill, \(reviews) review, \(new) new\n"
+            if !queue.isEmpty {
+                text +=
+                    TableRenderer.columns(queue.map { [$0.queue.rawValue, $0.card.description, $0.due.iso] }) + "\n"
+            }
+            Output.write(text)
         }
     }
 }

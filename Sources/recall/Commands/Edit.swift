@@ -6,7 +6,7 @@ import RecallCore
 extension Recall {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "edit",
+            commandName: "edit", _superCommandName: "recall",
             abstract: "Open a card's file at its line in your editor, then import its deck (history kept).",
             discussion: """
                 The editor is $VISUAL, else $EDITOR, else vi, given +LINE and the file. If it exits \

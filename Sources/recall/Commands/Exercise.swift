@@ -7,7 +7,7 @@ import RecallCore
 extension Recall {
     struct Exercise: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "exercise",
+            commandName: "exercise", _superCommandName: "recall",
             abstract: "Write an exercise's starter file (or your last attempt) to solve it in your editor.")
 
         @OptionGroup var global: GlobalOptions

@@ -5,7 +5,7 @@ import Notebook
 extension Recall {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "export",
+            commandName: "export", _superCommandName: "recall",
             abstract: "Export cards and their review history as an Anki package (.apkg).",
             discussion: """
                 Each deck becomes an Anki deck and each card a note whose guid is the card's id, so \

@@ -6,7 +6,7 @@ import TerminalUI
 extension Recall {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "import",
+            commandName: "import", _superCommandName: "recall",
             abstract: "Import Markdown decks (files or folders) or Anki packages (.apkg, .colpkg).",
             discussion: """
                 Markdown decks: ids are written back into files that lack them. Anki packages: the notes \

@@ -4,7 +4,7 @@ import Notebook
 extension Recall {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "init", abstract: "Create the notebook (safe to run again).")
+            commandName: "init", _superCommandName: "recall", abstract: "Create the notebook (safe to run again).")
 
         @OptionGroup var global: GlobalOptions
 

@@ -5,7 +5,7 @@ import TerminalUI
 extension Recall {
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "search",
+            commandName: "search", _superCommandName: "recall",
             abstract: "Full-text search in questions, answers and tags (Chinese or English).")
 
         @OptionGroup var global: GlobalOptions

@@ -6,7 +6,7 @@ import RecallCore
 extension Recall {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "Show a card, its schedule and its history.")
+            commandName: "show", _superCommandName: "recall", abstract: "Show a card, its schedule and its history.")
 
         @OptionGroup var global: GlobalOptions
 

@@ -7,7 +7,7 @@ import TerminalUI
 extension Recall {
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "stats",
+            commandName: "stats", _superCommandName: "recall",
             abstract: "Where you stand: today, the forecast, the calendar, retention, card states, hardest cards.")
 
         @OptionGroup var global: GlobalOptions

@@ -5,7 +5,7 @@ import Notebook
 extension Recall {
     struct Sync: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "sync",
+            commandName: "sync", _superCommandName: "recall",
             abstract:
                 "Sync deck sources (commit local edits, fetch, merge card by card, import changed files, push) and review events."
         )

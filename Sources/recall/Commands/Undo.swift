@@ -4,7 +4,7 @@ import Notebook
 extension Recall {
     struct Undo: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "undo",
+            commandName: "undo", _superCommandName: "recall",
             abstract: "Drop this device's last event (a grade, or a suspend, bury, forget …) and refold its card.")
 
         @OptionGroup var global: GlobalOptions
