@@ -109,7 +109,7 @@ let package = Package(
                 "Storage", "Scheduler", "DeckFormat", "RecallTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "RecallTestSupport"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "RecallTestSupport", "ZIPFoundation"]),
         .testTarget(name: "CLITests", dependencies: ["RecallTestSupport"]),
         .testTarget(name: "GitSyncTests", dependencies: ["GitSync", "RecallTestSupport"]),
         .testTarget(name: "CodeRunnerTests", dependencies: ["CodeRunner", "RecallTestSupport"]),

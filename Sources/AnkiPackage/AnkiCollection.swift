@@ -105,6 +105,8 @@ public struct AnkiCard: Sendable, Equatable {
 
     public var id: Int64
     public var noteID: Int64
+    /// The card's home deck: for a card Anki has moved into a filtered deck, the deck it came
+    /// from (`cards.odid`), as filtered decks are read as searches, not decks (see `home`).
     public var deckID: Int64
     /// Which template (or, for cloze notes, which cloze number minus one) the card shows.
     public var ordinal: Int
@@ -113,6 +115,7 @@ public struct AnkiCard: Sendable, Equatable {
     /// `cards.queue`: 0 new, 1 learning, 2 review, 3 day learning, -1 suspended, -2/-3 buried.
     public var queue: Int
     /// New cards: position in the new queue. Review cards: days since `AnkiCollection.creation`.
+    /// Learning cards: seconds since the epoch. Always the due of the card's home schedule.
     public var due: Int64
     /// Interval in days (review cards).
     public var interval: Int
@@ -137,6 +140,18 @@ public struct AnkiCard: Sendable, Equatable {
         self.factor = factor
         self.repetitions = repetitions
         self.lapses = lapses
+    }
+}
+
+extension AnkiCard {
+    /// The deck and due of a card in its home deck, from a row of `cards`. A card in a filtered
+    /// deck has `did` the filtered deck and `due` its place in that deck's queue; its home deck is
+    /// `odid` and its home due `odue` (Anki leaves `odue` 0 when the move kept `due`).
+    public static func home(deck: Int64, due: Int64, originalDeck: Int64, originalDue: Int64) -> (
+        deck: Int64, due: Int64
+    ) {
+        guard originalDeck != 0 else { return (deck, due) }
+        return (originalDeck, originalDue != 0 ? originalDue : due)
     }
 }
 

@@ -285,7 +285,11 @@ struct CollectionReader {
         try checkNumbers(db, table: "notes", ["id", "mid", "mod"], texts: ["guid"])
         try checkNumbers(
             db, table: "cards",
-            ["id", "nid", "did", "ord", "mod", "type", "queue", "due", "ivl", "factor", "reps", "lapses"], texts: [])
+            [
+                "id", "nid", "did", "ord", "mod", "type", "queue", "due", "ivl", "factor", "reps", "lapses", "odid",
+                "odue",
+            ],
+            texts: [])
         try checkNumbers(
             db, table: "revlog", ["id", "cid", "ease", "ivl", "lastIvl", "factor", "time", "type"], texts: [])
         guard
@@ -318,6 +322,8 @@ struct CollectionReader {
                 guard let deck = value as? [String: Any], let name = deck["name"] as? String else {
                     throw bad("deck \(key) has no name")
                 }
+                // A filtered deck (`dyn` 1) is a search, not a place: its cards are read in their home decks.
+                if (int64(deck["dyn"]) ?? 0) != 0 { continue }
                 decks.append(AnkiDeck(id: int64(deck["id"]) ?? Int64(key) ?? 0, name: name))
             }
         }
@@ -343,13 +349,14 @@ struct CollectionReader {
         let cards = try Row.fetchAll(
             db,
             sql: """
-                SELECT \(integers(["id", "nid", "did", "ord", "mod", "type", "queue", "due", "ivl", "factor", "reps", "lapses"]))
+                SELECT \(integers(["id", "nid", "did", "ord", "mod", "type", "queue", "due", "ivl", "factor", "reps", "lapses", "odid", "odue"]))
                 FROM cards ORDER BY id
                 """
         ).map { row in
-            AnkiCard(
-                id: row[0], noteID: row[1], deckID: row[2], ordinal: row[3], modified: row[4],
-                type: AnkiCard.CardType(rawValue: row[5]) ?? .new, queue: row[6], due: row[7], interval: row[8],
+            let home = AnkiCard.home(deck: row[2], due: row[7], originalDeck: row[12], originalDue: row[13])
+            return AnkiCard(
+                id: row[0], noteID: row[1], deckID: home.deck, ordinal: row[3], modified: row[4],
+                type: AnkiCard.CardType(rawValue: row[5]) ?? .new, queue: row[6], due: home.due, interval: row[8],
                 factor: row[9], repetitions: row[10], lapses: row[11])
         }
         let reviews = try Row.fetchAll(

@@ -43,12 +43,22 @@ struct Schema18Tables {
         return types
     }
 
-    /// Decks; a nested deck's name separates its parts with U+001F, Anki's `::` in schema 11.
+    /// Decks but filtered ones; a nested deck's name separates its parts with U+001F, Anki's `::`
+    /// in schema 11. A deck's `kind` is a protobuf `DeckKind`, field 1 for a normal deck and 2 for a
+    /// filtered one (a search, whose cards are read in their home decks).
     func decks(_ db: Database) throws -> [AnkiDeck] {
         guard try db.tableExists("decks") else { throw bad("its collection has no 'decks' table") }
-        return try Row.fetchAll(db, sql: "SELECT CAST(id AS INTEGER), CAST(name AS TEXT) FROM decks ORDER BY id").map {
-            AnkiDeck(id: $0[0] ?? 0, name: ($0[1] as String? ?? "").replacingOccurrences(of: "\u{1f}", with: "::"))
+        var decks: [AnkiDeck] = []
+        for row in try Row.fetchAll(
+            db, sql: "SELECT CAST(id AS INTEGER), CAST(name AS TEXT), CAST(kind AS BLOB) FROM decks ORDER BY id")
+        {
+            let id: Int64 = row[0] ?? 0
+            if try message(row[2] as Data?, "deck \(id)").all(2).isEmpty {
+                decks.append(
+                    AnkiDeck(id: id, name: (row[1] as String? ?? "").replacingOccurrences(of: "\u{1f}", with: "::")))
+            }
         }
+        return decks
     }
 
     private func message(_ blob: Data?, _ what: String) throws -> ProtobufFields {
