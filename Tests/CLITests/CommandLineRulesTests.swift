@@ -37,12 +37,13 @@ struct CommandLineRulesTests {
 
     @Test(
         "a command parsed on its own (the quick path) says what the full parse says: help, usage, errors",
-        arguments: ["due", "answer", "show", "suspend", "stats"])
-    func parsedAlone(command: String) throws {
+        arguments: [["due"], ["answer", "d/q1", "4"], ["show", "d/q1"], ["suspend", "d/q1"], ["stats"]])
+    func parsedAlone(arguments: [String]) throws {
+        let command = arguments[0]
         let help = try run([command, "--help"], nil)
         #expect(help.status == 0 && help.stdout.contains("USAGE: recall \(command) "), "\(help.stdout)")
         #expect(try run(["help", command], nil).stdout == help.stdout)
-        let unknown = try run([command, "--bogus"], nil)
+        let unknown = try run(arguments + ["--bogus"], nil)
         #expect(unknown.status == 2, "\(unknown.stderr)")
         #expect(unknown.stderr.contains("Unknown option '--bogus'"), "\(unknown.stderr)")
         #expect(unknown.stderr.contains("Usage: recall \(command) "), "\(unknown.stderr)")

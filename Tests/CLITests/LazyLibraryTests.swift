@@ -18,7 +18,9 @@ struct LazyLibraryTests {
         return (run.status, files)
     }
 
-    @Test("`recall due` maps none of them; an export maps cmark-gfm, an import of Anki's HTML libxml2")
+    @Test(
+        "`recall due` maps none of them; an export maps cmark-gfm; importing Anki's current format maps zstd and libxml2"
+    )
     func loadedOnFirstUse() throws {
         let (home, decks) = try homeWithHistory()
         defer { home.remove(); decks.remove() }
@@ -29,16 +31,21 @@ struct LazyLibraryTests {
             #expect(!due.files.contains { $0.hasPrefix(library) }, "`recall due` mapped \(library): \(due.files)")
         }
 
-        let package = decks.path + "/out.apkg"
-        let export = try Self.loaded(["export", "--apkg", package], home: home)
+        let export = try Self.loaded(["export", "--apkg", decks.path + "/out.apkg"], home: home)
         #expect(export.status == 0)
         #expect(export.files.contains { $0.hasPrefix("libcmark-gfm") }, "\(export.files)")
 
+        // A package Anki made in its current format: zstd unpacks it, libxml2 reads its fields' HTML.
+        let work = try TemporaryFolder("anki-work")
         let other = try TemporaryFolder("recall-home")
-        defer { other.remove() }
+        defer { work.remove(); other.remove() }
+        let package = work.path + "/anki.apkg"
+        try Interop.run("anki_build.py", [try Interop.collectionFolder(work, "c"), package, "--modern"], in: work)
         let imported = try Self.loaded(["import", package], home: other)
         #expect(imported.status == 0)
-        #expect(imported.files.contains { $0.hasPrefix("libxml2") }, "\(imported.files)")
+        for library in ["libzstd", "libxml2"] {
+            #expect(imported.files.contains { $0.hasPrefix(library) }, "\(library): \(imported.files)")
+        }
         #expect(!imported.files.contains { $0.hasPrefix("libgit2") }, "\(imported.files)")
     }
 }
