@@ -80,6 +80,16 @@ struct SelectionActionOptions: ParsableArguments {
     func run(_ kind: CardActionKind) throws { try runAction(kind, global, select.selection) }
 }
 
+/// What `bury` and `forget` take: the options of every command and the cards, named one by one
+/// (no --tag or --deck).
+struct NamedCards: ParsableArguments {
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Cards, as deck/id or a bare id (when only one deck has it).")
+    var cards: [CardReference]
+
+    var selection: CardSelection { CardSelection(cards: cards) }
+}
+
 extension Recall {
     struct Suspend: ParsableCommand {
         static let configuration = CommandConfiguration.topLevel(
@@ -99,10 +109,8 @@ extension Recall {
     struct Bury: ParsableCommand {
         static let configuration = CommandConfiguration.topLevel(
             "bury", abstract: "Leave cards out of today's queue; they are back the next study day.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Cards, as deck/id or a bare id (when only one deck has it).")
-        var cards: [CardReference]
-        func run() throws { try runAction(.bury, global, CardSelection(cards: cards)) }
+        @OptionGroup var named: NamedCards
+        func run() throws { try runAction(.bury, named.global, named.selection) }
     }
 
     struct Forget: ParsableCommand {
@@ -113,15 +121,13 @@ extension Recall {
                 Asks for confirmation on a terminal. Without a terminal it needs --yes, and refuses \
                 otherwise (exit 2). `recall undo` takes a forget back.
                 """)
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Cards, as deck/id or a bare id (when only one deck has it).")
-        var cards: [CardReference]
+        @OptionGroup var named: NamedCards
         @Flag(help: "Do not ask for confirmation.")
         var yes = false
 
         func run() throws {
-            let notebook = try global.notebook()
-            let keys = try notebook.cards(in: CardSelection(cards: cards))
+            let notebook = try named.global.notebook()
+            let keys = try notebook.cards(in: named.selection)
             if !yes {
                 guard isatty(STDIN_FILENO) == 1 else {
                     Output.error(
@@ -140,7 +146,7 @@ extension Recall {
                     throw CommandFailure(status: 1)
                 }
             }
-            try ActionReport(.forget, on: keys, in: notebook).print(json: global.json)
+            try ActionReport(.forget, on: keys, in: notebook).print(json: named.global.json)
         }
     }
 }
