@@ -253,13 +253,7 @@ struct MarkdownBuilder {
                 }
             }
         case "td", "th": if !atLineStart && !out.hasSuffix(" ") { emit(" ", escape: false) }  // one space between cells
-        default:
-            if Self.paragraphTags.contains(name) {
-                breakBefore(2)
-            } else if Self.lineTags.contains(name) {
-                breakBefore(1)
-                if name != "li" { hardBreak = true }
-            }
+        default: blockEdge(name)
         }
     }
 
@@ -274,13 +268,18 @@ struct MarkdownBuilder {
         case "ul", "ol":
             _ = lists.popLast()
             breakBefore(lists.isEmpty ? 2 : 1)
-        default:
-            if Self.paragraphTags.contains(name) {
-                breakBefore(2)
-            } else if Self.lineTags.contains(name) {
-                breakBefore(1)
-                if name != "li" { hardBreak = true }
-            }
+        default: blockEdge(name)
+        }
+    }
+
+    /// A block element opens or closes: a paragraph's edge is a blank line, another block's a line
+    /// break (a hard one, except around a list item, whose marker starts its line anyway).
+    private mutating func blockEdge(_ name: String) {
+        if Self.paragraphTags.contains(name) {
+            breakBefore(2)
+        } else if Self.lineTags.contains(name) {
+            breakBefore(1)
+            if name != "li" { hardBreak = true }
         }
     }
 

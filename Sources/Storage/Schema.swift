@@ -3,6 +3,31 @@ import GRDB
 
 /// The notebook's schema as named, append-only migrations. Never edit a shipped step: add one.
 enum Schema {
+    // The parts below are shared by shipped steps: never change them. Each line carries the
+    // indent it has in the steps' SQL, so that the schema SQLite stores reads as it always did.
+
+    /// The columns every event of the log has, grades (`review_event`) and study actions
+    /// (`card_action`, created by `v4-card-actions` and rebuilt by `v6-schedule-action`) alike.
+    private static let eventKeyColumns = """
+            device TEXT NOT NULL CHECK (device <> ''),
+            seq INTEGER NOT NULL CHECK (seq > 0),
+            card TEXT NOT NULL CHECK (card LIKE '%_/_%'),
+            ts INTEGER NOT NULL,
+            day INTEGER NOT NULL,
+        """
+    /// A card's SM-2 schedule, in the card row (`v1-notebook`) and in a `schedule` action, which
+    /// carries it in the row's terms (`v6-schedule-action`).
+    private static let scheduleColumns = """
+            ef100 INTEGER CHECK (ef100 >= 130),
+            repetitions INTEGER CHECK (repetitions >= 0),
+            interval INTEGER CHECK (interval >= 0),
+            due INTEGER,
+            lapses INTEGER CHECK (lapses >= 0),
+            last_review INTEGER,
+        """
+    /// The study actions' index, made by `v4-card-actions` and again after the rebuild in `v6`.
+    private static let cardActionIndex = "CREATE INDEX card_action_card ON card_action(card, ts, device, seq);"
+
     /// `attemptLog` is the v2 exercise attempts log (`<home>/attempts/log.jsonl`), read only by
     /// `v3-typed-state` when it runs.
     static func migrator(attemptLog: URL? = nil) -> DatabaseMigrator {
@@ -38,12 +63,7 @@ enum Schema {
                         source_line INTEGER NOT NULL CHECK (source_line >= 0),
                         position INTEGER NOT NULL,
                         removed INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1)),
-                        ef100 INTEGER CHECK (ef100 >= 130),
-                        repetitions INTEGER CHECK (repetitions >= 0),
-                        interval INTEGER CHECK (interval >= 0),
-                        due INTEGER,
-                        lapses INTEGER CHECK (lapses >= 0),
-                        last_review INTEGER,
+                    \(scheduleColumns)
                         first_review INTEGER,
                         CHECK ((ef100 IS NULL) = (due IS NULL) AND (due IS NULL) = (repetitions IS NULL)
                             AND (due IS NULL) = (interval IS NULL) AND (due IS NULL) = (lapses IS NULL)
@@ -58,11 +78,7 @@ enum Schema {
                     -- Append-only: rows are only ever inserted (and the last local one dropped by undo).
                     -- `card` is a key, not a foreign key: another device's events may arrive first.
                     CREATE TABLE review_event (
-                        device TEXT NOT NULL CHECK (device <> ''),
-                        seq INTEGER NOT NULL CHECK (seq > 0),
-                        card TEXT NOT NULL CHECK (card LIKE '%_/_%'),
-                        ts INTEGER NOT NULL,
-                        day INTEGER NOT NULL,
+                    \(eventKeyColumns)
                         grade INTEGER NOT NULL CHECK (grade BETWEEN 0 AND 5),
                         kind TEXT NOT NULL CHECK (kind IN ('review', 'drill')),
                         duration_ms INTEGER NOT NULL DEFAULT 0 CHECK (duration_ms >= 0),
@@ -111,15 +127,11 @@ enum Schema {
             try db.execute(
                 sql: """
                     CREATE TABLE card_action (
-                        device TEXT NOT NULL CHECK (device <> ''),
-                        seq INTEGER NOT NULL CHECK (seq > 0),
-                        card TEXT NOT NULL CHECK (card LIKE '%_/_%'),
-                        ts INTEGER NOT NULL,
-                        day INTEGER NOT NULL,
+                    \(eventKeyColumns)
                         kind TEXT NOT NULL CHECK (kind IN ('suspend', 'unsuspend', 'bury', 'forget', 'leech')),
                         PRIMARY KEY (device, seq)
                     ) STRICT, WITHOUT ROWID;
-                    CREATE INDEX card_action_card ON card_action(card, ts, device, seq);
+                    \(cardActionIndex)
                     ALTER TABLE card ADD COLUMN suspended INTEGER NOT NULL DEFAULT 0 CHECK (suspended IN (0, 1));
                     ALTER TABLE card ADD COLUMN buried_until INTEGER;
                     """)
@@ -136,19 +148,10 @@ enum Schema {
             try db.execute(
                 sql: """
                     CREATE TABLE card_action_new (
-                        device TEXT NOT NULL CHECK (device <> ''),
-                        seq INTEGER NOT NULL CHECK (seq > 0),
-                        card TEXT NOT NULL CHECK (card LIKE '%_/_%'),
-                        ts INTEGER NOT NULL,
-                        day INTEGER NOT NULL,
+                    \(eventKeyColumns)
                         kind TEXT NOT NULL
                             CHECK (kind IN ('suspend', 'unsuspend', 'bury', 'forget', 'leech', 'schedule')),
-                        ef100 INTEGER CHECK (ef100 >= 130),
-                        repetitions INTEGER CHECK (repetitions >= 0),
-                        interval INTEGER CHECK (interval >= 0),
-                        due INTEGER,
-                        lapses INTEGER CHECK (lapses >= 0),
-                        last_review INTEGER,
+                    \(scheduleColumns)
                         CHECK ((kind = 'schedule') = (ef100 IS NOT NULL) AND (ef100 IS NULL) = (repetitions IS NULL)
                             AND (ef100 IS NULL) = (interval IS NULL) AND (ef100 IS NULL) = (due IS NULL)
                             AND (ef100 IS NULL) = (lapses IS NULL) AND (ef100 IS NULL) = (last_review IS NULL)),
@@ -158,7 +161,7 @@ enum Schema {
                         SELECT device, seq, card, ts, day, kind FROM card_action;
                     DROP TABLE card_action;
                     ALTER TABLE card_action_new RENAME TO card_action;
-                    CREATE INDEX card_action_card ON card_action(card, ts, device, seq);
+                    \(cardActionIndex)
                     """)
         }
         // When a card's text last changed (milliseconds; NULL: before this step, unknown): an

@@ -80,6 +80,15 @@ extension Recall {
     }
 }
 
+extension CommandConfiguration {
+    /// A `recall <name>` command without subcommands. It names `recall` as its super-command, which
+    /// `Recall.parsedAlone` relies on to parse it alone.
+    static func topLevel(_ name: String, abstract: String, discussion: String = "") -> CommandConfiguration {
+        CommandConfiguration(
+            commandName: name, _superCommandName: "recall", abstract: abstract, discussion: discussion)
+    }
+}
+
 /// Ends a command with a status after it has printed its own report (e.g. an import with errors).
 struct CommandFailure: Error {
     var status: Int32

@@ -4,9 +4,8 @@ import Notebook
 
 extension Recall {
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "add", _superCommandName: "recall",
-            abstract: "Add a card to a deck's Markdown, with its id, and import it.",
+        static let configuration = CommandConfiguration.topLevel(
+            "add", abstract: "Add a card to a deck's Markdown, with its id, and import it.",
             discussion: """
                 The card is appended to --file (a Markdown file of the deck, relative to its folder; \
                 created if missing), else to the deck's last file holding a card, else to cards.md in \

@@ -4,9 +4,8 @@ import RecallCore
 
 extension Recall {
     struct Answer: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "answer", _superCommandName: "recall",
-            abstract: "Grade a card 0-5 (SM-2): 5 perfect, 4 after hesitation, 3 with difficulty, 0-2 wrong.")
+        static let configuration = CommandConfiguration.topLevel(
+            "answer", abstract: "Grade a card 0-5 (SM-2): 5 perfect, 4 after hesitation, 3 with difficulty, 0-2 wrong.")
 
         @OptionGroup var global: GlobalOptions
 

@@ -72,52 +72,62 @@ private func runAction(_ kind: CardActionKind, _ global: GlobalOptions, _ select
     try ActionReport(kind, on: keys, in: notebook).print(json: global.json)
 }
 
+/// What `suspend` and `unsuspend` take: the options of every command and the cards to act on.
+struct SelectionActionOptions: ParsableArguments {
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var select: SelectionOptions
+
+    func run(_ kind: CardActionKind) throws { try runAction(kind, global, select.selection) }
+}
+
+/// What `bury` and `forget` take: the options of every command and the cards, named one by one
+/// (no --tag or --deck).
+struct NamedCards: ParsableArguments {
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Cards, as deck/id or a bare id (when only one deck has it).")
+    var cards: [CardReference]
+
+    var selection: CardSelection { CardSelection(cards: cards) }
+}
+
 extension Recall {
     struct Suspend: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "suspend", _superCommandName: "recall",
+        static let configuration = CommandConfiguration.topLevel(
+            "suspend",
             abstract: "Leave cards out of every queue until they are unsuspended (history and schedule kept).")
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var select: SelectionOptions
-        func run() throws { try runAction(.suspend, global, select.selection) }
+        @OptionGroup var options: SelectionActionOptions
+        func run() throws { try options.run(.suspend) }
     }
 
     struct Unsuspend: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "unsuspend", _superCommandName: "recall",
-            abstract: "Bring suspended cards back into the queue.")
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var select: SelectionOptions
-        func run() throws { try runAction(.unsuspend, global, select.selection) }
+        static let configuration = CommandConfiguration.topLevel(
+            "unsuspend", abstract: "Bring suspended cards back into the queue.")
+        @OptionGroup var options: SelectionActionOptions
+        func run() throws { try options.run(.unsuspend) }
     }
 
     struct Bury: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "bury", _superCommandName: "recall",
-            abstract: "Leave cards out of today's queue; they are back the next study day.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Cards, as deck/id or a bare id (when only one deck has it).")
-        var cards: [CardReference]
-        func run() throws { try runAction(.bury, global, CardSelection(cards: cards)) }
+        static let configuration = CommandConfiguration.topLevel(
+            "bury", abstract: "Leave cards out of today's queue; they are back the next study day.")
+        @OptionGroup var named: NamedCards
+        func run() throws { try runAction(.bury, named.global, named.selection) }
     }
 
     struct Forget: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "forget", _superCommandName: "recall",
+        static let configuration = CommandConfiguration.topLevel(
+            "forget",
             abstract: "Make cards new again: their schedule restarts with the next grade; their history is kept.",
             discussion: """
                 Asks for confirmation on a terminal. Without a terminal it needs --yes, and refuses \
                 otherwise (exit 2). `recall undo` takes a forget back.
                 """)
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Cards, as deck/id or a bare id (when only one deck has it).")
-        var cards: [CardReference]
+        @OptionGroup var named: NamedCards
         @Flag(help: "Do not ask for confirmation.")
         var yes = false
 
         func run() throws {
-            let notebook = try global.notebook()
-            let keys = try notebook.cards(in: CardSelection(cards: cards))
+            let notebook = try named.global.notebook()
+            let keys = try notebook.cards(in: named.selection)
             if !yes {
                 guard isatty(STDIN_FILENO) == 1 else {
                     Output.error(
@@ -136,7 +146,7 @@ extension Recall {
                     throw CommandFailure(status: 1)
                 }
             }
-            try ActionReport(.forget, on: keys, in: notebook).print(json: global.json)
+            try ActionReport(.forget, on: keys, in: notebook).print(json: named.global.json)
         }
     }
 }

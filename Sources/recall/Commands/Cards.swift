@@ -6,9 +6,8 @@ import TerminalUI
 
 extension Recall {
     struct Cards: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "cards", _superCommandName: "recall",
-            abstract: "List live cards: id, state, due day, interval, ease, lapses and question.",
+        static let configuration = CommandConfiguration.topLevel(
+            "cards", abstract: "List live cards: id, state, due day, interval, ease, lapses and question.",
             discussion: """
                 States: new (never graded, or forgotten), learning (graded, fewer than 2 successful \
                 reviews in a row), young (interval under 21 days), mature (21 days or more), suspended, \

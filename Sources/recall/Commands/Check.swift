@@ -8,8 +8,8 @@ import TerminalUI
 
 extension Recall {
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "check", _superCommandName: "recall",
+        static let configuration = CommandConfiguration.topLevel(
+            "check",
             abstract: "Run a solution against an exercise's test cases in the sandbox; exit 0 only on Accepted.")
 
         @OptionGroup var global: GlobalOptions

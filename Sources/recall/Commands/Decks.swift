@@ -4,8 +4,8 @@ import TerminalUI
 
 extension Recall {
     struct Decks: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "decks", _superCommandName: "recall", abstract: "List decks with their card counts.")
+        static let configuration = CommandConfiguration.topLevel(
+            "decks", abstract: "List decks with their card counts.")
 
         @OptionGroup var global: GlobalOptions
 

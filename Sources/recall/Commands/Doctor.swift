@@ -3,8 +3,8 @@ import Notebook
 
 extension Recall {
     struct Doctor: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "doctor", _superCommandName: "recall",
+        static let configuration = CommandConfiguration.topLevel(
+            "doctor",
             abstract: "Check the notebook: SQLite integrity, and every card's state against the refold of its events.")
 
         @OptionGroup var global: GlobalOptions

@@ -4,9 +4,8 @@ import TerminalUI
 
 extension Recall {
     struct Due: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "due", _superCommandName: "recall",
-            abstract: "Today's queue: re-drills, due reviews, then new cards up to the daily limit.")
+        static let configuration = CommandConfiguration.topLevel(
+            "due", abstract: "Today's queue: re-drills, due reviews, then new cards up to the daily limit.")
 
         @OptionGroup var global: GlobalOptions
 

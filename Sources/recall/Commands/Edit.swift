@@ -5,9 +5,8 @@ import RecallCore
 
 extension Recall {
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "edit", _superCommandName: "recall",
-            abstract: "Open a card's file at its line in your editor, then import its deck (history kept).",
+        static let configuration = CommandConfiguration.topLevel(
+            "edit", abstract: "Open a card's file at its line in your editor, then import its deck (history kept).",
             discussion: """
                 The editor is $VISUAL, else $EDITOR, else vi, given +LINE and the file. If it exits \
                 with an error (or cannot be found), nothing is read again and the notebook is \

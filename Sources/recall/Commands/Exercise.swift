@@ -6,9 +6,8 @@ import RecallCore
 
 extension Recall {
     struct Exercise: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "exercise", _superCommandName: "recall",
-            abstract: "Write an exercise's starter file (or your last attempt) to solve it in your editor.")
+        static let configuration = CommandConfiguration.topLevel(
+            "exercise", abstract: "Write an exercise's starter file (or your last attempt) to solve it in your editor.")
 
         @OptionGroup var global: GlobalOptions
 

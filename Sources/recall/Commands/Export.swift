@@ -4,9 +4,8 @@ import Notebook
 
 extension Recall {
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "export", _superCommandName: "recall",
-            abstract: "Export cards and their review history as an Anki package (.apkg).",
+        static let configuration = CommandConfiguration.topLevel(
+            "export", abstract: "Export cards and their review history as an Anki package (.apkg).",
             discussion: """
                 Each deck becomes an Anki deck and each card a note whose guid is the card's id, so \
                 importing a newer export into Anki updates the notes instead of duplicating them. \

@@ -5,9 +5,8 @@ import TerminalUI
 
 extension Recall {
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "import", _superCommandName: "recall",
-            abstract: "Import Markdown decks (files or folders) or Anki packages (.apkg, .colpkg).",
+        static let configuration = CommandConfiguration.topLevel(
+            "import", abstract: "Import Markdown decks (files or folders) or Anki packages (.apkg, .colpkg).",
             discussion: """
                 Markdown decks: ids are written back into files that lack them. Anki packages: the notes \
                 become Markdown decks under <home>/decks/, and the review log becomes review events; \

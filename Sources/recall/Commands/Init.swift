@@ -3,8 +3,8 @@ import Notebook
 
 extension Recall {
     struct Init: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "init", _superCommandName: "recall", abstract: "Create the notebook (safe to run again).")
+        static let configuration = CommandConfiguration.topLevel(
+            "init", abstract: "Create the notebook (safe to run again).")
 
         @OptionGroup var global: GlobalOptions
 

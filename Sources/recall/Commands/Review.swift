@@ -6,9 +6,8 @@ import TerminalUI
 
 extension Recall {
     struct Review: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "review", _superCommandName: "recall",
-            abstract: "Review today's queue: full screen in a terminal, plain lines through a pipe.",
+        static let configuration = CommandConfiguration.topLevel(
+            "review", abstract: "Review today's queue: full screen in a terminal, plain lines through a pipe.",
             discussion:
                 "With --json the session runs as usual (through a pipe its prompts go to stderr) and ends with one JSON summary on stdout."
         )

@@ -4,9 +4,8 @@ import TerminalUI
 
 extension Recall {
     struct Search: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "search", _superCommandName: "recall",
-            abstract: "Full-text search in questions, answers and tags (Chinese or English).")
+        static let configuration = CommandConfiguration.topLevel(
+            "search", abstract: "Full-text search in questions, answers and tags (Chinese or English).")
 
         @OptionGroup var global: GlobalOptions
 

@@ -5,8 +5,8 @@ import RecallCore
 
 extension Recall {
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "show", _superCommandName: "recall", abstract: "Show a card, its schedule and its history.")
+        static let configuration = CommandConfiguration.topLevel(
+            "show", abstract: "Show a card, its schedule and its history.")
 
         @OptionGroup var global: GlobalOptions
 

@@ -6,8 +6,8 @@ import TerminalUI
 
 extension Recall {
     struct Stats: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "stats", _superCommandName: "recall",
+        static let configuration = CommandConfiguration.topLevel(
+            "stats",
             abstract: "Where you stand: today, the forecast, the calendar, retention, card states, hardest cards.")
 
         @OptionGroup var global: GlobalOptions

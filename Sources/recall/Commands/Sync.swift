@@ -4,8 +4,8 @@ import Notebook
 
 extension Recall {
     struct Sync: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "sync", _superCommandName: "recall",
+        static let configuration = CommandConfiguration.topLevel(
+            "sync",
             abstract:
                 "Sync deck sources (commit local edits, fetch, merge card by card, import changed files, push) and review events."
         )

@@ -3,8 +3,8 @@ import Notebook
 
 extension Recall {
     struct Undo: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "undo", _superCommandName: "recall",
+        static let configuration = CommandConfiguration.topLevel(
+            "undo",
             abstract: "Drop this device's last event (a grade, or a suspend, bury, forget …) and refold its card.")
 
         @OptionGroup var global: GlobalOptions
