@@ -16,6 +16,7 @@ import random
 import sys
 
 from anki.collection import Collection, ExportAnkiPackageOptions
+from anki_common import answer_today
 
 DAYS = 6
 HOMES = ["Physics", "Physics::Optics", "Chemistry"]
@@ -23,16 +24,8 @@ FILTERED = "Cram before exam"
 
 
 def study_day(col, rng):
-    for deck in HOMES:
-        col.decks.select(col.decks.id(deck))
-        for _ in range(400):
-            queued = col.sched.get_queued_cards()
-            if not queued.cards:
-                break
-            card = col.get_card(queued.cards[0].card.id)
-            card.start_timer()
-            ease = rng.choice([3, 3, 4]) if card.type in (0, 1, 3) else rng.choice([1, 2, 3, 3, 4])
-            col.sched.answerCard(card, ease)
+    answer_today(
+        col, HOMES, lambda card: rng.choice([3, 3, 4]) if card.type in (0, 1, 3) else rng.choice([1, 2, 3, 3, 4]))
 
 
 def cards(col):

@@ -17,7 +17,8 @@ import re
 import sys
 from html.parser import HTMLParser
 
-from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.collection import Collection
+from anki_common import import_packages
 
 
 class Normalizer(HTMLParser):
@@ -59,12 +60,7 @@ def normalized(field):
 def main():
     workdir, packages = sys.argv[1], sys.argv[2:]
     col = Collection(os.path.join(os.path.abspath(workdir), "collection.anki2"))
-    imports = []
-    for package in packages:
-        request = ImportAnkiPackageRequest(
-            package_path=os.path.abspath(package), options=ImportAnkiPackageOptions(with_scheduling=True))
-        log = col.import_anki_package(request).log
-        imports.append({key: len(getattr(log, key)) for key in ("new", "updated", "duplicate", "conflicting")})
+    imports = import_packages(col, packages)
     today = col.sched.today
     notes = []
     for nid in col.find_notes(""):

@@ -8,25 +8,14 @@ import json
 import os
 import sys
 
-from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.collection import Collection
+from anki_common import import_packages
 
 
 def main():
     workdir, packages = sys.argv[1], sys.argv[2:]
     col = Collection(os.path.join(os.path.abspath(workdir), "collection.anki2"))
-    imports = []
-    for package in packages:
-        request = ImportAnkiPackageRequest(
-            package_path=os.path.abspath(package),
-            options=ImportAnkiPackageOptions(with_scheduling=True),
-        )
-        log = col.import_anki_package(request).log
-        imports.append({
-            "new": len(log.new),
-            "updated": len(log.updated),
-            "duplicate": len(log.duplicate),
-            "conflicting": len(log.conflicting),
-        })
+    imports = import_packages(col, packages)
     today = col.sched.today
     notes = []
     guid_of_card = {}

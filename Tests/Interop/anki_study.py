@@ -16,6 +16,7 @@ import random
 import sys
 
 from anki.collection import Collection, ExportAnkiPackageOptions
+from anki_common import answer_today
 
 DAYS = 8
 
@@ -32,19 +33,13 @@ def add(col, kind, guid, deck, fields, tags=()):
 def study_day(col, rng, decks):
     """Answers every card the scheduler shows today, learning steps included; returns revlog ids."""
     before = set(col.db.list("SELECT id FROM revlog"))
-    for deck in decks:
-        col.decks.select(col.decks.id(deck))
-        for _ in range(400):
-            queued = col.sched.get_queued_cards()
-            if not queued.cards:
-                break
-            card = col.get_card(queued.cards[0].card.id)
-            card.start_timer()
-            if card.type in (0, 1, 3):
-                ease = rng.choice([1, 3, 3, 3, 4])  # new and (re)learning: mostly Good
-            else:
-                ease = rng.choice([1, 2, 3, 3, 3, 4])
-            col.sched.answerCard(card, ease)
+
+    def ease_for(card):
+        if card.type in (0, 1, 3):
+            return rng.choice([1, 3, 3, 3, 4])  # new and (re)learning: mostly Good
+        return rng.choice([1, 2, 3, 3, 3, 4])
+
+    answer_today(col, decks, ease_for)
     return [rid for rid in col.db.list("SELECT id FROM revlog") if rid not in before]
 
 
