@@ -38,18 +38,26 @@ public struct AnkiDeck: Sendable, Equatable {
     }
 }
 
-/// A note type ("model"): its fields, and the card templates that show them.
-public struct AnkiNoteType: Sendable, Equatable {
+/// A note type ("model"): its fields, and the card templates that show them. Codable for the
+/// files Recall keeps beside an imported deck (`anki-notes.json`): a kind is "std" or "cloze" and
+/// a template's formats keep Anki's names, `qfmt` and `afmt`.
+public struct AnkiNoteType: Sendable, Equatable, Codable {
     public enum Kind: Int, Sendable {
         case standard = 0
         case cloze = 1
     }
 
     /// One card template: the question and answer formats, `{{Field}}` placeholders and all.
-    public struct Template: Sendable, Equatable {
+    public struct Template: Sendable, Equatable, Codable {
         public var name: String
         public var question: String
         public var answer: String
+
+        private enum CodingKeys: String, CodingKey {
+            case name
+            case question = "qfmt"
+            case answer = "afmt"
+        }
 
         public init(name: String, question: String, answer: String) {
             self.name = name

@@ -422,7 +422,7 @@ extension NotebookStore {
 
     private func insert(_ event: ReviewEvent, _ db: Database, orIgnore: Bool = false) throws {
         try ReviewEventRecord.insertStatement(db, orIgnore: orIgnore).execute(
-            arguments: ReviewEventRecord(event).arguments)
+            arguments: ReviewEventRecord.arguments(event))
     }
 
     private static let historySQL =

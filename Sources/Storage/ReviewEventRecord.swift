@@ -13,45 +13,21 @@ struct ReviewEventRecord: FetchableRecord, TableRecord {
 
     static var databaseSelection: [any SQLSelectable] { Columns.allCases }
 
-    var device: String
-    var seq: Int64
-    var card: String
-    var ts: Int64
-    var day: Int
-    var grade: Int
-    var kind: String
-    var durationMs: Int
+    /// The event this row holds; nil for a row the schema's checks let through but no event can
+    /// hold (a card key that does not parse). Decoded straight from the row, by column name: the
+    /// refold reads every event of a card through here.
+    let event: ReviewEvent?
 
     init(row: Row) {
-        device = row[Columns.device]
-        seq = row[Columns.seq]
-        card = row[Columns.card]
-        ts = row[Columns.ts]
-        day = row[Columns.day]
-        grade = row[Columns.grade]
-        kind = row[Columns.kind]
-        durationMs = row[Columns.durationMs]
-    }
-
-    init(_ event: ReviewEvent) {
-        device = event.device
-        seq = event.seq
-        card = event.card.description
-        ts = event.timestamp
-        day = event.day.ordinal
-        grade = event.grade.rawValue
-        kind = event.kind.rawValue
-        durationMs = event.durationMs
-    }
-
-    /// The event this row holds; nil for a row the schema's checks let through but no event can
-    /// hold (a card key that does not parse).
-    var event: ReviewEvent? {
-        guard let key = CardKey(card), let grade = Grade(rawValue: grade), let kind = ReviewKind(rawValue: kind)
-        else { return nil }
-        return ReviewEvent(
-            card: key, timestamp: ts, day: StudyDay(ordinal: day), grade: grade, kind: kind, device: device, seq: seq,
-            durationMs: durationMs)
+        guard let key = CardKey(row[Columns.card] as String), let grade = Grade(rawValue: row[Columns.grade]),
+            let kind = ReviewKind(rawValue: row[Columns.kind])
+        else {
+            event = nil
+            return
+        }
+        event = ReviewEvent(
+            card: key, timestamp: row[Columns.ts], day: StudyDay(ordinal: row[Columns.day]), grade: grade, kind: kind,
+            device: row[Columns.device], seq: row[Columns.seq], durationMs: row[Columns.durationMs])
     }
 
     /// The column list for hand-written SQL, each qualified by `alias` when given.
@@ -69,19 +45,19 @@ struct ReviewEventRecord: FetchableRecord, TableRecord {
         try db.cachedStatement(sql: (orIgnore ? "INSERT OR IGNORE " : "INSERT ") + insertSQL)
     }
 
-    /// The row's values in `Columns.allCases` order, for `insertStatement`.
-    var arguments: StatementArguments {
+    /// An event's values in `Columns.allCases` order, for `insertStatement`.
+    static func arguments(_ event: ReviewEvent) -> StatementArguments {
         StatementArguments(
             Columns.allCases.map { column -> any DatabaseValueConvertible in
                 switch column {
-                case .device: device
-                case .seq: seq
-                case .card: card
-                case .ts: ts
-                case .day: day
-                case .grade: grade
-                case .kind: kind
-                case .durationMs: durationMs
+                case .device: event.device
+                case .seq: event.seq
+                case .card: event.card.description
+                case .ts: event.timestamp
+                case .day: event.day.ordinal
+                case .grade: event.grade.rawValue
+                case .kind: event.kind.rawValue
+                case .durationMs: event.durationMs
                 }
             })
     }

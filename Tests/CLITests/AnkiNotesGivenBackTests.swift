@@ -146,12 +146,16 @@ struct AnkiNotesGivenBackTests {
         let (folder, _) = try Self.deck(holding: "algo-heap", in: folders)
         let file = folder + "/anki-notes.json"
         let kept = try String(contentsOfFile: file, encoding: .utf8)
-        #expect(kept.contains("\"guid\" : \"algo-heap\""))
+        #expect(kept.contains("\"guid\" : \"algo-heap\"") && kept.contains("\"kind\" : \"std\""))
         let bad: [(String, String)] = [
             ("{\"version\": 1, \"notes\": [", "not valid JSON"),
             (kept.replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : 7"), "version 7"),
             (kept.replacingOccurrences(of: "\"guid\" : \"algo-heap\"", with: "\"guid\" : 5"), "wrong type"),
             (kept.replacingOccurrences(of: "\"algo-heap\" : 0", with: "\"algo-heap\" : 9"), "ordinal 9"),
+            (
+                kept.replacingOccurrences(of: "\"kind\" : \"std\"", with: "\"kind\" : \"weird\""),
+                "noteTypes.0.kind is wrong: 'weird' is not a note type kind"
+            ),
             (String(repeating: " ", count: (64 << 20) + 1), "over the limit"),
         ]
         for (content, message) in bad {

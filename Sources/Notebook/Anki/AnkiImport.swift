@@ -353,7 +353,7 @@ struct AnkiImportPlan {
                 }
                 if let originCards, let type = types[note.noteTypeID] {
                     if !deck.origins.noteTypes.contains(where: { $0.id == type.id }) {
-                        deck.origins.noteTypes.append(AnkiNoteOrigins.NoteType(type))
+                        deck.origins.noteTypes.append(type)
                     }
                     deck.origins.notes.append(
                         AnkiNoteOrigins.Note(

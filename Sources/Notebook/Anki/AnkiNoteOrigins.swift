@@ -14,22 +14,6 @@ struct AnkiNoteOrigins: Codable, Equatable {
     /// of tens of thousands of ordinary notes.
     static let maxBytes = 64 << 20
 
-    struct NoteType: Codable, Equatable {
-        struct Template: Codable, Equatable {
-            var name: String
-            var qfmt: String
-            var afmt: String
-        }
-
-        var id: Int64
-        var name: String
-        /// "std" or "cloze", as Anki's note type kinds.
-        var kind: String
-        var fields: [String]
-        var templates: [Template]
-        var css: String
-    }
-
     struct Note: Codable, Equatable {
         var guid: String
         var noteType: Int64
@@ -45,7 +29,7 @@ struct AnkiNoteOrigins: Codable, Equatable {
     }
 
     var version = 1
-    var noteTypes: [NoteType] = []
+    var noteTypes: [AnkiNoteType] = []
     var notes: [Note] = []
 
     /// A cloze note's cards are numbered by cloze (c1 … c500 in Anki).
@@ -72,8 +56,10 @@ struct AnkiNoteOrigins: Codable, Equatable {
         let origins: AnkiNoteOrigins
         do {
             origins = try JSONDecoder().decode(AnkiNoteOrigins.self, from: Data(bytes))
-        } catch let DecodingError.dataCorrupted(context) {
+        } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
             throw fail("not valid JSON (\(context.debugDescription))")
+        } catch let DecodingError.dataCorrupted(context) {
+            throw fail("\(Self.where(context))is wrong: \(context.debugDescription)")
         } catch let DecodingError.keyNotFound(key, context) {
             throw fail("\(Self.where(context))lacks '\(key.stringValue)'")
         } catch let DecodingError.typeMismatch(_, context) {
@@ -97,12 +83,9 @@ struct AnkiNoteOrigins: Codable, Equatable {
     /// an ordinal the note type has no card for.
     var problem: String? {
         guard version == 1 else { return "version \(version) is not one this Recall reads (1)" }
-        var types: [Int64: NoteType] = [:]
+        var types: [Int64: AnkiNoteType] = [:]
         for type in noteTypes {
             guard types.updateValue(type, forKey: type.id) == nil else { return "note type \(type.id) is listed twice" }
-            guard type.kind == "std" || type.kind == "cloze" else {
-                return "note type \(type.id) has kind '\(type.kind)' (std or cloze)"
-            }
             guard !type.fields.isEmpty, !type.templates.isEmpty else {
                 return "note type \(type.id) has no fields or no templates"
             }
@@ -120,7 +103,7 @@ struct AnkiNoteOrigins: Codable, Equatable {
                 return "\(name) has \(note.fields.count) fields; its note type has \(type.fields.count)"
             }
             guard !note.cards.isEmpty else { return "\(name) names no card" }
-            let limit = type.kind == "cloze" ? Self.maxClozeOrdinal : type.templates.count
+            let limit = type.kind == .cloze ? Self.maxClozeOrdinal : type.templates.count
             for (card, ordinal) in note.cards {
                 guard Identifier.isValid(card), cards.insert(card).inserted else {
                     return "\(name): card '\(card)' is not a valid card id, or listed twice"
@@ -132,19 +115,5 @@ struct AnkiNoteOrigins: Codable, Equatable {
             guard Set(note.cards.values).count == note.cards.count else { return "\(name) names an ordinal twice" }
         }
         return nil
-    }
-}
-
-extension AnkiNoteOrigins.NoteType {
-    init(_ type: AnkiNoteType) {
-        self.init(
-            id: type.id, name: type.name, kind: type.kind == .cloze ? "cloze" : "std", fields: type.fields,
-            templates: type.templates.map { .init(name: $0.name, qfmt: $0.question, afmt: $0.answer) }, css: type.css)
-    }
-
-    var ankiType: AnkiNoteType {
-        AnkiNoteType(
-            id: id, name: name, kind: kind == "cloze" ? .cloze : .standard, fields: fields,
-            templates: templates.map { .init(name: $0.name, question: $0.qfmt, answer: $0.afmt) }, css: css)
     }
 }

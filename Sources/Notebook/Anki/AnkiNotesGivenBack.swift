@@ -25,7 +25,7 @@ struct AnkiNotesGivenBack {
     /// Adds the notes of `origins`, of deck `deck`, whose cards (by id, from `cards`: the deck's
     /// exported cards) allow it.
     mutating func add(_ origins: AnkiNoteOrigins, deck: String, cards: [String: StoredCard]) {
-        let types = Dictionary(origins.noteTypes.map { ($0.id, $0.ankiType) }, uniquingKeysWith: { a, _ in a })
+        let types = Dictionary(origins.noteTypes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for origin in origins.notes {
             guard let type = types[origin.noteType], !guids.contains(origin.guid),
                 // Another deck's note type of the same id must be the same note type.

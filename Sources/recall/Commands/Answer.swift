@@ -9,8 +9,7 @@ extension Recall {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The card, as deck/id or a bare id (when only one deck has it).")
-        var card: CardReference
+        @OptionGroup var named: OneCard
 
         @Argument(help: "The grade, a whole number from 0 (blackout) to 5 (perfect).")
         var grade: Grade
@@ -29,7 +28,7 @@ extension Recall {
         func run() throws {
             let notebook = try global.notebook()
             let outcome = try notebook.answer(
-                try notebook.resolve(card), grade: grade, early: early, durationMs: timeMs)
+                try notebook.resolve(named.card), grade: grade, early: early, durationMs: timeMs)
             let report = StateReport(outcome.event, state: outcome.state, leech: outcome.leech)
             if global.json { return try Output.json(report) }
             print(report.line)

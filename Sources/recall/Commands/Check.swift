@@ -14,8 +14,7 @@ extension Recall {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The exercise, as deck/id or a bare id (e.g. coding/remove-nth-from-end).")
-        var exercise: CardReference
+        @OptionGroup var named: OneExercise
 
         @Argument(help: "Your solution file (.py, .swift, .cpp).")
         var file: String
@@ -49,7 +48,7 @@ extension Recall {
         func run() throws {
             let notebook = try global.notebook()
             let report = try notebook.check(
-                exercise, file: URL(fileURLWithPath: file), language: lang, allowUnsandboxed: allowUnsandboxed)
+                named.exercise, file: URL(fileURLWithPath: file), language: lang, allowUnsandboxed: allowUnsandboxed)
             if !report.sandboxed {
                 Output.error(
                     "warning: bubblewrap (bwrap) is not installed: the code ran under resource limits only, not isolated"

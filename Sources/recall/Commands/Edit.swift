@@ -16,8 +16,7 @@ extension Recall {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The card, as deck/id or a bare id (when only one deck has it).")
-        var card: CardReference
+        @OptionGroup var named: OneCard
 
         struct Report: Encodable {
             var card, file: String
@@ -29,7 +28,7 @@ extension Recall {
 
         func run() throws {
             let editor = ExternalEditor(variables: ProcessInfo.processInfo.environment)
-            let edit = try global.notebook().editCard(card, editor: editor)
+            let edit = try global.notebook().editCard(named.card, editor: editor)
             let counts = edit.report.counts
             let errors = edit.report.errors
             let report = Report(
@@ -56,7 +55,8 @@ extension Recall {
             if !errors.isEmpty {
                 if !global.json {
                     Output.error(
-                        "\(errors.count) problem(s); fix them with `recall edit \(card)` and the deck is read again.")
+                        "\(errors.count) problem(s); fix them with `recall edit \(named.card)` and the deck is read again."
+                    )
                 }
                 throw CommandFailure(status: 1)
             }

@@ -11,8 +11,7 @@ extension Recall {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The exercise, as deck/id or a bare id (e.g. coding/remove-nth-from-end).")
-        var exercise: CardReference
+        @OptionGroup var named: OneExercise
 
         @Option(help: "The language of the starter file.")
         var lang = Language.python
@@ -21,9 +20,10 @@ extension Recall {
         var dir = "."
 
         func run() throws {
-            let file = try global.notebook().writeStarter(exercise, language: lang, into: URL(fileURLWithPath: dir))
+            let file = try global.notebook().writeStarter(
+                named.exercise, language: lang, into: URL(fileURLWithPath: dir))
             if global.json { return try Output.json(["file": file.path]) }
-            print("Wrote \(file.path). Check it with: recall check \(exercise) \(file.path)")
+            print("Wrote \(file.path). Check it with: recall check \(named.exercise) \(file.path)")
         }
     }
 }

@@ -10,8 +10,7 @@ extension Recall {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The card, as deck/id or a bare id (when only one deck has it).")
-        var card: CardReference
+        @OptionGroup var named: OneCard
 
         struct Report: Encodable {
             struct Event: Encodable {
@@ -58,7 +57,7 @@ extension Recall {
 
         func run() throws {
             let notebook = try global.notebook()
-            let details = try notebook.show(try notebook.resolve(card))
+            let details = try notebook.show(try notebook.resolve(named.card))
             let report = Report(details)
             if global.json { return try Output.json(report) }
             let c = details.card
