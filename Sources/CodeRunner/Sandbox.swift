@@ -26,7 +26,6 @@ public struct Sandbox: Sendable {
         }
     }
 
-    /// What one run did. Only `run` makes one, so the memberwise init stays internal.
     public struct Outcome: Sendable {
         public var status: Int32?
         public var signal: Int32?
@@ -35,6 +34,19 @@ public struct Sandbox: Sendable {
         public var stdout: String
         public var stderr: String
         public var wallMs: Int
+
+        public init(
+            status: Int32?, signal: Int32?, timedOut: Bool, outputExceeded: Bool, stdout: String, stderr: String,
+            wallMs: Int
+        ) {
+            self.status = status
+            self.signal = signal
+            self.timedOut = timedOut
+            self.outputExceeded = outputExceeded
+            self.stdout = stdout
+            self.stderr = stderr
+            self.wallMs = wallMs
+        }
     }
 
     /// bwrap's path, or nil to run without it (`RECALL_BWRAP` overrides; an empty value disables it).

@@ -1,26 +1,5 @@
 import RecallCore
 
-/// Which part of today's queue a card is in (SM2.md order: drill, review, new).
-public enum QueueKind: String, Sendable, Codable {
-    case drill
-    case review
-    case new
-}
-
-/// One card of today's queue.
-public struct QueueEntry: Sendable, Equatable {
-    public var card: CardKey
-    public var queue: QueueKind
-    /// The study day the card fell due (today for new cards and drills).
-    public var due: StudyDay
-
-    public init(card: CardKey, queue: QueueKind, due: StudyDay) {
-        self.card = card
-        self.queue = queue
-        self.due = due
-    }
-}
-
 /// What the queue policy reads, as plain questions about the notebook's live cards: not removed,
 /// and studiable on the day asked about (`CardStatus.isStudiable`: not suspended, not buried).
 /// Candidates come in the notebook's index order, so that a limit can be pushed down into the read;

@@ -58,12 +58,9 @@ public final class ReviewSession {
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - shownAt.uptimeNanoseconds) / 1_000_000)
         let outcome = try notebook.answer(
             entry.card, grade: grade, early: options.early, cram: options.cram, durationMs: elapsed)
-        // A leech is suspended now: no re-drill for it.
-        let requeue = grade.needsRedrill && !outcome.leech
-        if requeue {
-            queue.append(QueueEntry(card: entry.card, queue: .drill, due: entry.due))
-        }
-        done.append((entry, grade, requeue))
+        let redrill = entry.redrill(after: grade, leech: outcome.leech)
+        if let redrill { queue.append(redrill) }
+        done.append((entry, grade, redrill != nil))
         summary.record(grade: grade, kind: outcome.event.kind, card: entry.card, durationMs: elapsed)
         advance()
         return outcome

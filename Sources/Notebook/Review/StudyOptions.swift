@@ -84,8 +84,7 @@ extension Notebook {
         return stored
     }
 
-    /// A chosen card as a queue entry: new, or a review (due or not).
     private func entry(for stored: StoredCard) -> QueueEntry {
-        QueueEntry(card: stored.card.key, queue: stored.state == nil ? .new : .review, due: stored.state?.due ?? today)
+        .chosen(stored.card.key, state: stored.state, today: today)
     }
 }
